@@ -1,0 +1,27 @@
+// swift-tools-version:6.0
+// The layers of `ledger`, from the pure core outwards. Each target may use only those above it.
+import PackageDescription
+
+let package = Package(
+    name: "ledger",
+    products: [
+        .executable(name: "ledger", targets: ["ledger"]),
+        .library(name: "LedgerDomain", targets: ["LedgerDomain"]),
+        .library(name: "LedgerStore", targets: ["LedgerStore"]),
+    ],
+    targets: [
+        // Pure core: event envelope, SHA-256, JSON, dates, chain verification. No I/O, no clock.
+        .target(name: "LedgerDomain"),
+        // The one place that touches the disk: append-only log, lock, crash recovery.
+        .target(name: "LedgerStore", dependencies: ["LedgerDomain"]),
+        // Commands, argument parsing and rendering; the environment and streams are passed in.
+        .target(name: "LedgerCLI", dependencies: ["LedgerDomain", "LedgerStore"]),
+        // The thin executable: hands the process's arguments and environment to LedgerCLI.
+        .executableTarget(name: "ledger", dependencies: ["LedgerCLI"]),
+
+        .testTarget(name: "LedgerDomainTests", dependencies: ["LedgerDomain"]),
+        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerDomain"]),
+        // Depends on the executable so that `swift test` builds the binary its end-to-end tests run.
+        .testTarget(name: "LedgerCLITests", dependencies: ["ledger", "LedgerCLI", "LedgerStore", "LedgerDomain"]),
+    ]
+)

@@ -1,0 +1,64 @@
+import LedgerDomain
+import LedgerStore
+
+/// `ledger log`: the events, oldest first.
+enum LogCommand {
+    static let spec = CommandSpec(
+        name: "log",
+        abstract: "Print the events, oldest first.",
+        discussion: """
+            With --json, prints the records exactly as stored, one JSON object per line (JSON
+            Lines), so the output can be piped to jq or re-checked with sha256sum.
+            """,
+        options: [
+            CommandSpec.Option(name: "from", valueName: "seq", help: "Start at this seq."),
+            CommandSpec.Option(name: "type", valueName: "type",
+                               help: "Only events of this type (`visit.recorded`), or of a family (`visit.`)."),
+            CommandSpec.Option(name: "json", help: "Print the stored JSON lines."),
+        ])
+
+    static func run(_ context: CommandContext) throws -> ExitCode {
+        let from = try fromSeq(context.arguments.value("from"))
+        let type = context.arguments.value("type")
+        let json = context.arguments.flag("json")
+        let (store, head) = try context.openStore()
+        var shown = 0
+        try store.forEachRecord(upTo: head, from: from) { record, line in
+            if let type, !(record.type == type || (type.hasSuffix(".") && record.type.hasPrefix(type))) { return }
+            shown += 1
+            if json {
+                context.stdout.write(bytes: line)
+                context.stdout.write("\n")
+            } else {
+                context.stdout.write(describe(record))
+            }
+        }
+        if !json && shown == 0 {
+            context.stderr.write(head.head.seq.value == 0 ? "The ledger is empty.\n" : "No events match.\n")
+        }
+        return .success
+    }
+
+    static func fromSeq(_ text: String?) throws -> Seq {
+        guard let text else { return Seq(1) }
+        guard let value = Int(text), value >= 1 else {
+            throw CommandFailure.badValue("from", text, expected: "a seq, a whole number from 1")
+        }
+        return Seq(value)
+    }
+
+    /// Two lines an event: what and when, then the payload as compact JSON.
+    static func describe(_ record: EventRecord) -> String {
+        var line = "#\(record.seq)  \(record.type)"
+        if let valid = record.valid { line += "  valid \(valid)" }
+        line += "  recorded \(record.recordedAt) by \(record.actor)"
+        if record.batch.count > 1 {
+            line += "  (batch \(record.batch.first), \(record.seq.value - record.batch.first.value + 1) of \(record.batch.count))"
+        }
+        var text = line + "\n    " + JSONWriter.string(.object(record.payload)) + "\n"
+        if let lines = record.source?.lines, let issue = record.source?.issue {
+            text += "    from \(issue), lines \(lines.lowerBound)–\(lines.upperBound)\n"
+        }
+        return text
+    }
+}

@@ -1,0 +1,64 @@
+import LedgerDomain
+import LedgerStore
+
+/// `ledger verify`: checks the whole ledger and says whether it is intact.
+enum VerifyCommand {
+    static let spec = CommandSpec(
+        name: "verify",
+        abstract: "Check every hash, the chain, seq continuity and batch completeness.",
+        discussion: """
+            Reads the whole log without changing it. Exits 0 when the ledger is intact; otherwise
+            exits 65 and names the first bad seq and line and what is wrong with it (edited,
+            deleted, reordered, duplicated, forged, truncated).
+            """,
+        options: [CommandSpec.Option(name: "json", help: "Print the report as one JSON document.")])
+
+    static func run(_ context: CommandContext) throws -> ExitCode {
+        let store = context.store()
+        let report = try store.verify()
+        if context.arguments.flag("json") {
+            context.stdout.write(JSONWriter.prettyString(json(report)) + "\n")
+        } else {
+            context.stdout.write(text(report, layout: store.layout))
+        }
+        return report.isIntact ? .success : .dataError
+    }
+
+    static func text(_ report: VerifyReport, layout: LedgerLayout) -> String {
+        var text: String
+        if report.isIntact {
+            text = "ledger verify: intact\n"
+        } else {
+            let first = report.problems[0]
+            text = "ledger verify: DAMAGED: \(report.problemCount) problem\(report.problemCount == 1 ? "" : "s"); the first: \(first)\n"
+        }
+        text += "  ledger   \(layout.root)\n"
+        text += "  log      \(layout.relative(layout.log)): \(report.records) records, \(report.fileBytes) bytes\n"
+        if let head = report.headFile {
+            text += "  head     seq \(head.head.seq), hash \(head.head.hash.hex)\n"
+        }
+        if !report.isIntact {
+            text += "\nProblems, in the order of the log:\n"
+            for problem in report.problems { text += "  \(problem)\n" }
+            if report.problemCount > report.problems.count {
+                text += "  … and \(report.problemCount - report.problems.count) more\n"
+            }
+        }
+        for note in report.notes { text += "note: \(note)\n" }
+        return text
+    }
+
+    static func json(_ report: VerifyReport) -> JSONValue {
+        var object: JSONObject = ["intact": .bool(report.isIntact)]
+        object["head"] = report.headFile.map { .object(["seq": .int($0.head.seq.value), "hash": .string($0.head.hash.hex)]) } ?? .null
+        object["records"] = .int(report.records)
+        object["bytes"] = .int(report.fileBytes)
+        object["problemCount"] = .int(report.problemCount)
+        object["problems"] = .array(report.problems.map { problem in
+            .object(["kind": .string(problem.kind.rawValue), "seq": problem.seq.map { .int($0.value) } ?? .null,
+                     "line": .int(problem.lineNumber), "message": .string(problem.message)])
+        })
+        object["notes"] = .array(report.notes.map { .string($0) })
+        return .object(object)
+    }
+}

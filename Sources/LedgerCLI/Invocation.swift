@@ -1,0 +1,70 @@
+import LedgerDomain
+import LedgerStore
+
+/// Everything a run of the tool takes from the outside world, passed in so that tests can
+/// run commands in-process with their own streams, environment and clock.
+public struct Invocation {
+    /// The arguments after the program name.
+    public var arguments: [String]
+    /// The process environment (`LEDGER_HOME`, `LEDGER_ACTOR`, `USER`…).
+    public var environment: [String: String]
+    /// The working directory, absolute.
+    public var workingDirectory: String
+    /// Standard output.
+    public var stdout: TextOutput
+    /// Standard error.
+    public var stderr: TextOutput
+    /// The clock: the instant recorded on appended events.
+    public var now: () -> Instant
+    /// The operating-system seam for the store.
+    public var system: SystemCalls
+
+    /// Creates an invocation.
+    public init(arguments: [String], environment: [String: String], workingDirectory: String,
+                stdout: TextOutput, stderr: TextOutput, now: @escaping () -> Instant,
+                system: SystemCalls = PosixSystemCalls()) {
+        self.arguments = arguments
+        self.environment = environment
+        self.workingDirectory = workingDirectory
+        self.stdout = stdout
+        self.stderr = stderr
+        self.now = now
+        self.system = system
+    }
+}
+
+/// What a command runs with: its parsed arguments and the invocation's world.
+struct CommandContext {
+    let arguments: ParsedArguments
+    let invocation: Invocation
+
+    var stdout: TextOutput { invocation.stdout }
+    var stderr: TextOutput { invocation.stderr }
+
+    /// The ledger directory: `--ledger`, else `$LEDGER_HOME`, else the nearest ancestor of the
+    /// working directory holding `EventLog/`, else the working directory.
+    func ledgerLayout() -> LedgerLayout {
+        let located = LedgerLocator.locate(explicit: arguments.value("ledger"),
+                                           environment: invocation.environment,
+                                           workingDirectory: invocation.workingDirectory,
+                                           system: invocation.system)
+        return LedgerLayout(root: located)
+    }
+
+    /// The store of the located ledger.
+    func store() -> EventStore {
+        var timeout = 10_000
+        if let text = invocation.environment["LEDGER_LOCK_TIMEOUT_MS"], let milliseconds = Int(text), milliseconds >= 0 {
+            timeout = milliseconds
+        }
+        return EventStore(layout: ledgerLayout(), system: invocation.system, lockTimeoutMilliseconds: timeout)
+    }
+
+    /// Opens the store, telling the user on standard error if an interrupted write was recovered.
+    func openStore() throws -> (EventStore, HeadFile) {
+        let store = store()
+        let (head, recovery) = try store.open()
+        if let recovery { stderr.write("ledger: note: \(recovery)\n") }
+        return (store, head)
+    }
+}

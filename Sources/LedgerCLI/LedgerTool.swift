@@ -1,0 +1,111 @@
+import LedgerDomain
+import LedgerStore
+
+/// The `ledger` command-line tool: parses the command line, runs one command, and maps every
+/// failure to a message and an exit code in one place (``report(_:command:stderr:)``).
+public enum LedgerTool {
+    /// The tool's version, also recorded as the parser version in provenance.
+    public static let version = "0.1.0"
+
+    /// A command: its spec, and how it runs.
+    struct Command: Sendable {
+        var spec: CommandSpec
+        var run: @Sendable (CommandContext) throws -> ExitCode
+    }
+
+    static let commands: [Command] = [
+        Command(spec: VerifyCommand.spec, run: VerifyCommand.run),
+        Command(spec: LogCommand.spec, run: LogCommand.run),
+    ]
+
+    static let commandSpecs: [String: CommandSpec] = Dictionary(uniqueKeysWithValues: commands.map { ($0.spec.name, $0.spec) })
+
+    static let toolUsage = "ledger [--ledger <dir>] <subcommand> [<options>]"
+
+    /// Runs the tool and returns its exit code; output goes to the invocation's streams.
+    public static func run(_ invocation: Invocation) -> Int32 {
+        defer {
+            invocation.stdout.flush()
+            invocation.stderr.flush()
+        }
+        var arguments = invocation.arguments
+        var leading: [String] = []
+        while let first = arguments.first, first.hasPrefix("-"), first != "-" {
+            switch first {
+            case "-h", "--help":
+                invocation.stdout.write(HelpText.tool())
+                return ExitCode.success.rawValue
+            case "--version":
+                invocation.stdout.write("ledger \(version)\n")
+                return ExitCode.success.rawValue
+            case "--ledger" where arguments.count > 1:
+                leading += arguments.prefix(2)
+                arguments.removeFirst(2)
+            case _ where first.hasPrefix("--ledger="):
+                leading.append(first)
+                arguments.removeFirst()
+            default:
+                let message = first == "--ledger" ? "Missing value for '--ledger <dir>'" : "Unknown option '\(first)'"
+                return report(UsageError(message: message, command: nil), command: nil, stderr: invocation.stderr).rawValue
+            }
+        }
+        guard let name = arguments.first else {
+            invocation.stderr.write(HelpText.tool())
+            return ExitCode.usage.rawValue
+        }
+        let rest = leading + arguments.dropFirst()
+        if name == "help" { return help(Array(arguments.dropFirst()), invocation).rawValue }
+        guard let command = commands.first(where: { $0.spec.name == name }) else {
+            let message = "Unknown subcommand '\(name)'" + suggestion(for: name)
+            return report(UsageError(message: message, command: nil), command: nil, stderr: invocation.stderr).rawValue
+        }
+        return run(command, rest, invocation).rawValue
+    }
+
+    private static func run(_ command: Command, _ arguments: [String], _ invocation: Invocation) -> ExitCode {
+        do {
+            let parsed = try ArgumentParser.parse(arguments, spec: command.spec)
+            if parsed.flag("help") {
+                invocation.stdout.write(HelpText.command(command.spec))
+                return .success
+            }
+            return try command.run(CommandContext(arguments: parsed, invocation: invocation))
+        } catch {
+            return report(error, command: command.spec.name, stderr: invocation.stderr)
+        }
+    }
+
+    private static func help(_ arguments: [String], _ invocation: Invocation) -> ExitCode {
+        guard let name = arguments.first else {
+            invocation.stdout.write(HelpText.tool())
+            return .success
+        }
+        guard let spec = commandSpecs[name] else {
+            return report(UsageError(message: "Unknown subcommand '\(name)'" + suggestion(for: name), command: nil),
+                          command: nil, stderr: invocation.stderr)
+        }
+        invocation.stdout.write(HelpText.command(spec))
+        return .success
+    }
+
+    /// ` (did you mean 'verify'?)` when a command name is one edit away from a real one.
+    private static func suggestion(for name: String) -> String {
+        let close = commands.map(\.spec.name).first { editDistance($0, name) <= 2 }
+        return close.map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
+    }
+}

@@ -1,0 +1,154 @@
+/// A deterministic JSON writer: the same value always gives the same bytes.
+///
+/// Compact output has no whitespace at all and keeps every object's field order. Scalars:
+/// `.null` → `null`, `.bool` → `true`/`false`, `.int` → decimal (`-` for negatives, no `+`, no
+/// leading zeros), `.number` → its literal verbatim (unchecked), `.string` → see
+/// ``writeString(_:into:)``.
+public enum JSONWriter {
+    /// Appends the compact JSON for `value` to `buffer`: no spaces or newlines, keys in the
+    /// object's order.
+    public static func write(_ value: JSONValue, into buffer: inout [UInt8]) {
+        switch value {
+        case .null: buffer.append(contentsOf: "null".utf8)
+        case .bool(let flag): buffer.append(contentsOf: flag ? "true".utf8 : "false".utf8)
+        case .int(let number): writeInt(number, into: &buffer)
+        case .number(let literal): buffer.append(contentsOf: literal.utf8)
+        case .string(let text): writeString(text, into: &buffer)
+        case .array(let elements):
+            buffer.append(UInt8(ascii: "["))
+            for (index, element) in elements.enumerated() {
+                if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                write(element, into: &buffer)
+            }
+            buffer.append(UInt8(ascii: "]"))
+        case .object(let object):
+            buffer.append(UInt8(ascii: "{"))
+            for (index, field) in object.fields.enumerated() {
+                if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                writeString(field.key, into: &buffer)
+                buffer.append(UInt8(ascii: ":"))
+                write(field.value, into: &buffer)
+            }
+            buffer.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// The compact JSON bytes for `value`.
+    public static func encode(_ value: JSONValue) -> [UInt8] {
+        var buffer: [UInt8] = []
+        write(value, into: &buffer)
+        return buffer
+    }
+
+    /// The compact JSON text for `value`.
+    public static func string(_ value: JSONValue) -> String {
+        String(decoding: encode(value), as: UTF8.self)
+    }
+
+    /// Appends `s` as a quoted JSON string. The escaping rule is fixed, so output is deterministic:
+    /// `"` → `\"`, `\` → `\\`, U+0008 → `\b`, U+000C → `\f`, U+000A → `\n`, U+000D → `\r`,
+    /// U+0009 → `\t`; every other U+0000–U+001F and U+007F → `\u00XX` with lowercase hex;
+    /// everything else, including `/` and all non-ASCII text, is written as raw UTF-8
+    /// (Chinese stays readable and greppable; nothing is ever `\u`-escaped above U+007F).
+    public static func writeString(_ s: String, into buffer: inout [UInt8]) {
+        var text = s
+        buffer.append(UInt8(ascii: "\""))
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for (index, byte) in bytes.enumerated() where needsEscape(byte) {
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                appendEscape(for: byte, into: &buffer)
+                runStart = index + 1
+            }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        }
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// Human-facing JSON: each array element and object field on its own line, indented by
+    /// `indent` spaces per level (negative counts as 0), `"key": value` with one space after
+    /// the colon, empty containers as `[]` and `{}`, no trailing newline. Strings and scalars
+    /// are written exactly as in compact output.
+    public static func prettyString(_ value: JSONValue, indent: Int = 2) -> String {
+        var buffer: [UInt8] = []
+        writePretty(value, indent: max(0, indent), level: 0, into: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
+    }
+}
+
+// MARK: - Pieces
+
+extension JSONWriter {
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
+    }
+
+    private static func appendEscape(for byte: UInt8, into buffer: inout [UInt8]) {
+        let short: UInt8
+        switch byte {
+        case UInt8(ascii: "\""): short = UInt8(ascii: "\"")
+        case UInt8(ascii: "\\"): short = UInt8(ascii: "\\")
+        case 0x08: short = UInt8(ascii: "b")
+        case 0x0C: short = UInt8(ascii: "f")
+        case 0x0A: short = UInt8(ascii: "n")
+        case 0x0D: short = UInt8(ascii: "r")
+        case 0x09: short = UInt8(ascii: "t")
+        default:
+            buffer.append(contentsOf: #"\u00"#.utf8)
+            buffer.append(lowercaseHexDigit(byte >> 4))
+            buffer.append(lowercaseHexDigit(byte & 0x0F))
+            return
+        }
+        buffer.append(UInt8(ascii: "\\"))
+        buffer.append(short)
+    }
+
+    private static func lowercaseHexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+    }
+
+    /// Appends the decimal digits without going through `String`.
+    private static func writeInt(_ value: Int, into buffer: inout [UInt8]) {
+        if value < 0 { buffer.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = buffer.count
+        repeat {
+            buffer.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        buffer[start...].reverse()
+    }
+
+    private static func writePretty(_ value: JSONValue, indent: Int, level: Int, into buffer: inout [UInt8]) {
+        switch value {
+        case .array(let elements) where !elements.isEmpty:
+            buffer.append(UInt8(ascii: "["))
+            for (index, element) in elements.enumerated() {
+                newline(index > 0, indent * (level + 1), into: &buffer)
+                writePretty(element, indent: indent, level: level + 1, into: &buffer)
+            }
+            newline(false, indent * level, into: &buffer)
+            buffer.append(UInt8(ascii: "]"))
+        case .object(let object) where !object.isEmpty:
+            buffer.append(UInt8(ascii: "{"))
+            for (index, field) in object.fields.enumerated() {
+                newline(index > 0, indent * (level + 1), into: &buffer)
+                writeString(field.key, into: &buffer)
+                buffer.append(contentsOf: ": ".utf8)
+                writePretty(field.value, indent: indent, level: level + 1, into: &buffer)
+            }
+            newline(false, indent * level, into: &buffer)
+            buffer.append(UInt8(ascii: "}"))
+        default:
+            write(value, into: &buffer)
+        }
+    }
+
+    /// Appends an optional comma, a newline and `spaces` spaces.
+    private static func newline(_ comma: Bool, _ spaces: Int, into buffer: inout [UInt8]) {
+        if comma { buffer.append(UInt8(ascii: ",")) }
+        buffer.append(UInt8(ascii: "\n"))
+        buffer.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces))
+    }
+}

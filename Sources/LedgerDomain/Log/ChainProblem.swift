@@ -1,0 +1,47 @@
+/// Something `verify` found wrong with the log, located by line and, where known, by seq.
+public struct ChainProblem: Equatable, Sendable, CustomStringConvertible {
+    /// What kind of damage it is.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// A record's bytes no longer match its hash, or no longer parse: changed after writing.
+        case edited
+        /// A record whose hash is not the hash of its bytes and that the committed head does not
+        /// cover, or whose hash is right but does not chain to its predecessor: made by hand.
+        case forged
+        /// Records are missing from the sequence.
+        case deleted
+        /// A record stands out of its order.
+        case reordered
+        /// The same record appears twice.
+        case duplicated
+        /// The log ends mid-record or mid-batch, or is shorter than its committed head says.
+        case truncated
+        /// A batch is interrupted by another: some of its records are missing.
+        case incompleteBatch
+        /// `EventLog/HEAD` is missing, unreadable, or disagrees with the log.
+        case head
+    }
+
+    /// The kind of damage.
+    public var kind: Kind
+    /// The seq concerned, where it can be told.
+    public var seq: Seq?
+    /// The 1-based line of `events.jsonl` where it was found (0 for the HEAD file).
+    public var lineNumber: Int
+    /// One sentence for a person.
+    public var message: String
+
+    /// Creates a problem report.
+    public init(kind: Kind, seq: Seq?, lineNumber: Int, message: String) {
+        self.kind = kind
+        self.seq = seq
+        self.lineNumber = lineNumber
+        self.message = message
+    }
+
+    /// `line 12, seq 12: edited: …`.
+    public var description: String {
+        var place = lineNumber > 0 ? "line \(lineNumber)" : "HEAD"
+        if let seq { place += ", seq \(seq)" }
+        return "\(place): \(kind.rawValue): \(message)"
+    }
+}

@@ -1,0 +1,186 @@
+/// Checks a log line by line: every hash, the chain of `prev` links, seq continuity and batch
+/// completeness. Pure: the store feeds it lines as it streams the file.
+///
+/// Memory stays bounded whatever the log's length: it remembers only the hashes of the last
+/// ``window`` seqs, which is enough to tell a swap from a deletion.
+public struct ChainVerifier: Sendable {
+    /// How many problems are kept; later ones are only counted.
+    public let maxProblems: Int
+    /// How far back a record may stand out of order and still be recognised as reordered.
+    public let window = 1024
+
+    /// The problems found so far, in the order of their lines once ``finish(lastLineEnded:)`` ran.
+    public private(set) var problems: [ChainProblem] = []
+    /// All problems found, including those past ``maxProblems``.
+    public private(set) var problemCount = 0
+    /// How many lines were read as records.
+    public private(set) var recordCount = 0
+    /// The highest-seq record read whose hash matched its bytes.
+    public private(set) var lastRecord: LogHead = .empty
+
+    private let committed: Seq?
+    private var highestSeq = 0
+    private var lineNumber = 0
+    private var recentHashes: [Int: SHA256Digest] = [0: .zero]
+    private var missing: [Int: Int] = [:]  // seq → the line where its absence showed
+    private var openBatch: BatchMarker?
+    // After a disorder the batch in progress is unknown: accept the next marker as it comes.
+    private var batchUnknown = false
+    private var resynchronise = false
+
+    /// Creates a verifier; `committed` is the last seq the HEAD file vouches for, if known:
+    /// a bad record beyond it is called forged rather than edited.
+    public init(committed: Seq? = nil, maxProblems: Int = 100) {
+        self.committed = committed
+        self.maxProblems = maxProblems
+    }
+
+    /// Creates a verifier that continues a log already checked up to `head`, whose next line
+    /// is line `nextLineNumber`: used to examine bytes written after the committed head.
+    public init(continuingFrom head: LogHead, nextLineNumber: Int, committed: Seq, maxProblems: Int = 100) {
+        self.init(committed: committed, maxProblems: maxProblems)
+        highestSeq = head.seq.value
+        recentHashes[head.seq.value] = head.hash
+        lastRecord = head
+        lineNumber = nextLineNumber - 1
+    }
+
+    /// Checks the next line of the log (without its newline).
+    public mutating func check(line: UnsafeRawBufferPointer) {
+        lineNumber += 1
+        let record: EventRecord
+        do {
+            record = try RecordLine.decode(line)
+        } catch {
+            let seq = Seq(highestSeq + 1)
+            report(.edited, seq, "the line is not a valid record (\(error.message)): it was changed after it was written")
+            highestSeq += 1
+            resynchronise = true
+            batchUnknown = true
+            return
+        }
+        recordCount += 1
+        let hashMatches = RecordLine.hashMatches(line, record: record)
+        if !hashMatches { reportBadHash(record) }
+        checkOrder(record, hashMatches: hashMatches)
+    }
+
+    /// Ends the check; `lastLineEnded` says whether the file's last line had its newline.
+    /// A last line without its newline must not be passed to ``check(line:)``: it is reported
+    /// here as truncated.
+    public mutating func finish(lastLineEnded: Bool) {
+        if !lastLineEnded {
+            lineNumber += 1
+            report(.truncated, Seq(highestSeq + 1), "the file ends mid-record: the last line has no newline")
+        }
+        for (seq, line) in missing.sorted(by: { $0.key < $1.key }) {
+            report(.deleted, Seq(seq), "seq \(seq) is missing: the log goes on without it", at: line)
+        }
+        missing = [:]
+        if let batch = openBatch {
+            let present = highestSeq - batch.first.value + 1
+            report(.truncated, batch.first,
+                   "the log ends inside the batch that began at seq \(batch.first): \(present) of its \(batch.count) records are there",
+                   at: lineNumber)
+        }
+        openBatch = nil
+        // By line; at one line, in the order found (the cause before its consequences).
+        problems = problems.enumerated()
+            .sorted { ($0.element.lineNumber, $0.offset) < ($1.element.lineNumber, $1.offset) }
+            .map(\.element)
+    }
+
+    private mutating func reportBadHash(_ record: EventRecord) {
+        if let committed, record.seq > committed {
+            report(.forged, record.seq,
+                   "the record's hash is not the SHA-256 of its bytes and it lies beyond the committed head (seq \(committed)): it was added by hand")
+        } else {
+            report(.edited, record.seq, "the record's bytes do not match its hash: it was changed after it was written")
+        }
+    }
+
+    private mutating func checkOrder(_ record: EventRecord, hashMatches: Bool) {
+        let seq = record.seq.value
+        defer { remember(record, hashMatches: hashMatches) }
+        if resynchronise {
+            resynchronise = false
+            if seq == highestSeq + 1 {
+                highestSeq = seq
+                checkBatch(record)
+                return
+            }
+        }
+        if seq <= highestSeq {
+            if missing.removeValue(forKey: seq) != nil || recentHashes[seq] == nil {
+                report(.reordered, record.seq, "seq \(seq) stands after seq \(highestSeq): records were moved")
+            } else if recentHashes[seq] == record.hash {
+                report(.duplicated, record.seq, "seq \(seq) appears a second time")
+            } else {
+                report(.duplicated, record.seq, "seq \(seq) appears a second time, with other content")
+            }
+            batchUnknown = true
+            return
+        }
+        let inOrder = seq == highestSeq + 1
+        if !inOrder {
+            noteGap(from: highestSeq + 1, to: seq - 1)
+            batchUnknown = true
+        }
+        highestSeq = seq
+        if hashMatches, let previous = recentHashes[seq - 1], record.prev != previous {
+            report(.forged, record.seq,
+                   "the chain breaks here: this record's prev is not the hash of seq \(seq - 1), so one of the two was replaced by a record made by hand")
+        }
+        if inOrder { checkBatch(record) } else { openBatch = record.seq == record.batch.last ? nil : record.batch }
+    }
+
+    private mutating func noteGap(from first: Int, to last: Int) {
+        if last - first >= window {
+            report(.deleted, Seq(first), "seq \(first)…\(last) are missing: the log goes on without them")
+            return
+        }
+        for seq in first...last { missing[seq] = lineNumber }
+    }
+
+    private mutating func checkBatch(_ record: EventRecord) {
+        let batch = record.batch
+        guard batch.contains(record.seq) else {
+            report(.edited, record.seq, "the record's batch marker (first \(batch.first), count \(batch.count)) does not include its own seq")
+            return
+        }
+        if batchUnknown {
+            batchUnknown = false
+        } else if let open = openBatch, record.seq <= open.last {
+            if batch.first != open.first || batch.count != open.count {
+                report(.incompleteBatch, open.first,
+                       "the batch that began at seq \(open.first) is interrupted at seq \(record.seq) by another batch")
+            }
+        } else if batch.first != record.seq {
+            report(.incompleteBatch, batch.first,
+                   "seq \(record.seq) belongs to a batch that began at seq \(batch.first), whose first records are not here")
+        }
+        openBatch = record.seq == batch.last ? nil : batch
+    }
+
+    private mutating func remember(_ record: EventRecord, hashMatches: Bool) {
+        let seq = record.seq.value
+        guard hashMatches else { return }
+        if recentHashes[seq] == nil { recentHashes[seq] = record.hash }
+        if seq >= lastRecord.seq.value { lastRecord = record.asHead }
+        if recentHashes.count > 2 * window {
+            recentHashes = recentHashes.filter { $0.key > highestSeq - window }
+        }
+        let stale = missing.keys.filter { $0 < highestSeq - window }
+        for seq in stale {
+            if let line = missing.removeValue(forKey: seq) {
+                report(.deleted, Seq(seq), "seq \(seq) is missing: the log goes on without it", at: line)
+            }
+        }
+    }
+
+    private mutating func report(_ kind: ChainProblem.Kind, _ seq: Seq?, _ message: String, at line: Int? = nil) {
+        problemCount += 1
+        guard problems.count < maxProblems else { return }
+        problems.append(ChainProblem(kind: kind, seq: seq, lineNumber: line ?? lineNumber, message: message))
+    }
+}

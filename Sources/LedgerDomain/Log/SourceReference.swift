@@ -1,0 +1,26 @@
+/// Where a fact came from: the source document, the lines, the parser that read them.
+///
+/// In the log: `"source":{"document":"<sha256>","issue":"2023-06","lines":[12,14],
+/// "parser":"1.0.0","text":"…"}`. Every field but `document` may be absent.
+public struct SourceReference: Hashable, Sendable {
+    /// SHA-256 of the document's original bytes (it is stored under that name in `EventLog/`).
+    public var document: SHA256Digest
+    /// The bulletin issue, like `2023-06`.
+    public var issue: String?
+    /// The 1-based, inclusive range of lines of the original file the fact was read from.
+    public var lines: ClosedRange<Int>?
+    /// The version of the parser that read it.
+    public var parser: String?
+    /// The raw text the fact was read from, as it stands in the document.
+    public var text: String?
+
+    /// Creates a reference to a document and, optionally, lines within it.
+    public init(document: SHA256Digest, issue: String? = nil, lines: ClosedRange<Int>? = nil,
+                parser: String? = nil, text: String? = nil) {
+        self.document = document
+        self.issue = issue
+        self.lines = lines
+        self.parser = parser
+        self.text = text
+    }
+}

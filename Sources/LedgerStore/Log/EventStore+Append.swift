@@ -1,0 +1,115 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import LedgerDomain
+
+extension EventStore {
+    /// Appends `events` as one batch, visible whole or not at all, if the log's head is still
+    /// `expected` (optimistic concurrency: otherwise ``StoreError/headMoved`` and nothing is
+    /// written). Waits for the write lock at most ``lockTimeoutMilliseconds``.
+    /// Returns after the batch and the new HEAD are on disk (fsynced).
+    @discardableResult
+    public func append(_ events: [NewEvent], expecting expected: LogHead, context: AppendContext) throws -> AppendReceipt {
+        precondition(!events.isEmpty, "a batch holds at least one event")
+        try ensureDirectories()
+        let lock = WriteLock(system: system, path: layout.lock)
+        try lock.acquire(timeoutMilliseconds: lockTimeoutMilliseconds)
+        defer { lock.release() }
+        let recovery = try recoverTail()
+        let committed = try readHeadFile() ?? createEmptyHead()
+        guard committed.head == expected else {
+            throw StoreError.headMoved(expected: expected, actual: committed.head)
+        }
+        let (bytes, last) = encodeBatch(events, after: committed.head, context: context)
+        try writeBatch(bytes, committed: committed)
+        let newHead = HeadFile(head: last, bytes: committed.bytes + bytes.count)
+        do {
+            try io.replaceAtomically(layout.head, with: newHead.encoded(), directory: layout.eventLog)
+        } catch {
+            // Put the old HEAD back before cutting the log: if that fails, the new HEAD and the
+            // log still agree and the batch stands, whole.
+            if (try? io.replaceAtomically(layout.head, with: committed.encoded(), directory: layout.eventLog)) != nil {
+                try? undoUncommittedWrite(committed)
+            }
+            throw StoreError.system(error)
+        }
+        return AppendReceipt(seqs: committed.head.seq.value + 1...last.seq.value, head: last, recovery: recovery)
+    }
+
+    /// The log's committed head as of now (reads HEAD only).
+    public func currentHead() throws -> LogHead {
+        try readHeadFile()?.head ?? .empty
+    }
+
+    private func ensureDirectories() throws {
+        switch try system.kind(of: layout.root) {
+        case .directory: break
+        case .missing: throw StoreError.system(SystemError("open", layout.root, code: ENOENT))
+        case let other: throw StoreError.unsafePath(path: layout.root, found: StorePaths.describe(other))
+        }
+        switch try system.kind(of: layout.eventLog) {
+        case .directory: return
+        case .missing:
+            try system.makeDirectory(layout.eventLog)
+            try io.syncDirectory(layout.root)
+        case let other: throw StoreError.unsafePath(path: layout.eventLog, found: StorePaths.describe(other))
+        }
+    }
+
+    private func createEmptyHead() throws -> HeadFile {
+        try io.replaceAtomically(layout.head, with: HeadFile.empty.encoded(), directory: layout.eventLog)
+        return .empty
+    }
+
+    /// The batch's lines, each checked by decoding it back before anything is written.
+    func encodeBatch(_ events: [NewEvent], after head: LogHead, context: AppendContext) -> ([UInt8], LogHead) {
+        var bytes: [UInt8] = []
+        var previous = head
+        let first = head.seq.next
+        for (index, event) in events.enumerated() {
+            let marker = index == 0
+                ? BatchMarker(first: first, count: events.count, command: context.command, reason: context.reason)
+                : BatchMarker(first: first, count: events.count)
+            let draft = EventRecord(
+                seq: previous.seq.next, id: context.makeID(), type: event.type, version: event.version,
+                valid: event.valid, recordedAt: context.now, actor: context.actor, batch: marker,
+                source: event.source, payload: event.payload, prev: previous.hash)
+            let start = bytes.count
+            let record = RecordLine.encode(draft, into: &bytes)
+            bytes.withUnsafeBytes { raw in
+                let line = UnsafeRawBufferPointer(rebasing: raw[start..<raw.count - 1])
+                let decoded = try? RecordLine.decode(line)
+                precondition(decoded == record, "a record must read back as it was written")
+                precondition(RecordLine.hashMatches(line, record: record), "a record's hash must match its bytes")
+            }
+            previous = record.asHead
+        }
+        return (bytes, previous)
+    }
+
+    private func writeBatch(_ bytes: [UInt8], committed: HeadFile) throws {
+        let existed = try system.kind(of: layout.log) != .missing
+        let descriptor = try system.open(layout.log, flags: O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW, mode: 0o644)
+        defer { system.close(descriptor) }
+        let size = try system.size(descriptor, path: layout.log)
+        guard size == committed.bytes else { throw truncatedError(committed, size: size) }
+        try checkLastRecord(matches: committed)
+        do {
+            try io.writeAll(descriptor, bytes, path: layout.relative(layout.log))
+            try system.fsync(descriptor, path: layout.relative(layout.log))
+            if !existed { try io.syncDirectory(layout.eventLog) }
+        } catch {
+            try? undoUncommittedWrite(committed)
+            throw StoreError.system(error)
+        }
+    }
+
+    /// Cuts the log back to its committed length after a failed write (best effort: whatever
+    /// remains after a crash is cut off by the next open anyway).
+    private func undoUncommittedWrite(_ committed: HeadFile) throws {
+        let descriptor = try system.open(layout.log, flags: O_WRONLY | O_NOFOLLOW, mode: 0)
+        defer { system.close(descriptor) }
+        try system.truncate(descriptor, to: committed.bytes, path: layout.log)
+        try system.fsync(descriptor, path: layout.log)
+    }
+}

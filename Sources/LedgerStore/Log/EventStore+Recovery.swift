@@ -1,0 +1,98 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import LedgerDomain
+
+extension EventStore {
+    /// The largest tail the store will treat as an interrupted write.
+    static let maxRecoverableTailBytes = 256 << 20
+
+    /// With the write lock held: moves bytes written after the committed HEAD to
+    /// `EventLog/recovered/` and cuts them off the log. Refuses (``StoreError/damaged``) when
+    /// those bytes are not the start of a batch chained to the head, which no crash produces.
+    func recoverTail() throws -> TailRecovery? {
+        guard let committed = try readHeadFile() else { return nil }
+        let size = try logSize()
+        if size < committed.bytes { throw truncatedError(committed, size: size) }
+        guard size > committed.bytes else { return nil }
+        guard size - committed.bytes <= EventStore.maxRecoverableTailBytes else {
+            throw StoreError.damaged(path: layout.relative(layout.log), line: nil,
+                                     reason: "\(size - committed.bytes) bytes follow the committed head, more than any interrupted write leaves")
+        }
+        let descriptor = try system.open(layout.log, flags: O_RDWR | O_NOFOLLOW, mode: 0)
+        defer { system.close(descriptor) }
+        let tail = try io.read(descriptor, count: size - committed.bytes, at: committed.bytes, path: layout.log)
+        let records = try checkInterruptedWrite(tail, after: committed.head)
+        let saved = try keepAside(tail, after: committed.head)
+        try system.truncate(descriptor, to: committed.bytes, path: layout.log)
+        try system.fsync(descriptor, path: layout.log)
+        return TailRecovery(bytes: tail.count, records: records, after: committed.head, savedAs: layout.relative(saved))
+    }
+
+    /// Counts the whole records of a tail, or throws when it is not an unfinished batch.
+    private func checkInterruptedWrite(_ tail: [UInt8], after head: LogHead) throws -> Int {
+        var verifier = ChainVerifier(continuingFrom: head, nextLineNumber: 1, committed: head.seq)
+        var start = 0
+        tail.withUnsafeBytes { raw in
+            while start < raw.count {
+                let newline = raw[start...].firstIndex(of: 0x0A)
+                let stop = newline ?? raw.count
+                // A last line without its newline is the torn record of the crash itself.
+                if newline != nil { verifier.check(line: UnsafeRawBufferPointer(rebasing: raw[start..<stop])) }
+                start = stop + 1
+            }
+        }
+        verifier.finish(lastLineEnded: true)
+        let foreign = verifier.problems.filter { $0.kind != .truncated }
+        if let problem = foreign.first {
+            throw StoreError.damaged(path: layout.relative(layout.log), line: nil,
+                                     reason: "the bytes after the committed head (\(head)) are not an interrupted write: record \(problem.lineNumber) after the head: \(problem.kind.rawValue): \(problem.message)")
+        }
+        return verifier.recordCount
+    }
+
+    private func keepAside(_ tail: [UInt8], after head: LogHead) throws -> String {
+        switch try system.kind(of: layout.recovered) {
+        case .directory: break
+        case .missing:
+            try system.makeDirectory(layout.recovered)
+            try io.syncDirectory(layout.eventLog)
+        case let other: throw StoreError.unsafePath(path: layout.relative(layout.recovered), found: StorePaths.describe(other))
+        }
+        var attempt = 1
+        var path = layout.recovered + "/after-seq-\(head.seq).partial"
+        while try system.kind(of: path) != .missing {
+            attempt += 1
+            path = layout.recovered + "/after-seq-\(head.seq)-\(attempt).partial"
+        }
+        let descriptor = try system.open(path, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o644)
+        defer { system.close(descriptor) }
+        try io.writeAll(descriptor, tail, path: path)
+        try system.fsync(descriptor, path: path)
+        try io.syncDirectory(layout.recovered)
+        return path
+    }
+
+    /// Checks that the log's last committed line is the record HEAD names, so a batch is never
+    /// chained onto a record that was edited or replaced.
+    func checkLastRecord(matches committed: HeadFile) throws {
+        guard committed.bytes > 0 else { return }
+        let descriptor = try system.open(layout.log, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
+        defer { system.close(descriptor) }
+        let window = min(committed.bytes, RecordLine.maxLineBytes)
+        let bytes = try io.read(descriptor, count: window, at: committed.bytes - window, path: layout.log)
+        guard bytes.last == 0x0A else {
+            throw StoreError.damaged(path: layout.relative(layout.log), line: nil, reason: "the committed log does not end with a newline")
+        }
+        let start = bytes.dropLast().lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let matches = bytes.withUnsafeBytes { raw -> Bool in
+            let line = UnsafeRawBufferPointer(rebasing: raw[start..<raw.count - 1])
+            guard let record = try? RecordLine.decode(line) else { return false }
+            return record.asHead == committed.head && RecordLine.hashMatches(line, record: record)
+        }
+        guard matches else {
+            throw StoreError.damaged(path: layout.relative(layout.log), line: nil,
+                                     reason: "the last committed record is not \(committed.head) as HEAD says")
+        }
+    }
+}

@@ -1,0 +1,93 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import LedgerDomain
+
+extension EventStore {
+    /// Checks the whole ledger without changing it: every record's hash, the chain, seq
+    /// continuity, batch completeness, and that HEAD names the last committed record.
+    /// Bytes after HEAD are checked too unless another process is writing them right now.
+    public func verify() throws -> VerifyReport {
+        var report = VerifyReport(headFile: nil, fileBytes: try logSize(), records: 0, lastRecord: .empty,
+                                  problems: [], problemCount: 0, notes: [])
+        var committed: HeadFile?
+        do {
+            committed = try readHeadFile()
+        } catch let StoreError.damaged(_, _, reason) {
+            report.problems.append(ChainProblem(kind: .head, seq: nil, lineNumber: 0, message: "EventLog/HEAD \(reason)"))
+        }
+        report.headFile = committed
+        guard report.fileBytes > 0 || committed != nil else {
+            report.problemCount = report.problems.count
+            report.notes.append("the ledger is empty: nothing has been appended yet")
+            return report
+        }
+        let lock = WriteLock(system: system, path: layout.lock)
+        let writerActive = try system.kind(of: layout.eventLog) == .directory && !(try lock.tryAcquire())
+        defer { lock.release() }
+        try checkChain(&report, committed: committed, writerActive: writerActive)
+        // HEAD's own problems (line 0) come after the log's, which explain them.
+        func place(_ problem: ChainProblem) -> Int { problem.lineNumber == 0 ? Int.max : problem.lineNumber }
+        report.problems = report.problems.enumerated()
+            .sorted { (place($0.element), $0.offset) < (place($1.element), $1.offset) }
+            .map(\.element)
+        report.problemCount += report.problems.count
+        return report
+    }
+
+    private func checkChain(_ report: inout VerifyReport, committed: HeadFile?, writerActive: Bool) throws {
+        guard report.fileBytes > 0 else {
+            if let committed, committed.bytes > 0 {
+                report.problems.append(ChainProblem(kind: .truncated, seq: nil, lineNumber: 1,
+                    message: "the log is empty but HEAD says \(committed.bytes) bytes were committed, up to \(committed.head)"))
+            }
+            return
+        }
+        let descriptor = try system.open(layout.log, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
+        defer { system.close(descriptor) }
+        let reader = LineReader(system: system, descriptor: descriptor, path: layout.relative(layout.log))
+        let committedBytes = committed.map { min($0.bytes, report.fileBytes) } ?? report.fileBytes
+        var verifier = ChainVerifier(committed: committed?.head.seq)
+        let summary = try reader.forEachLine(limit: committedBytes) { line in
+            if line.ended { verifier.check(line: line.bytes) }
+        }
+        verifier.finish(lastLineEnded: summary.lastLineEnded)
+        report.records = verifier.recordCount
+        report.lastRecord = verifier.lastRecord
+        report.problems += verifier.problems
+        report.problemCount += verifier.problemCount - verifier.problems.count
+        guard let committed else { return }
+        checkHead(&report, committed: committed, lines: summary.lines)
+        if report.fileBytes > committed.bytes {
+            if writerActive {
+                report.notes.append("a write is in progress: \(report.fileBytes - committed.bytes) bytes after the committed head were not checked")
+            } else {
+                try checkTail(&report, committed: committed, reader: reader, nextLine: summary.lines + 1)
+            }
+        }
+    }
+
+    private func checkHead(_ report: inout VerifyReport, committed: HeadFile, lines: Int) {
+        if report.fileBytes < committed.bytes {
+            report.problems.append(ChainProblem(kind: .truncated, seq: report.lastRecord.seq.next, lineNumber: lines,
+                message: "the log is \(report.fileBytes) bytes but HEAD says \(committed.bytes) bytes were committed, up to \(committed.head): records were cut off after \(report.lastRecord)"))
+        } else if report.problems.isEmpty && report.lastRecord != committed.head {
+            report.problems.append(ChainProblem(kind: .head, seq: committed.head.seq, lineNumber: 0,
+                message: "HEAD names \(committed.head) but the log's last committed record is \(report.lastRecord)"))
+        }
+    }
+
+    private func checkTail(_ report: inout VerifyReport, committed: HeadFile, reader: LineReader, nextLine: Int) throws {
+        var tail = ChainVerifier(continuingFrom: committed.head, nextLineNumber: nextLine, committed: committed.head.seq)
+        _ = try reader.forEachLine(from: committed.bytes, firstLineNumber: nextLine) { line in
+            if line.ended { tail.check(line: line.bytes) }
+        }
+        tail.finish(lastLineEnded: true)
+        let foreign = tail.problems.filter { $0.kind != .truncated }
+        if foreign.isEmpty {
+            report.notes.append("an interrupted write left \(report.fileBytes - committed.bytes) bytes (\(tail.recordCount) whole records) after the committed head \(committed.head) on line \(nextLine) on; the next ledger command that finds no writer moves them to EventLog/recovered/")
+        } else {
+            report.problems += foreign
+        }
+    }
+}

@@ -1,0 +1,114 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import LedgerDomain
+
+/// The append-only, hash-chained event log of one ledger directory.
+///
+/// Writers take `EventLog/lock`, append a whole batch, fsync it, then replace `EventLog/HEAD`:
+/// replacing HEAD is the commit. Readers read only up to HEAD's byte length, so they never see
+/// half a batch. Bytes after HEAD's length are an interrupted write: the next command that can
+/// take the lock moves them to `EventLog/recovered/` and cuts them off.
+public final class EventStore {
+    /// Where the ledger's files are.
+    public let layout: LedgerLayout
+    /// How long a writer waits for another to finish before failing with "ledger is busy".
+    public var lockTimeoutMilliseconds: Int
+    let system: SystemCalls
+    var io: FileIO { FileIO(system: system) }
+
+    /// Opens the ledger in `layout.root`; nothing is read or created until a method is called.
+    public init(layout: LedgerLayout, system: SystemCalls = PosixSystemCalls(), lockTimeoutMilliseconds: Int = 10_000) {
+        self.layout = layout
+        self.system = system
+        self.lockTimeoutMilliseconds = lockTimeoutMilliseconds
+    }
+
+    /// The committed HEAD, or nil for a ledger with no log yet.
+    /// Throws ``StoreError/damaged`` when HEAD is missing beside a log, or unreadable.
+    public func readHeadFile() throws -> HeadFile? {
+        switch try system.kind(of: layout.eventLog) {
+        case .missing: return nil
+        case .directory: break
+        case let other: throw StoreError.unsafePath(path: layout.eventLog, found: StorePaths.describe(other))
+        }
+        let logKind = try system.kind(of: layout.log)
+        guard try StorePaths.isRegularOrMissing(layout.log, system) else {
+            throw StoreError.unsafePath(path: layout.relative(layout.log), found: StorePaths.describe(logKind))
+        }
+        let headKind = try system.kind(of: layout.head)
+        guard try StorePaths.isRegularOrMissing(layout.head, system) else {
+            throw StoreError.unsafePath(path: layout.relative(layout.head), found: StorePaths.describe(headKind))
+        }
+        guard let bytes = try io.readSmallFile(layout.head, maxBytes: HeadFile.maxBytes) else {
+            if case .file(let size) = logKind, size > 0 {
+                throw StoreError.damaged(path: layout.relative(layout.head), line: nil,
+                                         reason: "the file is missing beside a log of \(size) bytes")
+            }
+            return nil
+        }
+        switch HeadFile.decode(bytes) {
+        case .success(let head): return head
+        case .failure(let error):
+            throw StoreError.damaged(path: layout.relative(layout.head), line: nil, reason: "cannot be read: \(error.message)")
+        }
+    }
+
+    /// Reads the committed HEAD and, when an interrupted write left bytes after it and no other
+    /// process is writing, recovers them (see ``TailRecovery``).
+    public func open() throws -> (head: HeadFile, recovery: TailRecovery?) {
+        let committed = try readHeadFile() ?? .empty
+        let size = try logSize()
+        if size < committed.bytes { throw truncatedError(committed, size: size) }
+        guard size > committed.bytes else { return (committed, nil) }
+        let lock = WriteLock(system: system, path: layout.lock)
+        guard try lock.tryAcquire() else { return (committed, nil) }
+        defer { lock.release() }
+        let recovery = try recoverTail()
+        return (try readHeadFile() ?? .empty, recovery)
+    }
+
+    /// Calls `body` with every committed record from `first` on, oldest first, and the line it
+    /// was read from (valid only during the call), streaming the file. Stops at `head.bytes`,
+    /// so a concurrent append is never half seen.
+    /// Throws ``StoreError/damaged`` at the first line that is not a record or breaks the chain.
+    public func forEachRecord(upTo head: HeadFile, from first: Seq = Seq(1),
+                              _ body: (EventRecord, UnsafeRawBufferPointer) throws -> Void) throws {
+        guard head.bytes > 0 else { return }
+        let descriptor = try system.open(layout.log, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
+        defer { system.close(descriptor) }
+        var previous = LogHead.empty
+        let reader = LineReader(system: system, descriptor: descriptor, path: layout.relative(layout.log))
+        _ = try reader.forEachLine(limit: head.bytes) { line in
+            let record: EventRecord
+            do {
+                record = try RecordLine.decode(line.bytes)
+            } catch let error as RecordDecodingError {
+                throw StoreError.damaged(path: layout.relative(layout.log), line: line.number, reason: error.message)
+            }
+            guard record.seq == previous.seq.next, record.prev == previous.hash else {
+                throw StoreError.damaged(path: layout.relative(layout.log), line: line.number,
+                                         reason: "seq \(record.seq) does not follow seq \(previous.seq) in the chain")
+            }
+            previous = record.asHead
+            if record.seq >= first { try body(record, line.bytes) }
+        }
+        guard previous == head.head else {
+            throw StoreError.damaged(path: layout.relative(layout.head), line: nil,
+                                     reason: "HEAD names \(head.head) but the log's last committed record is \(previous)")
+        }
+    }
+
+    func logSize() throws -> Int {
+        switch try system.kind(of: layout.log) {
+        case .missing: return 0
+        case .file(let bytes): return bytes
+        case let other: throw StoreError.unsafePath(path: layout.relative(layout.log), found: StorePaths.describe(other))
+        }
+    }
+
+    func truncatedError(_ committed: HeadFile, size: Int) -> StoreError {
+        .damaged(path: layout.relative(layout.log), line: nil,
+                 reason: "the file is \(size) bytes but HEAD says \(committed.bytes) bytes were committed, up to \(committed.head): committed records were cut off")
+    }
+}

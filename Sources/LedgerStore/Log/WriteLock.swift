@@ -1,0 +1,98 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The single-writer lock: an advisory `flock` on `EventLog/lock`, waited for a bounded time.
+///
+/// The kernel releases it when the process ends, however it ends, so a crashed writer never
+/// leaves the ledger locked. The holder writes its pid into the file for the busy message.
+final class WriteLock {
+    private let system: SystemCalls
+    private let path: String
+    private var descriptor: Int32?
+
+    init(system: SystemCalls, path: String) {
+        self.system = system
+        self.path = path
+    }
+
+    /// Takes the lock, waiting up to `timeoutMilliseconds`; throws ``StoreError/busy`` after.
+    func acquire(timeoutMilliseconds: Int) throws {
+        if try tryAcquire() { return }
+        var waited = 0
+        var pause = 2
+        while waited < timeoutMilliseconds {
+            system.sleep(milliseconds: pause)
+            waited += pause
+            pause = min(pause * 2, 50)
+            if try tryAcquire() { return }
+        }
+        throw StoreError.busy(lockPath: path, waitedMilliseconds: waited, holder: holder())
+    }
+
+    /// Takes the lock if it is free; false when another process holds it.
+    func tryAcquire() throws -> Bool {
+        precondition(descriptor == nil, "the write lock is not re-entrant")
+        guard try StorePaths.isRegularOrMissing(path, system) else {
+            throw StoreError.unsafePath(path: path, found: "not a regular file")
+        }
+        let opened = try system.open(path, flags: O_RDWR | O_CREAT | O_NOFOLLOW, mode: 0o644)
+        do {
+            guard try system.tryLock(opened, path: path) else {
+                system.close(opened)
+                return false
+            }
+            let pid = Array("pid \(getpid())\n".utf8)
+            try system.truncate(opened, to: 0, path: path)
+            try FileIO(system: system).writeAll(opened, pid, path: path)
+        } catch {
+            system.close(opened)
+            throw error
+        }
+        descriptor = opened
+        return true
+    }
+
+    /// Releases the lock (closing the descriptor releases the `flock`).
+    func release() {
+        if let descriptor { system.close(descriptor) }
+        descriptor = nil
+    }
+
+    deinit { release() }
+
+    private func holder() -> String? {
+        guard let bytes = try? FileIO(system: system).readSmallFile(path, maxBytes: 64) else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: "\n")
+        return text.isEmpty ? nil : text
+    }
+}
+
+extension String {
+    func trimmingCharacters(in characters: Character) -> String {
+        var text = Substring(self)
+        while text.last == characters { text = text.dropLast() }
+        while text.first == characters { text = text.dropFirst() }
+        return String(text)
+    }
+}
+
+/// Checks on the paths the store owns: it never follows a symlink or writes to a FIFO.
+enum StorePaths {
+    static func isRegularOrMissing(_ path: String, _ system: SystemCalls) throws -> Bool {
+        switch try system.kind(of: path) {
+        case .missing, .file: return true
+        case .directory, .symlink, .other: return false
+        }
+    }
+
+    static func describe(_ kind: FileKind) -> String {
+        switch kind {
+        case .missing: return "missing"
+        case .file: return "a file"
+        case .directory: return "a directory"
+        case .symlink: return "a symbolic link"
+        case .other: return "a FIFO, socket or device"
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import LedgerDomain
+
+/// Why the store could not do what was asked. Each case carries what a person needs to act.
+public enum StoreError: Error, Equatable, Sendable {
+    /// Another process holds the write lock and did not release it in time.
+    case busy(lockPath: String, waitedMilliseconds: Int, holder: String?)
+    /// Optimistic concurrency: the log's head moved since the caller read it.
+    case headMoved(expected: LogHead, actual: LogHead)
+    /// The log or its HEAD file is damaged; `verify` tells the whole story.
+    case damaged(path: String, line: Int?, reason: String)
+    /// A path the store must own is a symlink, a directory or a FIFO.
+    case unsafePath(path: String, found: String)
+    /// A system call failed.
+    case system(SystemError)
+}
+
+extension StoreError: CustomStringConvertible {
+    /// One paragraph for a person: what went wrong and where.
+    public var description: String {
+        switch self {
+        case .busy(let lockPath, let waited, let holder):
+            let who = holder.map { " (held by \($0))" } ?? ""
+            return "ledger is busy: another ledger command is writing\(who); gave up after waiting \(Double(waited) / 1000) s for \(lockPath). Try again when it has finished."
+        case .headMoved(let expected, let actual):
+            return "the ledger changed while this command ran: expected head \(expected), found \(actual). Nothing was written; run the command again."
+        case .damaged(let path, let line, let reason):
+            let place = line.map { "\(path):\($0)" } ?? path
+            return "the ledger is damaged: \(place): \(reason). Nothing was written; run `ledger verify` for the full report."
+        case .unsafePath(let path, let found):
+            return "refusing to use \(path): it is \(found), not a regular file the ledger made. Nothing was written."
+        case .system(let error):
+            let hint = error.isDiskFull ? " The disk is full; free some space and run the command again." : ""
+            return "I/O error: \(error).\(hint) The ledger is as it was before this command."
+        }
+    }
+}

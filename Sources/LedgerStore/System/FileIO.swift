@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Whole-file operations built on ``SystemCalls``: write everything or throw, atomic replace.
+struct FileIO {
+    let system: SystemCalls
+
+    /// Writes every byte, looping over short writes.
+    func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(SystemError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = try bytes.withUnsafeBytes { buffer in
+                Result { () throws(SystemError) in
+                    try system.write(descriptor, UnsafeRawBufferPointer(rebasing: buffer[offset...]), path: path)
+                }
+            }.get()
+            guard written > 0 else { throw SystemError("write", path, code: EIO) }
+            offset += written
+        }
+    }
+
+    /// Replaces a file atomically: a temporary file, fsync, rename, fsync of the directory.
+    func replaceAtomically(_ path: String, with bytes: [UInt8], directory: String) throws(SystemError) {
+        let temporary = path + ".tmp"
+        let descriptor = try system.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, mode: 0o644)
+        do {
+            try writeAll(descriptor, bytes, path: temporary)
+            try system.fsync(descriptor, path: temporary)
+        } catch {
+            system.close(descriptor)
+            throw error
+        }
+        system.close(descriptor)
+        try system.rename(temporary, to: path)
+        try syncDirectory(directory)
+    }
+
+    /// Makes a directory's entries (a created or renamed file) durable.
+    func syncDirectory(_ path: String) throws(SystemError) {
+        let descriptor = try system.open(path, flags: O_RDONLY | O_DIRECTORY, mode: 0)
+        defer { system.close(descriptor) }
+        try system.fsync(descriptor, path: path)
+    }
+
+    /// Reads a whole file of at most `maxBytes`; nil when it does not exist.
+    func readSmallFile(_ path: String, maxBytes: Int) throws(SystemError) -> [UInt8]? {
+        let descriptor: Int32
+        do {
+            descriptor = try system.open(path, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
+        } catch where error.code == ENOENT {
+            return nil
+        }
+        defer { system.close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: maxBytes + 1)
+        var filled = 0
+        while filled < bytes.count {
+            let count = try bytes.withUnsafeMutableBytes { buffer in
+                Result { () throws(SystemError) in
+                    try system.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]), path: path)
+                }
+            }.get()
+            if count == 0 { break }
+            filled += count
+        }
+        guard filled <= maxBytes else { throw SystemError("read", path, code: EFBIG) }
+        return Array(bytes[0..<filled])
+    }
+
+    /// Reads `count` bytes at `offset` (fewer at the end of the file).
+    func read(_ descriptor: Int32, count: Int, at offset: Int, path: String) throws(SystemError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let got = try bytes.withUnsafeMutableBytes { buffer in
+                Result { () throws(SystemError) in
+                    try system.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]),
+                                    at: offset + filled, path: path)
+                }
+            }.get()
+            if got == 0 { break }
+            filled += got
+        }
+        return Array(bytes[0..<filled])
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import LedgerDomain
+@testable import LedgerStore
+
+@Suite("Tamper evidence")
+struct TamperTests {
+    /// Three batches: seqs 1–3, 4–7, 8–10.
+    func ledger() throws -> (TemporaryDirectory, [[UInt8]]) {
+        let directory = TemporaryDirectory()
+        let store = EventStore(layout: LedgerLayout(root: directory.path))
+        for size in [3, 4, 3] { try StoreFixtures.append(store, StoreFixtures.events(size)) }
+        let lines = directory.read("EventLog/events.jsonl").split(separator: 0x0A).map(Array.init)
+        return (directory, lines)
+    }
+
+    func firstProblem(_ directory: TemporaryDirectory, lines: [[UInt8]], trailingNewline: Bool = true) throws -> ChainProblem {
+        directory.write("EventLog/events.jsonl", Array(lines.joined(separator: [0x0A])) + (trailingNewline ? [0x0A] : []))
+        let report = try EventStore(layout: LedgerLayout(root: directory.path)).verify()
+        #expect(!report.isIntact)
+        return try #require(report.problems.first)
+    }
+
+    @Test func flippedByte() throws {
+        var (directory, lines) = try ledger()
+        // A byte inside the payload's text, well before the hashes.
+        let position = lines[4].count - 200
+        lines[4][position] ^= 0x20
+        let problem = try firstProblem(directory, lines: lines)
+        #expect(problem.kind == .edited)
+        #expect(problem.seq == 5)
+        #expect(problem.lineNumber == 5)
+    }
+
+    @Test func deletedLine() throws {
+        var (directory, lines) = try ledger()
+        lines.remove(at: 5)
+        let problem = try firstProblem(directory, lines: lines)
+        #expect(problem.kind == .deleted)
+        #expect(problem.seq == 6)
+    }
+
+    @Test func swappedLines() throws {
+        var (directory, lines) = try ledger()
+        lines.swapAt(1, 2)
+        let problem = try firstProblem(directory, lines: lines)
+        #expect(problem.kind == .reordered)
+        #expect(problem.seq == 2)
+        #expect(problem.lineNumber == 3)
+    }
+
+    @Test func truncatedMidRecord() throws {
+        var (directory, lines) = try ledger()
+        lines = Array(lines.prefix(7))
+        lines[6] = Array(lines[6].prefix(50))
+        let problem = try firstProblem(directory, lines: lines, trailingNewline: false)
+        #expect(problem.kind == .truncated)
+        #expect(problem.seq == 7)
+        #expect(problem.lineNumber == 7)
+    }
+
+    @Test func forgedRecordAppended() throws {
+        var (directory, lines) = try ledger()
+        var forged = String(decoding: lines[9], as: UTF8.self)
+        forged = forged.replacingOccurrences(of: #""seq":10"#, with: #""seq":11"#)
+        lines.append(Array(forged.utf8))
+        let problem = try firstProblem(directory, lines: lines)
+        #expect(problem.kind == .forged)
+        #expect(problem.seq == 11)
+        #expect(problem.lineNumber == 11)
+    }
+
+    @Test("other commands refuse a log cut short behind HEAD's back")
+    func readersRefuseATruncatedLog() throws {
+        let (directory, lines) = try ledger()
+        directory.write("EventLog/events.jsonl", Array(lines.prefix(7).joined(separator: [0x0A])) + [0x0A])
+        let store = EventStore(layout: LedgerLayout(root: directory.path))
+        #expect(throws: StoreError.self) { try store.open() }
+        let report = try store.verify()
+        #expect(report.problems.contains { $0.kind == .truncated })
+    }
+}
