@@ -1,0 +1,121 @@
+import LedgerDomain
+
+extension Bulletin {
+    /// The facts as events, in document order, each with its provenance; `issue.published` first.
+    ///
+    /// - Parameters:
+    ///   - document: the SHA-256 of the document's original bytes.
+    ///   - encoding: how the document was decoded, recorded with the issue.
+    ///   - partial: whether the issue was accepted without its footer (`--allow-partial`).
+    public func events(document: SHA256Digest, encoding: String, partial: Bool) -> [NewEvent] {
+        let through = issue.through
+        var facts: [NewEvent] = []
+        func add(_ type: String, valid: CalendarDate? = nil, _ provenance: Provenance, _ payload: JSONObject) {
+            facts.append(NewEvent(type: type, valid: valid ?? through, source: source(provenance, document), payload: payload))
+        }
+        if let window {
+            add(EventType.windowCounted, window.provenance,
+                ["week": .object(counts(window.week)), "yearToDate": .object(counts(window.yearToDate)),
+                 "qualifiers": .object(qualifiers(window.week, window.yearToDate))])
+        }
+        if let authorization { add(EventType.authorizationReported, authorization.provenance, authorizationPayload(authorization)) }
+        for newly in newlyAuthorized {
+            add(EventType.departmentAuthorized, newly.provenance, department(newly.department).merging(["partial": .bool(newly.partial)]))
+        }
+        for items in serviceItems {
+            add(EventType.itemsCounted, valid: items.through, items.provenance, [
+                "category": .string(items.category.rawValue), "label": .string(items.label),
+                "accepted": number(items.accepted), "completed": number(items.completed),
+                "from": date(items.from), "through": .string(items.through.description),
+                "qualifiers": .object(qualifiers(["accepted": items.accepted, "completed": items.completed].compactMapValues { $0 }, [:])),
+            ])
+        }
+        for visit in visits {
+            add(EventType.visitRecorded, valid: visit.date, visit.provenance, department(visit.department).merging([
+                "date": .string(visit.date.description), "person": .string(visit.person),
+                "titles": .array(visit.titles.map { .string($0) }),
+            ]))
+        }
+        for inspection in inspections {
+            add(EventType.inspectionRecorded, inspection.provenance, [
+                "ordinal": .int(inspection.ordinal), "item": .string(inspection.item),
+                "verdict": .string(inspection.satisfactory ? "satisfactory" : "finding"), "text": .string(inspection.text),
+            ])
+        }
+        for (type, notes) in [(EventType.progressReported, progress), (EventType.newsReported, news)] {
+            for note in notes {
+                add(type, valid: note.date, note.provenance, [
+                    "section": .string(note.section), "ordinal": .int(note.ordinal), "date": date(note.date),
+                    "departments": .array(note.departments.map { .string($0.canonical) }), "text": .string(note.text),
+                ])
+            }
+        }
+        for paragraph in unplaced {
+            add(EventType.paragraphUnplaced, paragraph.provenance,
+                ["section": paragraph.section.map { .string($0) } ?? .null, "text": .string(paragraph.text)])
+        }
+        let header = NewEvent(type: EventType.issuePublished, valid: through, source: source(issue.provenance, document),
+                              payload: issuePayload(encoding: encoding, partial: partial, facts: facts.count))
+        return [header] + facts
+    }
+
+    private func issuePayload(encoding: String, partial: Bool, facts: Int) -> JSONObject {
+        [
+            "issue": .string(issue.key), "year": .int(issue.year), "number": .int(issue.number),
+            "serial": issue.serial.map { .int($0) } ?? .null, "publisher": issue.publisher.map { .string($0) } ?? .null,
+            "published": .string(issue.published.description), "title": issue.title.map { .string($0) } ?? .null,
+            "from": date(issue.from), "through": .string(issue.through.description),
+            "printRun": issue.printRun.map { .int($0) } ?? .null,
+            "distribution": .object(JSONObject(issue.distribution.map { ($0.key, .string($0.text)) })),
+            "sections": .array(issue.sections.map { .string($0) }), "partial": .bool(partial),
+            "artefactLines": .array(artefactLines.map { .int($0) }), "encoding": .string(encoding), "facts": .int(facts),
+        ]
+    }
+
+    private func authorizationPayload(_ status: Authorization) -> JSONObject {
+        [
+            "stationed": number(status.stationed), "authorized": number(status.authorized),
+            "unauthorized": number(status.unauthorized),
+            "authorizedShare": status.authorizedShare.map { .string($0) } ?? .null,
+            "unauthorizedShare": status.unauthorizedShare.map { .string($0) } ?? .null,
+            "increase": status.increase.map { .int($0) } ?? .null,
+        ]
+    }
+
+    private func source(_ provenance: Provenance, _ document: SHA256Digest) -> SourceReference {
+        SourceReference(document: document, issue: issue.key, lines: provenance.lines,
+                        parser: BulletinParser.version, text: provenance.text)
+    }
+
+    private func department(_ name: DepartmentName) -> JSONObject {
+        ["department": .string(name.canonical), "asWritten": .string(name.asWritten), "registered": .bool(name.isRegistered)]
+    }
+
+    private func counts(_ counts: [String: Quantity]) -> JSONObject {
+        JSONObject(CountsReader.windowMetrics.map { ($0.key, number(counts[$0.key])) })
+    }
+
+    /// `{"accepted": "26万余"}` for every count not written as an exact number.
+    private func qualifiers(_ first: [String: Quantity], _ second: [String: Quantity]) -> JSONObject {
+        var object = JSONObject()
+        for (prefix, counts) in [("", first), ("yearToDate.", second)] {
+            for (key, quantity) in counts.sorted(by: { $0.key < $1.key }) where quantity.qualifier != .exact {
+                object[prefix + key] = .string(quantity.written)
+            }
+        }
+        return object
+    }
+
+    private func number(_ quantity: Quantity?) -> JSONValue { quantity.map { .int($0.value) } ?? .null }
+
+    private func date(_ date: CalendarDate?) -> JSONValue { date.map { .string($0.description) } ?? .null }
+}
+
+extension JSONObject {
+    /// This object with `other`'s fields added (replacing same-named ones).
+    func merging(_ other: JSONObject) -> JSONObject {
+        var merged = self
+        for (key, value) in other.fields { merged[key] = value }
+        return merged
+    }
+}

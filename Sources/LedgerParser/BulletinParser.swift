@@ -1,0 +1,134 @@
+import LedgerDomain
+
+/// Turns the lines of a weekly bulletin into a ``Bulletin`` and diagnostics.
+///
+/// It follows the document's structure (see ``OutlineBuilder``): sections are recognised by
+/// their titles in any order, or by their content when a title is unfamiliar; a section, item
+/// or paragraph it cannot place is kept as ``Bulletin/Unplaced`` and reported, never dropped.
+public enum BulletinParser {
+    /// The parser's version, recorded in every fact's provenance.
+    public static let version = "1.0.0"
+
+    /// What reading a document gave.
+    public struct Outcome: Sendable {
+        /// The facts, or nil when the document has no masthead (not a bulletin).
+        public var bulletin: Bulletin?
+        /// Every problem found, errors first.
+        public var diagnostics: [Diagnostic]
+
+        /// Whether any diagnostic is an error of this kind.
+        public func has(_ kind: Diagnostic.Kind) -> Bool {
+            diagnostics.contains { $0.severity == .error && $0.kind == kind }
+        }
+    }
+
+    /// Reads decoded lines (line 1 first).
+    public static func parse(lines: [String], registry: DepartmentRegistry = .standard) -> Outcome {
+        let sourceLines = lines.enumerated().map { SourceLine(number: $0.offset + 1, raw: $0.element) }
+        let outline = OutlineBuilder.build(sourceLines)
+        var diagnostics: [Diagnostic] = []
+        guard var issue = HeaderReader.issue(outline, diagnostics: &diagnostics) else {
+            return Outcome(bulletin: nil, diagnostics: diagnostics)
+        }
+        HeaderReader.footer(outline, into: &issue, diagnostics: &diagnostics)
+        var bulletin = Bulletin(issue: issue)
+        bulletin.artefactLines = outline.artefacts.map(\.number)
+        for section in outline.sections {
+            SectionReader(registry: registry, issue: issue).read(section, into: &bulletin)
+        }
+        for unplaced in bulletin.unplaced {
+            let place = unplaced.section.map { "in section “\($0)”" } ?? "outside any section"
+            diagnostics.append(Diagnostic(.warning, .unplaced,
+                "text \(place) could not be placed; it is kept as an unplaced paragraph: \(unplaced.text.prefix(40))…",
+                lines: unplaced.provenance.lines))
+        }
+        diagnostics += ConsistencyChecks.check(bulletin)
+        diagnostics.sort { $0.severity > $1.severity }
+        return Outcome(bulletin: bulletin, diagnostics: diagnostics)
+    }
+}
+
+/// Reads one section according to what its title (or, failing that, its text) says it is.
+struct SectionReader {
+    let registry: DepartmentRegistry
+    let issue: Bulletin.Issue
+
+    enum Kind { case comprehensiveWindow, serviceItems, news, inspection, unknown }
+
+    static func kind(of title: String, text: String) -> Kind {
+        if title.firstMatch(of: #/巡查|巡检|检查情况/#) != nil { return .inspection }
+        if title.firstMatch(of: #/综窗|综合窗口|无差别/#) != nil { return .comprehensiveWindow }
+        if title.firstMatch(of: #/事项受理|受理办理|办件情况|办理情况/#) != nil { return .serviceItems }
+        if title.firstMatch(of: #/动态|工作开展|工作情况/#) != nil { return .news }
+        if text.firstMatch(of: #/行政许可.*受理.*办结/#) != nil { return .serviceItems }
+        return .unknown
+    }
+
+    func read(_ section: Outline.Section, into bulletin: inout Bulletin) {
+        switch Self.kind(of: section.title, text: section.text.text) {
+        case .inspection:
+            bulletin.inspections += InspectionReader.read(section)
+        case .serviceItems:
+            let items = CountsReader.serviceItems(section.text, issue: issue)
+            if items.isEmpty { unplaced(section.title, section.text, into: &bulletin) }
+            bulletin.serviceItems += items
+        case .comprehensiveWindow:
+            readWindowSection(section, into: &bulletin)
+        case .news:
+            readNewsSection(section, into: &bulletin)
+        case .unknown:
+            unplaced(section.title, section.text, into: &bulletin)
+        }
+    }
+
+    private func readWindowSection(_ section: Outline.Section, into bulletin: inout Bulletin) {
+        let parts = section.subsections.isEmpty
+            ? [(section.title, section.text, section.body, section.items)]
+            : section.subsections.map { ($0.title, $0.text, $0.body, $0.items) }
+        for (title, text, body, items) in parts {
+            if title.firstMatch(of: #/推进|进展|工作开展/#) != nil {
+                bulletin.progress += NoteReader.read(section: title, body: body, items: items,
+                                                     reference: issue.through, registry: registry)
+                continue
+            }
+            var placed = false
+            if title.firstMatch(of: #/授权|纳入/#) != nil || text.text.contains("授权") {
+                if let (status, newly) = AuthorizationReader.read(text, registry: registry) {
+                    bulletin.authorization = status
+                    bulletin.newlyAuthorized = newly
+                    placed = true
+                }
+            }
+            if !placed, let counts = CountsReader.window(text) {
+                bulletin.window = counts
+                placed = true
+            }
+            if !placed { unplaced(title, text, into: &bulletin) }
+        }
+    }
+
+    private func readNewsSection(_ section: Outline.Section, into bulletin: inout Bulletin) {
+        if !section.body.isEmpty || !section.items.isEmpty {
+            bulletin.news += NoteReader.read(section: section.title, body: section.body, items: section.items,
+                                             reference: issue.through, registry: registry)
+        }
+        for subsection in section.subsections {
+            if subsection.title.firstMatch(of: #/进大厅|厅（局）长|局长|厅长|领导/#) != nil {
+                let parts = [subsection.body] + subsection.items.map(\.text)
+                for part in parts where !part.isEmpty {
+                    let visits = VisitReader.read(part, reference: issue.through, registry: registry)
+                    if visits.isEmpty { unplaced(subsection.title, part, into: &bulletin) }
+                    bulletin.visits += visits
+                }
+            } else {
+                bulletin.news += NoteReader.read(section: subsection.title, body: subsection.body, items: subsection.items,
+                                                 reference: issue.through, registry: registry)
+            }
+        }
+    }
+
+    private func unplaced(_ section: String, _ text: SourceText, into bulletin: inout Bulletin) {
+        guard !text.isEmpty else { return }
+        bulletin.unplaced.append(Bulletin.Unplaced(section: section, text: text.text, provenance: Provenance(text)))
+    }
+}

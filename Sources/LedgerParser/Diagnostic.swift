@@ -1,0 +1,46 @@
+/// A problem found while reading a document, located in the original file like a compiler's.
+public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
+    /// How serious it is.
+    public enum Severity: String, Sendable, Comparable {
+        case note, warning, error
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+            let order: [Severity] = [.note, .warning, .error]
+            return order.firstIndex(of: lhs)! < order.firstIndex(of: rhs)!
+        }
+    }
+
+    /// What kind of problem, for callers that act on it.
+    public enum Kind: String, Sendable {
+        /// The masthead (issue number, date) is missing: the document is not a bulletin.
+        case missingHeader
+        /// The distribution footer is missing: the document is most likely truncated.
+        case missingFooter
+        /// Figures within the issue contradict each other.
+        case inconsistent
+        /// Text that no part of the parser could place.
+        case unplaced
+        /// A fact was expected but could not be read.
+        case unreadable
+    }
+
+    public var severity: Severity
+    public var kind: Kind
+    public var message: String
+    /// The 1-based lines concerned, if any.
+    public var lines: ClosedRange<Int>?
+
+    /// Creates a diagnostic.
+    public init(_ severity: Severity, _ kind: Kind, _ message: String, lines: ClosedRange<Int>? = nil) {
+        self.severity = severity
+        self.kind = kind
+        self.message = message
+        self.lines = lines
+    }
+
+    /// `12-13: error: …`.
+    public var description: String {
+        let place = lines.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }
+        return (place.map { "\($0): " } ?? "") + "\(severity.rawValue): \(message)"
+    }
+}

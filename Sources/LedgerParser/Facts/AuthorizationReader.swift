@@ -1,0 +1,79 @@
+import LedgerDomain
+
+/// Reads `已进驻…共 45个。其中，已授权无差别综合窗口的 37个，占比为 82.2%，较上周新增 2个部门：
+/// 省地震局、省测绘地理信息局（部分事项授权）；未授权无差别综合窗口的 8个，占比为 17.8%。`
+enum AuthorizationReader {
+    static func read(_ source: SourceText, registry: DepartmentRegistry)
+        -> (Bulletin.Authorization, [Bulletin.NewAuthorization])? {
+        let text = source.text[...]
+        var status = Bulletin.Authorization(provenance: Provenance(source))
+        var span = Span()
+        if let match = text.firstMatch(of: #/(?:进驻[^。]*?)?共(\d+)个/#) {
+            status.stationed = Quantity.read(match.output.1)?.0
+            span.cover(match.range)
+        }
+        let unauthorizedStart = text.firstRange(of: #/未授权|尚未授权|没有授权/#)?.lowerBound
+        let authorizedPart = unauthorizedStart.map { text[..<$0] } ?? text
+        if let match = authorizedPart.firstMatch(of: #/已授权[^，。；0-9]*?(\d+)个(?:部门)?(?:（单位）)?，?占比(?:为)?(\d+(?:\.\d+)?)%/#) {
+            status.authorized = Quantity.read(match.output.1)?.0
+            status.authorizedShare = String(match.output.2)
+            span.cover(match.range)
+        }
+        if let start = unauthorizedStart,
+           let match = text[start...].firstMatch(of: #/[^，。；0-9]*?(\d+)个(?:部门)?(?:（单位）)?，?占比(?:为)?(\d+(?:\.\d+)?)%/#) {
+            status.unauthorized = Quantity.read(match.output.1)?.0
+            status.unauthorizedShare = String(match.output.2)
+            span.cover(start..<match.range.upperBound)
+        }
+        let newly = newlyAuthorized(authorizedPart, source: source, registry: registry, status: &status)
+        guard status.stationed != nil || status.authorized != nil || status.unauthorized != nil else { return nil }
+        if let range = span.range { status.provenance = Provenance(source, range) }
+        return (status, newly)
+    }
+
+    /// `较上周新增 2个部门：省地震局、省测绘地理信息局（部分事项授权）`, or `较上周无新增`.
+    private static func newlyAuthorized(_ text: Substring, source: SourceText, registry: DepartmentRegistry,
+                                        status: inout Bulletin.Authorization) -> [Bulletin.NewAuthorization] {
+        if text.firstMatch(of: #/无新增|没有新增|未新增/#) != nil {
+            status.increase = 0
+            return []
+        }
+        guard let match = text.firstMatch(of: #/新增(\d+)?个?(?:部门|单位)?(?:（单位）)?[：，]?/#) else { return [] }
+        status.increase = match.output.1.flatMap { Int($0) }
+        let listEnd = text[match.range.upperBound...].firstIndex { $0 == "；" || $0 == "。" } ?? text.endIndex
+        let list = text[match.range.upperBound..<listEnd]
+        var result: [Bulletin.NewAuthorization] = []
+        var position = list.startIndex
+        for part in list.split(whereSeparator: { $0 == "、" || $0 == "，" || $0 == "和" || $0 == "及" }) {
+            var name = part[...]
+            var partial = false
+            if let note = name.firstRange(of: #/（[^）]*）/#) {
+                partial = name[note].contains("部分")
+                name = name[..<note.lowerBound]
+            }
+            guard !name.isEmpty else { continue }
+            let range = (list[position...].firstRange(of: part) ?? part.startIndex..<part.endIndex)
+            position = range.upperBound
+            result.append(Bulletin.NewAuthorization(department: registry.resolve(String(name)), partial: partial,
+                                                    provenance: Provenance(source, range)))
+        }
+        return result
+    }
+}
+
+extension Bulletin.Authorization {
+    init(provenance: Provenance) {
+        self.init(stationed: nil, authorized: nil, authorizedShare: nil, unauthorized: nil,
+                  unauthorizedShare: nil, increase: nil, provenance: provenance)
+    }
+}
+
+/// The smallest range covering every match a reader used, for a fact's provenance.
+struct Span {
+    private(set) var range: Range<String.Index>?
+
+    mutating func cover(_ other: Range<String.Index>) {
+        guard let current = range else { range = other; return }
+        range = min(current.lowerBound, other.lowerBound)..<max(current.upperBound, other.upperBound)
+    }
+}

@@ -1,0 +1,151 @@
+/// Builds an ``Outline`` from lines: sections `一、`, sub-sections `（一）`, items `（1）` `1.`
+/// `1、`, the footer from `报：` `送：` `发：` or `（共印 N份）` on. Numbering must rise within its
+/// level, so a line that happens to start with `5.` in the middle of a paragraph stays text.
+enum OutlineBuilder {
+    static func build(_ lines: [SourceLine]) -> Outline {
+        var builder = State()
+        for line in lines where !line.text.isEmpty {
+            if PageArtefacts.isArtefact(line) {
+                builder.outline.artefacts.append(line)
+            } else {
+                builder.take(line)
+            }
+        }
+        builder.closeSection()
+        return builder.outline
+    }
+
+    private struct State {
+        var outline = Outline()
+        var section: Outline.Section?
+        var subsection: Outline.Subsection?
+        var item: Outline.Item?
+        var inFooter = false
+
+        mutating func take(_ line: SourceLine) {
+            if inFooter || Markers.isFooter(line.text) {
+                inFooter = true
+                outline.footer.append(line)
+                return
+            }
+            let lastSection = outline.sections.last?.ordinal ?? section?.ordinal ?? 0
+            if let (ordinal, title) = Markers.section(line.text), ordinal > max(lastSection, section?.ordinal ?? 0) {
+                closeSection()
+                section = Outline.Section(ordinal: ordinal, title: title, heading: line, body: SourceText(),
+                                          items: [], subsections: [], text: SourceText([line]))
+                return
+            }
+            guard section != nil else {
+                outline.header.append(line)
+                return
+            }
+            section?.text.append(line)
+            if let (ordinal, title) = Markers.subsection(line.text), ordinal > (subsection?.ordinal ?? lastSubsectionOrdinal) {
+                closeSubsection()
+                subsection = Outline.Subsection(ordinal: ordinal, title: title, text: SourceText([line]), body: SourceText(), items: [])
+                return
+            }
+            subsection?.text.append(line)
+            if let (ordinal, rest) = Markers.item(line.text), ordinal == (item?.ordinal ?? lastItemOrdinal) + 1 {
+                closeItem()
+                var text = SourceText()
+                text.append(SourceLine(number: line.number, raw: line.raw, text: rest))
+                item = Outline.Item(ordinal: ordinal, text: text)
+                return
+            }
+            if item != nil {
+                item?.text.append(line)
+            } else if subsection != nil {
+                subsection?.body.append(line)
+            } else {
+                section?.body.append(line)
+            }
+        }
+
+        var lastSubsectionOrdinal: Int { section?.subsections.last?.ordinal ?? 0 }
+
+        var lastItemOrdinal: Int {
+            if let subsection { return subsection.items.last?.ordinal ?? 0 }
+            return subsection == nil ? (section?.items.last?.ordinal ?? 0) : 0
+        }
+
+        mutating func closeItem() {
+            guard let finished = item else { return }
+            if subsection != nil { subsection?.items.append(finished) } else { section?.items.append(finished) }
+            item = nil
+        }
+
+        mutating func closeSubsection() {
+            closeItem()
+            if let finished = subsection { section?.subsections.append(finished) }
+            subsection = nil
+        }
+
+        mutating func closeSection() {
+            closeSubsection()
+            if let finished = section { outline.sections.append(finished) }
+            section = nil
+        }
+    }
+}
+
+/// The line-start markers of the bulletin's structure.
+enum Markers {
+    /// `一、综窗改革攻坚行动` → (1, "综窗改革攻坚行动").
+    static func section(_ text: String) -> (Int, String)? {
+        guard let match = text.wholeMatch(of: #/([一二三四五六七八九十]{1,3})[、.，]\s*(.+)/#),
+              let ordinal = chineseNumeral(match.output.1) else { return nil }
+        return (ordinal, String(match.output.2))
+    }
+
+    /// `（一）省本级综窗办件情况` → (1, "省本级综窗办件情况").
+    static func subsection(_ text: String) -> (Int, String)? {
+        guard let match = text.wholeMatch(of: #/（([一二三四五六七八九十]{1,3})）\s*(.+)/#),
+              let ordinal = chineseNumeral(match.output.1) else { return nil }
+        return (ordinal, String(match.output.2))
+    }
+
+    /// `（1）text`, `1.text`, `1、text` → (1, "text"); not `2.5%` nor `12345平台`.
+    static func item(_ text: String) -> (Int, String)? {
+        if let match = text.wholeMatch(of: #/（(\d{1,2})）\s*(.*)/#), let ordinal = Int(match.output.1) {
+            return (ordinal, String(match.output.2))
+        }
+        if let match = text.wholeMatch(of: #/(\d{1,2})[.、]\s*(\D.*)/#), let ordinal = Int(match.output.1) {
+            return (ordinal, String(match.output.2))
+        }
+        return nil
+    }
+
+    /// `报：中心领导。`, `抄送：…`, `（共印 80份）`.
+    static func isFooter(_ text: String) -> Bool {
+        text.firstMatch(of: #/^(报|送|发|抄送|抄报|印发)：/#) != nil || text.wholeMatch(of: #/（?共印\d+份）?/#) != nil
+    }
+
+    /// 一 → 1, 十 → 10, 十二 → 12, 二十一 → 21.
+    static func chineseNumeral(_ text: Substring) -> Int? {
+        let digits: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        let characters = Array(text)
+        switch characters.count {
+        case 1: return characters[0] == "十" ? 10 : digits[characters[0]]
+        case 2 where characters[0] == "十": return digits[characters[1]].map { 10 + $0 }
+        case 2 where characters[1] == "十": return digits[characters[0]].map { $0 * 10 }
+        case 3 where characters[1] == "十":
+            guard let tens = digits[characters[0]], let ones = digits[characters[2]] else { return nil }
+            return tens * 10 + ones
+        default: return nil
+        }
+    }
+}
+
+/// Page headers and page numbers that PDF extraction leaves in the text.
+enum PageArtefacts {
+    static func isArtefact(_ line: SourceLine) -> Bool {
+        let text = line.text
+        if text.wholeMatch(of: #/[—~·\-]+\d{1,3}[—~·\-]+/#) != nil { return true }
+        if text.wholeMatch(of: #/第\d{1,3}页(，?共\d{1,3}页)?/#) != nil { return true }
+        if text.wholeMatch(of: #/\d{1,3}/\d{1,3}/#) != nil { return true }
+        // The running title (窗口工作周报, 政务服务周报…), often letter-spaced: 窗 口 工 作 周 报.
+        if text.wholeMatch(of: #/\p{Han}{0,10}周报/#) != nil { return true }
+        return line.raw.wholeMatch(of: #/\s*(\p{Han}\s+){3,}\p{Han}\s*/#) != nil
+    }
+}
