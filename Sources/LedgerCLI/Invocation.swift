@@ -18,11 +18,13 @@ public struct Invocation {
     public var now: () -> Instant
     /// The operating-system seam for the store.
     public var system: SystemCalls
+    /// This machine's name, for the default actor `user@host`.
+    public var hostName: String
 
     /// Creates an invocation.
     public init(arguments: [String], environment: [String: String], workingDirectory: String,
                 stdout: TextOutput, stderr: TextOutput, now: @escaping () -> Instant,
-                system: SystemCalls = PosixSystemCalls()) {
+                system: SystemCalls = PosixSystemCalls(), hostName: String = "localhost") {
         self.arguments = arguments
         self.environment = environment
         self.workingDirectory = workingDirectory
@@ -30,6 +32,7 @@ public struct Invocation {
         self.stderr = stderr
         self.now = now
         self.system = system
+        self.hostName = hostName
     }
 }
 
@@ -51,6 +54,26 @@ struct CommandContext {
         return LedgerLayout(root: located)
     }
 
+    /// Who is acting: `--actor`, else `$LEDGER_ACTOR`, else `user@host`.
+    var actor: String {
+        if let actor = arguments.value("actor"), !actor.isEmpty { return actor }
+        if let actor = invocation.environment["LEDGER_ACTOR"], !actor.isEmpty { return actor }
+        let user = invocation.environment["USER"] ?? invocation.environment["LOGNAME"] ?? "unknown"
+        return "\(user)@\(invocation.hostName)"
+    }
+
+    /// The command line as typed, for the batch header: `ledger ingest 2023-06.txt`.
+    var commandLine: String {
+        (["ledger"] + invocation.arguments).map(Self.shellQuoted).joined(separator: " ")
+    }
+
+    static func shellQuoted(_ argument: String) -> String {
+        let plain = !argument.isEmpty && argument.unicodeScalars.allSatisfy {
+            !" \t\n'\"\\$`!*?[]{}()<>|&;#~".unicodeScalars.contains($0)
+        }
+        return plain ? argument : "'" + argument.replacingAll("'", with: "'\\''") + "'"
+    }
+
     /// The store of the located ledger.
     func store() -> EventStore {
         var timeout = 10_000
@@ -66,5 +89,12 @@ struct CommandContext {
         let (head, recovery) = try store.open()
         if let recovery { stderr.write("ledger: note: \(recovery)\n") }
         return (store, head)
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (no Foundation in this layer).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

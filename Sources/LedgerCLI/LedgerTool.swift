@@ -14,6 +14,8 @@ public enum LedgerTool {
     }
 
     static let commands: [Command] = [
+        Command(spec: IngestCommand.spec, run: IngestCommand.run),
+        Command(spec: ShowCommand.spec, run: ShowCommand.run),
         Command(spec: VerifyCommand.spec, run: VerifyCommand.run),
         Command(spec: LogCommand.spec, run: LogCommand.run),
     ]

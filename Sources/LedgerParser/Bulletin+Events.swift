@@ -15,20 +15,19 @@ extension Bulletin {
         }
         if let window {
             add(EventType.windowCounted, window.provenance,
-                ["week": .object(counts(window.week)), "yearToDate": .object(counts(window.yearToDate)),
-                 "qualifiers": .object(qualifiers(window.week, window.yearToDate))])
+                (["week": .object(counts(window.week)), "yearToDate": .object(counts(window.yearToDate))] as JSONObject)
+                    .withQualifiers(qualifiers(window.week, window.yearToDate)))
         }
         if let authorization { add(EventType.authorizationReported, authorization.provenance, authorizationPayload(authorization)) }
         for newly in newlyAuthorized {
             add(EventType.departmentAuthorized, newly.provenance, department(newly.department).merging(["partial": .bool(newly.partial)]))
         }
         for items in serviceItems {
-            add(EventType.itemsCounted, valid: items.through, items.provenance, [
+            add(EventType.itemsCounted, valid: items.through, items.provenance, ([
                 "category": .string(items.category.rawValue), "label": .string(items.label),
                 "accepted": number(items.accepted), "completed": number(items.completed),
                 "from": date(items.from), "through": .string(items.through.description),
-                "qualifiers": .object(qualifiers(["accepted": items.accepted, "completed": items.completed].compactMapValues { $0 }, [:])),
-            ])
+            ] as JSONObject).withQualifiers(qualifiers(["accepted": items.accepted, "completed": items.completed].compactMapValues { $0 }, [:])))
         }
         for visit in visits {
             add(EventType.visitRecorded, valid: visit.date, visit.provenance, department(visit.department).merging([
@@ -112,6 +111,11 @@ extension Bulletin {
 }
 
 extension JSONObject {
+    /// This object with `qualifiers` added when any count was not written as an exact number.
+    func withQualifiers(_ qualifiers: JSONObject) -> JSONObject {
+        qualifiers.isEmpty ? self : merging(["qualifiers": .object(qualifiers)])
+    }
+
     /// This object with `other`'s fields added (replacing same-named ones).
     func merging(_ other: JSONObject) -> JSONObject {
         var merged = self

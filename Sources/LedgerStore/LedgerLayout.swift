@@ -2,7 +2,7 @@
 ///
 /// `EventLog/events.jsonl` is the log; `EventLog/HEAD` is the commit point (the last committed
 /// seq, hash and byte length); `EventLog/lock` serialises writers; `EventLog/recovered/` keeps
-/// the bytes of interrupted writes for inspection.
+/// the bytes of interrupted writes for inspection; `EventLog/documents/` the ingested documents.
 public struct LedgerLayout: Sendable, Equatable {
     /// The ledger directory (holding `EventLog/` and `Snapshots/`).
     public let root: String
@@ -20,6 +20,8 @@ public struct LedgerLayout: Sendable, Equatable {
     public var head: String { eventLog + "/HEAD" }
     /// `EventLog/lock`.
     public var lock: String { eventLog + "/lock" }
+    /// `EventLog/documents/`: ingested documents, named by their SHA-256.
+    public var documents: String { eventLog + "/documents" }
     /// `EventLog/recovered/`.
     public var recovered: String { eventLog + "/recovered" }
     /// `Snapshots/`.

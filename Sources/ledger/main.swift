@@ -26,6 +26,12 @@ func workingDirectory() -> String {
     return String(cString: pointer)
 }
 
+func hostName() -> String {
+    var buffer = [CChar](repeating: 0, count: 256)
+    guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
+    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
+
 func now() -> Instant {
     var time = timespec()
     clock_gettime(CLOCK_REALTIME, &time)
@@ -38,5 +44,6 @@ let invocation = Invocation(
     workingDirectory: workingDirectory(),
     stdout: FileDescriptorOutput(descriptor: 1),
     stderr: FileDescriptorOutput(descriptor: 2),
-    now: now)
+    now: now,
+    hostName: hostName())
 exit(LedgerTool.run(invocation))

@@ -50,6 +50,7 @@ struct AuditScriptTests {
     func pythonAgrees() throws {
         let ledger = try TemporaryDirectory.ledger(batches: [2, 3])
         #expect(try Self.run("audit:python", in: ledger.path).stdout.hasPrefix("chain intact: 5 records"))
+        #expect(try Self.run("audit:python", in: LedgerProcess.repositoryRoot).status == 0)
         var lines = ledger.read("EventLog/events.jsonl").split(separator: 0x0A).map { Data($0) }
         lines.swapAt(1, 2)
         ledger.write("EventLog/events.jsonl", Data(lines.joined(separator: Data([0x0A]))) + Data([0x0A]))

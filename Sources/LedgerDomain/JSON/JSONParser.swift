@@ -40,7 +40,7 @@ public enum JSONParser {
         return try result.get()
     }
 
-    /// Parses the whole array as one JSON value; see ``parse(_:maxDepth:)-(UnsafeRawBufferPointer,_)``.
+    /// Parses the whole array as one JSON value, like the `UnsafeRawBufferPointer` overload.
     public static func parse(_ bytes: [UInt8], maxDepth: Int = 64) throws(JSONParseError) -> JSONValue {
         let result = bytes.withUnsafeBufferPointer { buffer in
             parseResult(buffer, maxDepth: maxDepth)
@@ -48,7 +48,7 @@ public enum JSONParser {
         return try result.get()
     }
 
-    /// Parses the string's UTF-8 as one JSON value; see ``parse(_:maxDepth:)-(UnsafeRawBufferPointer,_)``.
+    /// Parses the string's UTF-8 as one JSON value, like the `UnsafeRawBufferPointer` overload.
     public static func parse(_ text: String, maxDepth: Int = 64) throws(JSONParseError) -> JSONValue {
         var text = text
         let result = text.withUTF8 { buffer in
@@ -69,7 +69,10 @@ public enum JSONParser {
         }
     }
 
-    private static func parseResult(_ buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int) -> Result<JSONValue, JSONParseError> {
+    /// Runs a reader over `buffer`; a `Result` carries the typed error out of the pointer closures.
+    private static func parseResult(
+        _ buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int
+    ) -> Result<JSONValue, JSONParseError> {
         var reader = JSONReader(bytes: buffer, maxDepth: max(0, maxDepth))
         do {
             return .success(try reader.parseDocument())
@@ -90,10 +93,6 @@ struct JSONReader {
     var pos = 0
     /// Reused for strings that contain escapes, so unescaping allocates once per parse at most.
     private var scratch: [UInt8] = []
-    /// Fields and elements of the containers being read, shared by all levels so that each
-    /// container's array is allocated once, at its final size.
-    private var fieldStack: [(key: String, value: JSONValue)] = []
-    private var elementStack: [JSONValue] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
@@ -158,30 +157,33 @@ extension JSONReader {
             pos += 1
             return .object(JSONObject(uncheckedFields: []))
         }
-        let base = fieldStack.count
-        if fieldStack.capacity == 0 { fieldStack.reserveCapacity(32) }
+        var fields: [(key: String, value: JSONValue)] = []
+        // Log lines have about a dozen top-level fields; growing there costs more than the
+        // spare room, while nested objects (payloads kept in memory) start small.
+        fields.reserveCapacity(depth == 1 ? 16 : 4)
         var duplicates = DuplicateKeyDetector()
         while true {
-            let key = try parseKey(afterComma: fieldStack.count > base, duplicates: &duplicates, base: base)
+            let key = try parseKey(afterComma: !fields.isEmpty, fields: fields, duplicates: &duplicates)
             skipWhitespace()
             guard pos < end, bytes[pos] == UInt8(ascii: ":") else { throw expected("':' after object key") }
             pos += 1
-            let value = try parseValue(depth: depth)
-            fieldStack.append((key: key, value: value))
+            fields.append((key: key, value: try parseValue(depth: depth)))
             skipWhitespace()
             guard pos < end else { throw expected("',' or '}' after object value") }
             switch bytes[pos] {
             case UInt8(ascii: ","): pos += 1
             case UInt8(ascii: "}"):
                 pos += 1
-                return .object(JSONObject(uncheckedFields: popFields(from: base)))
+                return .object(JSONObject(uncheckedFields: fields))
             default: throw expected("',' or '}' after object value")
             }
         }
     }
 
+    /// Reads a key and checks that it differs from the keys in `fields`.
+    @inline(__always)
     private mutating func parseKey(
-        afterComma: Bool, duplicates: inout DuplicateKeyDetector, base: Int
+        afterComma: Bool, fields: [(key: String, value: JSONValue)], duplicates: inout DuplicateKeyDetector
     ) throws(JSONParseError) -> String {
         skipWhitespace()
         guard pos < end, bytes[pos] == UInt8(ascii: "\"") else {
@@ -192,7 +194,7 @@ extension JSONReader {
         }
         let start = pos
         let key = try parseString()
-        guard duplicates.isNew(key, among: fieldStack, from: base) else {
+        guard duplicates.isNew(key, among: fields) else {
             throw JSONParseError(offset: start, message: "duplicate key \(JSONWriter.string(.string(key)))")
         }
         return key
@@ -206,46 +208,22 @@ extension JSONReader {
             pos += 1
             return .array([])
         }
-        let base = elementStack.count
-        if elementStack.capacity == 0 { elementStack.reserveCapacity(32) }
+        var elements: [JSONValue] = []
         while true {
             skipWhitespace()
-            if elementStack.count > base, pos < end, bytes[pos] == UInt8(ascii: "]") {
+            if !elements.isEmpty, pos < end, bytes[pos] == UInt8(ascii: "]") {
                 throw JSONParseError(offset: pos, message: "trailing comma in array")
             }
-            let element = try parseValue(depth: depth)
-            elementStack.append(element)
+            elements.append(try parseValue(depth: depth))
             skipWhitespace()
             guard pos < end else { throw expected("',' or ']' after array element") }
             switch bytes[pos] {
             case UInt8(ascii: ","): pos += 1
             case UInt8(ascii: "]"):
                 pos += 1
-                return .array(popElements(from: base))
+                return .array(elements)
             default: throw expected("',' or ']' after array element")
             }
-        }
-    }
-
-    /// Moves the fields above `base` off the shared stack into an array of exactly their size.
-    private mutating func popFields(from base: Int) -> [(key: String, value: JSONValue)] {
-        let count = fieldStack.count - base
-        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
-            for index in (0..<count).reversed() {
-                buffer.initializeElement(at: index, to: fieldStack.removeLast())
-            }
-            initialized = count
-        }
-    }
-
-    /// Moves the elements above `base` off the shared stack into an array of exactly their size.
-    private mutating func popElements(from base: Int) -> [JSONValue] {
-        let count = elementStack.count - base
-        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
-            for index in (0..<count).reversed() {
-                buffer.initializeElement(at: index, to: elementStack.removeLast())
-            }
-            initialized = count
         }
     }
 
@@ -356,7 +334,7 @@ extension JSONReader {
         throw JSONParseError(offset: quote, message: "unterminated string")
     }
 
-    /// The first index at or after `index` holding a quote, a backslash, a control character or
+    /// The first index at or after `start` holding a quote, a backslash, a control character or
     /// a non-ASCII byte (or `end`). Checks eight bytes at a time because strings dominate log lines.
     @inline(__always)
     private func skipPlainASCII(from start: Int) -> Int {
@@ -365,13 +343,14 @@ extension JSONReader {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         while index + 8 <= end {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             let quotes = word ^ (ones &* 0x22)
             let slashes = word ^ (ones &* 0x5C)
-            // Classic "has a zero byte" / "has a byte below n" tests; exact as yes/no answers.
-            let special = ((quotes &- ones) & ~quotes) | ((slashes &- ones) & ~slashes)
-                | ((word &- ones &* 0x20) & ~word) | word
-            if special & highs != 0 { break }
+            // Classic "has a zero byte" / "has a byte below n" tests: the lowest flagged byte is
+            // always a real match (false flags only appear above a real one).
+            let special = (((quotes &- ones) & ~quotes) | ((slashes &- ones) & ~slashes)
+                | ((word &- ones &* 0x20) & ~word) | word) & highs
+            if special != 0 { return index + special.trailingZeroBitCount / 8 }
             index += 8
         }
         while index < end {
@@ -512,7 +491,8 @@ extension JSONReader {
     }
 
     private func controlCharacter(at index: Int) -> JSONParseError {
-        JSONParseError(offset: index, message: "control character U+00\(hex2(bytes[index])) must be escaped in a string")
+        let scalar = "U+00" + hex2(bytes[index])
+        return JSONParseError(offset: index, message: "control character \(scalar) must be escaped in a string")
     }
 
     private func badUnicodeEscape(at index: Int) -> JSONParseError {

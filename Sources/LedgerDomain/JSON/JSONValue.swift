@@ -95,6 +95,16 @@ extension JSONValue {
     }
 }
 
+extension JSONValue: CustomStringConvertible {
+    /// The compact JSON text (see ``JSONWriter/string(_:)``).
+    public var description: String { JSONWriter.string(self) }
+}
+
+extension JSONObject: CustomStringConvertible {
+    /// The compact JSON text of the object.
+    public var description: String { JSONWriter.string(.object(self)) }
+}
+
 // MARK: - Literals
 
 extension JSONValue: ExpressibleByStringLiteral {
@@ -214,7 +224,7 @@ public struct JSONObject: Equatable, Sendable, ExpressibleByDictionaryLiteral, S
         var seen: [(key: String, value: JSONValue)] = []
         seen.reserveCapacity(fields.count)
         for field in fields {
-            guard detector.isNew(field.key, among: seen, from: 0) else { return field.key }
+            guard detector.isNew(field.key, among: seen) else { return field.key }
             seen.append(field)
         }
         return nil
@@ -249,24 +259,21 @@ struct ByteKey: Hashable {
 }
 
 /// Finds repeated keys while an object is built: a linear scan for the usual small objects,
-/// a hash set once an object grows large so huge objects stay linear overall.
+/// a hash set once an object grows large so that huge objects stay linear overall.
 struct DuplicateKeyDetector {
     private static let hashThreshold = 16
     private var hashed: Set<ByteKey>?
 
-    /// Whether `key` differs from every key in `fields[start...]`, which must hold exactly the
-    /// keys passed to this detector before.
-    mutating func isNew(_ key: String, among fields: [(key: String, value: JSONValue)], from start: Int) -> Bool {
-        if var set = hashed {
-            // Take the set out first so inserting does not copy it.
-            hashed = nil
-            let inserted = set.insert(ByteKey(text: key)).inserted
-            hashed = set
-            return inserted
+    /// Whether `key` differs from every key in `fields`, which must hold exactly the keys
+    /// passed to this detector before.
+    @inline(__always)
+    mutating func isNew(_ key: String, among fields: [(key: String, value: JSONValue)]) -> Bool {
+        if hashed != nil {
+            return hashed?.insert(ByteKey(text: key)).inserted ?? true
         }
-        for index in start..<fields.count where sameBytes(fields[index].key, key) { return false }
-        if fields.count - start >= Self.hashThreshold {
-            var set = Set(fields[start...].map { ByteKey(text: $0.key) })
+        for index in fields.indices where sameBytes(fields[index].key, key) { return false }
+        if fields.count >= Self.hashThreshold {
+            var set = Set(fields.map { ByteKey(text: $0.key) })
             set.insert(ByteKey(text: key))
             hashed = set
         }

@@ -51,16 +51,10 @@ public enum JSONWriter {
     /// everything else, including `/` and all non-ASCII text, is written as raw UTF-8
     /// (Chinese stays readable and greppable; nothing is ever `\u`-escaped above U+007F).
     public static func writeString(_ s: String, into buffer: inout [UInt8]) {
-        var text = s
         buffer.append(UInt8(ascii: "\""))
-        text.withUTF8 { bytes in
-            var runStart = 0
-            for (index, byte) in bytes.enumerated() where needsEscape(byte) {
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                appendEscape(for: byte, into: &buffer)
-                runStart = index + 1
-            }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        let written: Void? = s.utf8.withContiguousStorageIfAvailable { appendEscaped($0, into: &buffer) }
+        if written == nil {
+            Array(s.utf8).withUnsafeBufferPointer { appendEscaped($0, into: &buffer) }
         }
         buffer.append(UInt8(ascii: "\""))
     }
@@ -79,9 +73,46 @@ public enum JSONWriter {
 // MARK: - Pieces
 
 extension JSONWriter {
+    /// Appends `bytes` (valid UTF-8) with the escaping rule of ``writeString(_:into:)``,
+    /// copying the runs between escapes in one piece.
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout [UInt8]) {
+        var runStart = 0
+        var index = 0
+        while true {
+            index = firstByteToEscape(in: bytes, from: index)
+            guard index < bytes.count else { break }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            appendEscape(for: bytes[index], into: &buffer)
+            index += 1
+            runStart = index
+        }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+    }
+
+    /// The index of the first byte at or after `start` that must be escaped, or `bytes.count`.
+    /// Checks eight bytes at a time; see `JSONReader.skipPlainASCII` for the bit tricks.
     @inline(__always)
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
+    private static func firstByteToEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        let raw = UnsafeRawBufferPointer(bytes)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let quotes = word ^ (ones &* 0x22)
+            let slashes = word ^ (ones &* 0x5C)
+            let deletes = word ^ (ones &* 0x7F)
+            let flagged = (((quotes &- ones) & ~quotes) | ((slashes &- ones) & ~slashes)
+                | ((deletes &- ones) & ~deletes) | ((word &- ones &* 0x20) & ~word)) & highs
+            if flagged != 0 { return index + flagged.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F { break }
+            index += 1
+        }
+        return index
     }
 
     private static func appendEscape(for byte: UInt8, into buffer: inout [UInt8]) {
@@ -108,16 +139,20 @@ extension JSONWriter {
         nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 
-    /// Appends the decimal digits without going through `String`.
+    /// Appends the decimal digits without going through `String` (least significant digit
+    /// first into a small stack buffer, then copied in order).
     private static func writeInt(_ value: Int, into buffer: inout [UInt8]) {
         if value < 0 { buffer.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        let start = buffer.count
-        repeat {
-            buffer.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        buffer[start...].reverse()
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var first = digits.count
+            repeat {
+                first -= 1
+                digits[first] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: digits[first...]))
+        }
     }
 
     private static func writePretty(_ value: JSONValue, indent: Int, level: Int, into buffer: inout [UInt8]) {

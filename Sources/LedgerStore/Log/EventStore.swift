@@ -14,7 +14,8 @@ public final class EventStore {
     public let layout: LedgerLayout
     /// How long a writer waits for another to finish before failing with "ledger is busy".
     public var lockTimeoutMilliseconds: Int
-    let system: SystemCalls
+    /// The operating-system seam the store uses (the document store shares it).
+    public let system: SystemCalls
     var io: FileIO { FileIO(system: system) }
 
     /// Opens the ledger in `layout.root`; nothing is read or created until a method is called.
@@ -66,6 +67,16 @@ public final class EventStore {
         defer { lock.release() }
         let recovery = try recoverTail()
         return (try readHeadFile() ?? .empty, recovery)
+    }
+
+    /// Recovers an interrupted write now, waiting for the write lock like a writer does.
+    /// Returns nil when there was nothing to recover.
+    public func recover() throws -> TailRecovery? {
+        guard try system.kind(of: layout.eventLog) == .directory else { return nil }
+        let lock = WriteLock(system: system, path: layout.lock)
+        try lock.acquire(timeoutMilliseconds: lockTimeoutMilliseconds)
+        defer { lock.release() }
+        return try recoverTail()
     }
 
     /// Calls `body` with every committed record from `first` on, oldest first, and the line it

@@ -69,7 +69,8 @@ final class WriteLock {
 }
 
 extension String {
-    func trimmingCharacters(in characters: Character) -> String {
+    /// Without `characters` at either end.
+    public func trimmingCharacters(in characters: Character) -> String {
         var text = Substring(self)
         while text.last == characters { text = text.dropLast() }
         while text.first == characters { text = text.dropFirst() }

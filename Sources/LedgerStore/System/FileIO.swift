@@ -44,15 +44,16 @@ struct FileIO {
     }
 
     /// Reads a whole file of at most `maxBytes`; nil when it does not exist.
-    func readSmallFile(_ path: String, maxBytes: Int) throws(SystemError) -> [UInt8]? {
+    func readSmallFile(_ path: String, maxBytes: Int, followLinks: Bool = false) throws(SystemError) -> [UInt8]? {
         let descriptor: Int32
         do {
-            descriptor = try system.open(path, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
+            descriptor = try system.open(path, flags: O_RDONLY | (followLinks ? 0 : O_NOFOLLOW), mode: 0)
         } catch where error.code == ENOENT {
             return nil
         }
         defer { system.close(descriptor) }
-        var bytes = [UInt8](repeating: 0, count: maxBytes + 1)
+        let size = try system.size(descriptor, path: path)
+        var bytes = [UInt8](repeating: 0, count: min(size, maxBytes) + 1)
         var filled = 0
         while filled < bytes.count {
             let count = try bytes.withUnsafeMutableBytes { buffer in

@@ -1,0 +1,107 @@
+import LedgerDomain
+import LedgerParser
+
+/// What happened to one file given to `ledger ingest`, and how to tell it.
+struct IngestReport {
+    enum Outcome: String {
+        case appended, alreadyIngested, superseded, rejected, dryRun
+    }
+
+    var file: String
+    var outcome: Outcome = .rejected
+    var issue: String?
+    var seqs: ClosedRange<Int>?
+    var events: [NewEvent] = []
+    var warnings: [String] = []
+    var differences: [String] = []
+    var diagnostics: [Diagnostic] = []
+    var error: String?
+    var exitCode: ExitCode = .success
+    /// The decoded lines, to quote them under diagnostics.
+    var lines: [String] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func reject(_ message: String, _ code: ExitCode) {
+        outcome = .rejected
+        error = message
+        exitCode = code
+    }
+
+    func render(stdout: TextOutput, stderr: TextOutput) {
+        let range = seqs.map { $0.count == 1 ? "seq \($0.lowerBound)" : "seq \($0.lowerBound)–\($0.upperBound)" } ?? ""
+        switch outcome {
+        case .appended, .superseded:
+            let verb = outcome == .appended ? "appended" : "superseded the earlier document of"
+            stdout.write("\(file): \(verb) \(issue ?? "?") as \(range) (\(events.count) events)\n")
+        case .alreadyIngested:
+            stdout.write("\(file): already ingested as \(issue ?? "?") (\(range)); nothing to do\n")
+        case .dryRun:
+            stdout.write("\(file): would append \(issue ?? "?") as \(events.count) events (dry run: nothing written)\n")
+            for event in events { stdout.write("  \(event.type)  \(event.valid?.description ?? "")  \(JSONWriter.string(.object(event.payload)).prefix(100))\n") }
+        case .rejected:
+            stderr.write("ledger: error: \(error ?? "rejected")\n")
+        }
+        let out = outcome == .rejected ? stderr : stdout
+        for diagnostic in diagnostics where diagnostic.severity >= .warning {
+            out.write(render(diagnostic))
+        }
+        for warning in warnings { out.write("\(file): warning: \(warning) (kept as a check.failed event)\n") }
+        for difference in differences.prefix(20) { out.write("  \(difference)\n") }
+        if differences.count > 20 { out.write("  … and \(differences.count - 20) more\n") }
+    }
+
+    /// Like a compiler: `file:line: error: message`, then the lines quoted with their numbers.
+    func render(_ diagnostic: Diagnostic) -> String {
+        let place = diagnostic.lines.map { "\(file):\($0.lowerBound)" } ?? file
+        var text = "\(place): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
+        if let range = diagnostic.lines {
+            // The lines with text, at most six: blank lines between PDF lines say nothing.
+            let shown = range.filter { $0 >= 1 && $0 <= lines.count && !lines[$0 - 1].allSatisfy(\.isWhitespace) }.prefix(6)
+            for number in shown {
+                let label = String(number)
+                text += String(repeating: " ", count: max(0, 6 - label.count)) + label + " | " + lines[number - 1] + "\n"
+            }
+        }
+        return text
+    }
+
+    static func json(_ reports: [IngestReport], head: LogHead) -> JSONValue {
+        .object([
+            "files": .array(reports.map(\.json)),
+            "head": .object(["seq": .int(head.seq.value), "hash": .string(head.hash.hex)]),
+        ])
+    }
+
+    var json: JSONValue {
+        var object: JSONObject = [
+            "file": .string(file), "issue": issue.map { .string($0) } ?? .null, "result": .string(outcome.rawValue),
+            "seqs": seqs.map { .object(["first": .int($0.lowerBound), "last": .int($0.upperBound)]) } ?? .null,
+            "eventCount": .int(events.count),
+            "warnings": .array(warnings.map { .string($0) }),
+            "differences": .array(differences.map { .string($0) }),
+            "diagnostics": .array(diagnostics.map { diagnostic in
+                .object(["severity": .string(diagnostic.severity.rawValue), "kind": .string(diagnostic.kind.rawValue),
+                         "message": .string(diagnostic.message),
+                         "lines": diagnostic.lines.map { .array([.int($0.lowerBound), .int($0.upperBound)]) } ?? .null])
+            }),
+            "error": error.map { .string($0) } ?? .null,
+        ]
+        if outcome == .dryRun { object["events"] = .array(events.map(Self.json)) }
+        return .object(object)
+    }
+
+    static func json(_ event: NewEvent) -> JSONValue {
+        var object: JSONObject = ["type": .string(event.type), "version": .int(event.version),
+                                  "valid": event.valid.map { .string($0.description) } ?? .null]
+        if let source = event.source {
+            object["source"] = .object([
+                "document": .string(source.document.hex), "issue": source.issue.map { .string($0) } ?? .null,
+                "lines": source.lines.map { .array([.int($0.lowerBound), .int($0.upperBound)]) } ?? .null,
+                "parser": source.parser.map { .string($0) } ?? .null, "text": source.text.map { .string($0) } ?? .null,
+            ])
+        }
+        object["payload"] = .object(event.payload)
+        return .object(object)
+    }
+}

@@ -1,0 +1,101 @@
+import LedgerDomain
+import LedgerParser
+import LedgerStore
+
+/// Ingests one file: read, decode, parse, check, plan against the ledger, store, append.
+/// Every failure becomes an ``IngestReport`` saying what happened; nothing is written unless
+/// the whole batch is.
+struct IngestRunner {
+    let context: CommandContext
+    let options: IngestCommand.Options
+    static let maxAttempts = 10
+
+    func ingest(_ file: String) -> IngestReport {
+        var report = IngestReport(file: file)
+        do {
+            try ingest(file, into: &report)
+        } catch let failure as InputFile.Failure {
+            let missing: Bool
+            if case .missing = failure { missing = true } else if case .notAFile = failure { missing = true } else { missing = false }
+            report.reject(failure.description, missing ? .noInput : .dataError)
+        } catch let error as DocumentDecodingError {
+            report.reject("\(file): \(error.description)", .dataError)
+        } catch let error as StoreError {
+            report.reject(error.description, LedgerTool.exitCode(for: error))
+        } catch let error as SystemError {
+            report.reject(StoreError.system(error).description, LedgerTool.exitCode(for: .system(error)))
+        } catch {
+            report.reject("\(error)", .software)
+        }
+        return report
+    }
+
+    private func ingest(_ file: String, into report: inout IngestReport) throws {
+        let invocation = context.invocation
+        let bytes = try InputFile.read(file, workingDirectory: invocation.workingDirectory,
+                                       maxBytes: DocumentDecoder.defaultMaxBytes, system: invocation.system)
+        let decoded = try DocumentDecoder.decode(bytes, forced: options.encoding)
+        report.lines = decoded.lines
+        let outcome = BulletinParser.parse(lines: decoded.lines)
+        report.diagnostics = outcome.diagnostics
+        guard let bulletin = outcome.bulletin else {
+            return report.reject("\(file) is not a weekly bulletin: it has no masthead (issue number and date). Nothing was written.", .dataError)
+        }
+        report.issue = bulletin.issue.key
+        if outcome.has(.missingFooter) && !options.allowPartial {
+            return report.reject("\(file) (\(bulletin.issue.key)) ends without its footer (报/送/发, 共印): it looks truncated. Nothing was written; check the file, or add --allow-partial to ingest it as it is.", .dataError)
+        }
+        let inconsistencies = outcome.diagnostics.filter { $0.severity == .error && $0.kind == .inconsistent }
+        if !inconsistencies.isEmpty && !options.acceptInconsistent {
+            return report.reject("\(file) (\(bulletin.issue.key)) contradicts itself (see below). Nothing was written; to ingest it as printed, add --accept-inconsistent --reason TEXT.", .dataError)
+        }
+        let digest = SHA256.hash(bytes)
+        var events = bulletin.events(document: digest, encoding: decoded.encoding.rawValue, partial: outcome.has(.missingFooter))
+        if !inconsistencies.isEmpty {
+            events.append(NewEvent(type: EventType.inconsistencyAccepted, valid: bulletin.issue.through, source: events[0].source,
+                                   payload: ["issue": .string(bulletin.issue.key), "problems": .array(inconsistencies.map { .string($0.description) })]))
+        }
+        try appendPlanned(bulletin, events: events, bytes: bytes, digest: digest, report: &report)
+    }
+
+    /// Plans against the ledger as it is and appends; if another writer got there first,
+    /// plans again against the new head.
+    private func appendPlanned(_ bulletin: Bulletin, events: [NewEvent], bytes: [UInt8], digest: SHA256Digest,
+                               report: inout IngestReport) throws {
+        for _ in 0..<Self.maxAttempts {
+            let (store, head) = try context.openStore()
+            var history = IngestHistory()
+            try store.forEachRecord(upTo: head) { record, _ in history.apply(record) }
+            switch IngestPlanner.plan(bulletin, events: events, document: digest, history: history, supersede: options.supersede) {
+            case .alreadyIngested(let issue, let seqs):
+                report.outcome = .alreadyIngested
+                report.issue = issue
+                report.seqs = seqs.first.map { $0...(seqs.last ?? $0) }
+                return
+            case .conflict(let issue, let differences):
+                report.differences = differences
+                return report.reject("\(report.file): \(issue) is already in the ledger from another document, and \(differences.count) fact\(differences.count == 1 ? "" : "s") differ (below). Nothing was written; to replace it, add --supersede --reason TEXT.", .dataError)
+            case .append(let planned, let warnings, let supersedes):
+                report.warnings = warnings
+                report.events = planned
+                if options.dryRun {
+                    report.outcome = .dryRun
+                    return
+                }
+                try DocumentStore(layout: store.layout, system: context.invocation.system).store(bytes)
+                let appendContext = AppendContext(actor: context.actor, now: context.invocation.now(),
+                                                  command: context.commandLine, reason: options.reason)
+                do {
+                    let receipt = try store.append(planned, expecting: head.head, context: appendContext)
+                    report.outcome = supersedes == nil ? .appended : .superseded
+                    report.seqs = receipt.seqs
+                    if let recovery = receipt.recovery { context.stderr.write("ledger: note: \(recovery)\n") }
+                    return
+                } catch StoreError.headMoved {
+                    continue
+                }
+            }
+        }
+        throw StoreError.busy(lockPath: "EventLog/lock", waitedMilliseconds: 0, holder: "other writers kept appending")
+    }
+}

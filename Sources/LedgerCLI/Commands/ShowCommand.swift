@@ -1,0 +1,71 @@
+import LedgerDomain
+import LedgerStore
+
+/// `ledger show SEQ`: one event, and the lines of the document it was read from.
+enum ShowCommand {
+    static let spec = CommandSpec(
+        name: "show",
+        abstract: "Show one event with the source lines it was read from.",
+        options: [CommandSpec.Option(name: "json", help: "Print the stored record and its source lines as JSON.")],
+        positionals: [CommandSpec.Positional(name: "seq", help: "The event's seq, as `ledger log` shows it.")])
+
+    static func run(_ context: CommandContext) throws -> ExitCode {
+        let text = context.arguments.positionals[0].trimmingCharacters(in: "#")
+        guard let value = Int(text), value >= 1 else {
+            throw UsageError(message: "Invalid seq '\(context.arguments.positionals[0])': expected a whole number from 1", command: spec.name)
+        }
+        let (store, head) = try context.openStore()
+        guard value <= head.head.seq.value else {
+            throw CommandFailure(message: "there is no seq \(value): the ledger's last event is seq \(head.head.seq)", exitCode: .dataError)
+        }
+        var found: (EventRecord, [UInt8])?
+        try store.forEachRecord(upTo: head, from: Seq(value)) { record, line in
+            if record.seq.value == value { found = (record, Array(line)) }
+        }
+        guard let (record, line) = found else {
+            throw CommandFailure(message: "seq \(value) was not found", exitCode: .dataError)
+        }
+        let quoted = sourceLines(record, store: store)
+        if context.arguments.flag("json") {
+            let stored = (try? JSONParser.parse(line)) ?? .null
+            let lines: JSONValue = .array(quoted.map { .object(["line": .int($0.0), "text": .string($0.1)]) })
+            context.stdout.write(JSONWriter.prettyString(.object(["record": stored, "sourceLines": lines])) + "\n")
+        } else {
+            context.stdout.write(describe(record, quoted: quoted))
+        }
+        return .success
+    }
+
+    static func describe(_ record: EventRecord, quoted: [(Int, String)]) -> String {
+        var text = "#\(record.seq) \(record.type)"
+        if let valid = record.valid { text += "  valid \(valid)" }
+        text += "\n  recorded \(record.recordedAt) by \(record.actor)"
+        text += ", batch of seq \(record.batch.first)–\(record.batch.last)\n"
+        if let source = record.source {
+            text += "  from \(source.issue ?? "a document")"
+            if let lines = source.lines { text += ", lines \(lines.lowerBound)–\(lines.upperBound)" }
+            text += " of document \(source.document.hex.prefix(16))…"
+            if let parser = source.parser { text += ", read by parser \(parser)" }
+            text += "\n"
+        }
+        text += "\n" + JSONWriter.prettyString(.object(record.payload)) + "\n"
+        if !quoted.isEmpty {
+            text += "\n"
+            for (number, line) in quoted {
+                let label = String(number)
+                text += String(repeating: " ", count: max(0, 6 - label.count)) + label + " | " + line + "\n"
+            }
+        } else if let stored = record.source?.text {
+            text += "\nSource text (the stored document could not be read):\n" + stored + "\n"
+        }
+        return text
+    }
+
+    /// The record's lines from the stored document, decoded as at ingest.
+    static func sourceLines(_ record: EventRecord, store: EventStore) -> [(Int, String)] {
+        guard let source = record.source, let range = source.lines,
+              let bytes = try? DocumentStore(layout: store.layout, system: store.system).read(source.document),
+              let decoded = try? DocumentDecoder.decode(bytes) else { return [] }
+        return range.compactMap { number in number <= decoded.lines.count ? (number, decoded.lines[number - 1]) : nil }
+    }
+}

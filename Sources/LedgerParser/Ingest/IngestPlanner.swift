@@ -1,0 +1,149 @@
+import LedgerDomain
+
+/// Decides what ingesting a parsed document does to the ledger: nothing (already there), a
+/// conflict, or a batch to append, with the checks across issues as events of their own.
+public enum IngestPlanner {
+    /// What to do.
+    public enum Decision: Sendable {
+        /// The same document is in the ledger already.
+        case alreadyIngested(issue: String, seqs: [Int])
+        /// Another document of the same issue is in the ledger; these facts differ.
+        case conflict(issue: String, differences: [String])
+        /// Append these events (`issue.published` first); `warnings` are the failed checks.
+        case append(events: [NewEvent], warnings: [String], supersedes: IngestHistory.IssueEntry?)
+    }
+
+    /// Plans the ingest of `bulletin`, whose facts are `events` (from ``Bulletin/events(document:encoding:partial:)``).
+    public static func plan(_ bulletin: Bulletin, events: [NewEvent], document: SHA256Digest,
+                            history: IngestHistory, supersede: Bool) -> Decision {
+        let key = bulletin.issue.key
+        if let existing = history.documents[document] {
+            return .alreadyIngested(issue: existing, seqs: history.issues[existing]?.seqs ?? [])
+        }
+        let current = history.issues[key]
+        if let current, !supersede {
+            return .conflict(issue: key, differences: differences(old: current, new: events))
+        }
+        let checks = CrossIssueChecks(bulletin: bulletin, history: history, excluding: key).failures()
+        var appended = events
+        let source = SourceReference(document: document, issue: key, lines: bulletin.issue.provenance.lines,
+                                     parser: BulletinParser.version)
+        for failure in checks {
+            appended.append(NewEvent(type: EventType.checkFailed, valid: bulletin.issue.through, source: source,
+                                     payload: ["issue": .string(key), "check": .string(failure.check), "message": .string(failure.message)]))
+        }
+        if let current {
+            appended.append(NewEvent(type: EventType.issueSuperseded, valid: bulletin.issue.through, source: source, payload: [
+                "issue": .string(key), "previousDocument": .string(current.document.hex), "document": .string(document.hex),
+                "retracted": .array(current.seqs.map { .int($0) }),
+                "differences": .array(differences(old: current, new: events).map { .string($0) }),
+            ]))
+        }
+        return .append(events: appended, warnings: checks.map(\.message), supersedes: current)
+    }
+
+    /// The facts that differ between the issue in the ledger and a new document of it.
+    public static func differences(old: IngestHistory.IssueEntry, new events: [NewEvent]) -> [String] {
+        var newFacts: [String: JSONObject] = [:]
+        for (index, event) in events.dropFirst().enumerated() {
+            newFacts[FactIdentity.key(type: event.type, payload: event.payload, index: index)] = event.payload
+        }
+        var result: [String] = []
+        for key in Set(old.facts.keys).union(newFacts.keys).sorted() {
+            switch (old.facts[key], newFacts[key]) {
+            case (nil, let added?): result.append("added: \(key): \(summary(added))")
+            case (let removed?, nil): result.append("removed: \(key): \(summary(removed))")
+            case (let before?, let after?) where before != after:
+                for field in Set(before.keys).union(after.keys).sorted() where before[field] != after[field] {
+                    result.append("changed: \(key): \(field) \(show(before[field])) → \(show(after[field]))")
+                }
+            default: break
+            }
+        }
+        return result
+    }
+
+    static func summary(_ payload: JSONObject) -> String {
+        let text = JSONWriter.string(.object(payload))
+        return text.count > 80 ? String(text.prefix(80)) + "…" : text
+    }
+
+    static func show(_ value: JSONValue?) -> String {
+        guard let value else { return "(none)" }
+        let text = JSONWriter.string(value)
+        return text.count > 60 ? String(text.prefix(60)) + "…" : text
+    }
+}
+
+/// Checks across issues: year-to-date counts never fall within a year, and, when the
+/// previous week's issue is in the ledger, this week adds up with it.
+struct CrossIssueChecks {
+    struct Failure { var check: String; var message: String }
+
+    let bulletin: Bulletin
+    let history: IngestHistory
+    let excluding: String
+
+    func failures() -> [Failure] {
+        let through = bulletin.issue.through
+        let sameYear = history.issues.values.filter { $0.key != excluding && $0.through.year == through.year }
+        let earlier = sameYear.filter { $0.through < through }.max { $0.through < $1.through }
+        let later = sameYear.filter { $0.through > through }.min { $0.through < $1.through }
+        var failures: [Failure] = []
+        if let earlier { failures += never(falls: earlier, before: current, label: "the earlier issue \(earlier.key)") }
+        if let later { failures += never(falls: current, before: later, label: "the later issue \(later.key)") }
+        if let earlier, earlier.through.adding(days: 7) == through { failures += addsUp(previous: earlier) }
+        return failures
+    }
+
+    /// This bulletin's figures in the shape of a history entry.
+    private var current: IngestHistory.IssueEntry {
+        var entry = IngestHistory.IssueEntry(key: bulletin.issue.key, year: bulletin.issue.year, number: bulletin.issue.number,
+                                             through: bulletin.issue.through, document: .zero, seqs: [])
+        entry.windowWeek = bulletin.window?.week.mapValues(\.value) ?? [:]
+        entry.windowYearToDate = bulletin.window?.yearToDate.mapValues(\.value) ?? [:]
+        entry.authorized = bulletin.authorization?.authorized?.value
+        for items in bulletin.serviceItems {
+            entry.items[items.category.rawValue] = (items.accepted?.value, items.completed?.value)
+        }
+        return entry
+    }
+
+    private func never(falls first: IngestHistory.IssueEntry, before second: IngestHistory.IssueEntry, label: String) -> [Failure] {
+        var failures: [Failure] = []
+        for (metric, value) in first.windowYearToDate.sorted(by: { $0.key < $1.key }) {
+            if let later = second.windowYearToDate[metric], later < value {
+                failures.append(Failure(check: "yearToDateFalls",
+                    message: "window \(metric) year to date falls from \(value) (\(first.key)) to \(later) (\(second.key)), against \(label)"))
+            }
+        }
+        for (category, counts) in first.items.sorted(by: { $0.key < $1.key }) {
+            guard let later = second.items[category] else { continue }
+            for (name, before, after) in [("accepted", counts.accepted, later.accepted), ("completed", counts.completed, later.completed)] {
+                if let before, let after, after < before {
+                    failures.append(Failure(check: "yearToDateFalls",
+                        message: "\(category) \(name) falls from \(before) (\(first.key)) to \(after) (\(second.key)), against \(label)"))
+                }
+            }
+        }
+        return failures
+    }
+
+    private func addsUp(previous: IngestHistory.IssueEntry) -> [Failure] {
+        var failures: [Failure] = []
+        let now = current
+        for (metric, week) in now.windowWeek.sorted(by: { $0.key < $1.key }) {
+            guard let before = previous.windowYearToDate[metric], let total = now.windowYearToDate[metric] else { continue }
+            if before + week != total {
+                failures.append(Failure(check: "windowYearToDate",
+                    message: "window \(metric): last week's year to date \(before) (\(previous.key)) + this week's \(week) = \(before + week), but this issue prints \(total)"))
+            }
+        }
+        if let before = previous.authorized, let after = now.authorized, let increase = bulletin.authorization?.increase,
+           after - before != increase {
+            failures.append(Failure(check: "authorizationIncrease",
+                message: "authorized departments went from \(before) (\(previous.key)) to \(after), a change of \(after - before), but the issue states an increase of \(increase)"))
+        }
+        return failures
+    }
+}

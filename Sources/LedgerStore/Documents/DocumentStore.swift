@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import LedgerDomain
+
+/// The original bytes of every ingested document, kept content-addressed under
+/// `EventLog/documents/<sha256>`: named by their hash, never by user input, so a stored
+/// document can be checked against the events that cite it.
+public struct DocumentStore {
+    let layout: LedgerLayout
+    let system: SystemCalls
+    var io: FileIO { FileIO(system: system) }
+
+    /// The document store of a ledger.
+    public init(layout: LedgerLayout, system: SystemCalls) {
+        self.layout = layout
+        self.system = system
+    }
+
+    /// The path of a stored document.
+    public func path(of digest: SHA256Digest) -> String { layout.documents + "/" + digest.hex }
+
+    /// Stores bytes under their hash (durably: temporary file, fsync, rename, directory fsync).
+    /// Storing the same bytes again writes nothing.
+    @discardableResult
+    public func store(_ bytes: [UInt8]) throws -> SHA256Digest {
+        let digest = SHA256.hash(bytes)
+        try ensureDirectory()
+        let target = path(of: digest)
+        switch try system.kind(of: target) {
+        case .file(let size) where size == bytes.count:
+            if let existing = try? read(digest), existing == bytes { return digest }
+        case .missing, .file: break
+        case let other: throw StoreError.unsafePath(path: layout.relative(target), found: StorePaths.describe(other))
+        }
+        try io.replaceAtomically(target, with: bytes, directory: layout.documents)
+        return digest
+    }
+
+    /// The stored bytes of a document, checked against their hash.
+    public func read(_ digest: SHA256Digest) throws -> [UInt8] {
+        let target = path(of: digest)
+        guard let bytes = try io.readSmallFile(target, maxBytes: 256 << 20) else {
+            throw StoreError.damaged(path: layout.relative(target), line: nil, reason: "the stored document is missing")
+        }
+        guard SHA256.hash(bytes) == digest else {
+            throw StoreError.damaged(path: layout.relative(target), line: nil,
+                                     reason: "the stored document's bytes no longer match its name (its SHA-256): it was edited")
+        }
+        return bytes
+    }
+
+    /// Why a stored document cannot be trusted, or nil when it is there and intact.
+    public func problem(with digest: SHA256Digest) -> String? {
+        do {
+            _ = try read(digest)
+            return nil
+        } catch let error as StoreError {
+            if case .damaged(_, _, let reason) = error { return reason }
+            return error.description
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    private func ensureDirectory() throws {
+        if try system.kind(of: layout.eventLog) == .missing {
+            try system.makeDirectory(layout.eventLog)
+            try io.syncDirectory(layout.root)
+        }
+        switch try system.kind(of: layout.documents) {
+        case .directory: return
+        case .missing:
+            try system.makeDirectory(layout.documents)
+            try io.syncDirectory(layout.eventLog)
+        case let other: throw StoreError.unsafePath(path: layout.relative(layout.documents), found: StorePaths.describe(other))
+        }
+    }
+}
