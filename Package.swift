@@ -14,16 +14,19 @@ let package = Package(
         .target(name: "LedgerDomain"),
         // Pure: reads a bulletin's lines into facts with provenance, and the facts into events.
         .target(name: "LedgerParser", dependencies: ["LedgerDomain"]),
+        // Pure: folds records into the hall's state and answers the projections' questions.
+        .target(name: "LedgerProjections", dependencies: ["LedgerDomain"]),
         // The one place that touches the disk: append-only log, lock, crash recovery.
         .target(name: "LedgerStore", dependencies: ["LedgerDomain"]),
         // Commands, argument parsing and rendering; the environment and streams are passed in.
-        .target(name: "LedgerCLI", dependencies: ["LedgerDomain", "LedgerParser", "LedgerStore"]),
+        .target(name: "LedgerCLI", dependencies: ["LedgerDomain", "LedgerParser", "LedgerProjections", "LedgerStore"]),
         // The thin executable: hands the process's arguments and environment to LedgerCLI.
         .executableTarget(name: "ledger", dependencies: ["LedgerCLI"]),
 
         .testTarget(name: "LedgerDomainTests", dependencies: ["LedgerDomain"]),
         .testTarget(name: "LedgerParserTests", dependencies: ["LedgerParser", "LedgerDomain"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "LedgerProjectionsTests", dependencies: ["LedgerProjections", "LedgerParser", "LedgerDomain"]),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerDomain"]),
         // Depends on the executable so that `swift test` builds the binary its end-to-end tests run.
         .testTarget(name: "LedgerCLITests", dependencies: ["ledger", "LedgerCLI", "LedgerStore", "LedgerDomain"]),

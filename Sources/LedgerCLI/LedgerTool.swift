@@ -15,7 +15,10 @@ public enum LedgerTool {
 
     static let commands: [Command] = [
         Command(spec: IngestCommand.spec, run: IngestCommand.run),
+        Command(spec: ProjectCommand.spec, run: ProjectCommand.run),
+        Command(spec: ReplayCommand.spec, run: ReplayCommand.run),
         Command(spec: ShowCommand.spec, run: ShowCommand.run),
+        Command(spec: SnapshotCommand.spec, run: SnapshotCommand.run),
         Command(spec: VerifyCommand.spec, run: VerifyCommand.run),
         Command(spec: LogCommand.spec, run: LogCommand.run),
     ]

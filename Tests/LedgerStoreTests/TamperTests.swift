@@ -80,3 +80,25 @@ struct TamperTests {
         #expect(report.problems.contains { $0.kind == .truncated })
     }
 }
+
+@Suite("Tamper evidence: stored documents")
+struct DocumentTamperTests {
+    @Test("an edited or deleted source document is named by verify", arguments: ["edited", "deleted"])
+    func documentTampering(change: String) throws {
+        let directory = TemporaryDirectory()
+        let layout = LedgerLayout(root: directory.path)
+        let store = EventStore(layout: layout)
+        let bytes = Array("2023年第 6期（总第 426期）\n".utf8)
+        let digest = try DocumentStore(layout: layout, system: store.system).store(bytes)
+        let events = [NewEvent(type: "test.fact", source: SourceReference(document: digest, issue: "2023-06", lines: 1...1))]
+        try store.append(events, expecting: .empty, context: StoreFixtures.context())
+        #expect(try store.verify().isIntact)
+        let path = "EventLog/documents/" + digest.hex
+        if change == "edited" { directory.write(path, bytes + [0x20]) } else { try FileManager.default.removeItem(atPath: directory.file(path)) }
+        let report = try store.verify()
+        let problem = try #require(report.problems.first)
+        #expect(problem.kind == .document)
+        #expect(problem.seq == 1)
+        #expect(problem.message.contains(change == "edited" ? "it was edited" : "missing"))
+    }
+}

@@ -41,6 +41,10 @@ enum IngestCommand {
         for file in context.arguments.positionals {
             reports.append(IngestRunner(context: context, options: options).ingest(file))
         }
+        if reports.contains(where: { $0.outcome == .appended || $0.outcome == .superseded }),
+           let seq = try? HallLoader.refreshSnapshotIfStale(context) {
+            context.stderr.write("ledger: note: refreshed Snapshots/hall.snapshot at seq \(seq)\n")
+        }
         let head = (try? context.store().currentHead()) ?? .empty
         if context.arguments.flag("json") {
             context.stdout.write(JSONWriter.prettyString(IngestReport.json(reports, head: head)) + "\n")

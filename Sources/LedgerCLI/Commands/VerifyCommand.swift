@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerProjections
 import LedgerStore
 
 /// `ledger verify`: checks the whole ledger and says whether it is intact.
@@ -9,13 +10,20 @@ enum VerifyCommand {
         discussion: """
             Reads the whole log without changing it. Exits 0 when the ledger is intact; otherwise
             exits 65 and names the first bad seq and line and what is wrong with it (edited,
-            deleted, reordered, duplicated, forged, truncated).
+            deleted, reordered, duplicated, forged, truncated). Also checks the stored source
+            documents against their SHA-256 and the snapshot against the log.
             """,
         options: [CommandSpec.Option(name: "json", help: "Print the report as one JSON document.")])
 
     static func run(_ context: CommandContext) throws -> ExitCode {
         let store = context.store()
-        let report = try store.verify()
+        var report = try store.verify()
+        if report.isIntact, let head = report.headFile {
+            let (problems, notes) = try HallLoader.checkSnapshot(store: store, head: head)
+            report.notes += notes
+            report.problems += problems.map { ChainProblem(kind: .snapshot, seq: nil, lineNumber: 0, message: $0) }
+            report.problemCount += problems.count
+        }
         if context.arguments.flag("json") {
             context.stdout.write(JSONWriter.prettyString(json(report)) + "\n")
         } else {

@@ -19,13 +19,17 @@ public struct ChainProblem: Equatable, Sendable, CustomStringConvertible {
         case incompleteBatch
         /// `EventLog/HEAD` is missing, unreadable, or disagrees with the log.
         case head
+        /// A source document the records cite is missing from `EventLog/documents/` or was edited.
+        case document
+        /// A snapshot in `Snapshots/` disagrees with the log or was edited (it is never used then).
+        case snapshot
     }
 
     /// The kind of damage.
     public var kind: Kind
     /// The seq concerned, where it can be told.
     public var seq: Seq?
-    /// The 1-based line of `events.jsonl` where it was found (0 for the HEAD file).
+    /// The 1-based line of `events.jsonl` where it was found (0 for HEAD and stored documents).
     public var lineNumber: Int
     /// One sentence for a person.
     public var message: String
@@ -40,7 +44,7 @@ public struct ChainProblem: Equatable, Sendable, CustomStringConvertible {
 
     /// `line 12, seq 12: edited: …`.
     public var description: String {
-        var place = lineNumber > 0 ? "line \(lineNumber)" : "HEAD"
+        var place = lineNumber > 0 ? "line \(lineNumber)" : (kind == .document ? "stored document" : kind == .snapshot ? "snapshot" : "HEAD")
         if let seq { place += ", seq \(seq)" }
         return "\(place): \(kind.rawValue): \(message)"
     }

@@ -17,6 +17,8 @@ public struct ChainVerifier: Sendable {
     public private(set) var recordCount = 0
     /// The highest-seq record read whose hash matched its bytes.
     public private(set) var lastRecord: LogHead = .empty
+    /// The source documents the records cite, each with the first seq that cites it.
+    public private(set) var documents: [SHA256Digest: Seq] = [:]
 
     private let committed: Seq?
     private var highestSeq = 0
@@ -60,6 +62,7 @@ public struct ChainVerifier: Sendable {
             return
         }
         recordCount += 1
+        if let document = record.source?.document, documents[document] == nil { documents[document] = record.seq }
         let hashMatches = RecordLine.hashMatches(line, record: record)
         if !hashMatches { reportBadHash(record) }
         checkOrder(record, hashMatches: hashMatches)

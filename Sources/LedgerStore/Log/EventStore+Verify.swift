@@ -56,6 +56,7 @@ extension EventStore {
         report.lastRecord = verifier.lastRecord
         report.problems += verifier.problems
         report.problemCount += verifier.problemCount - verifier.problems.count
+        checkDocuments(&report, cited: verifier.documents)
         guard let committed else { return }
         checkHead(&report, committed: committed, lines: summary.lines)
         if report.fileBytes > committed.bytes {
@@ -65,6 +66,18 @@ extension EventStore {
                 try checkTail(&report, committed: committed, reader: reader, nextLine: summary.lines + 1)
             }
         }
+    }
+
+    /// Every cited document must be stored, and its bytes must still hash to its name.
+    private func checkDocuments(_ report: inout VerifyReport, cited: [SHA256Digest: Seq]) {
+        let documents = DocumentStore(layout: layout, system: system)
+        for (digest, seq) in cited.sorted(by: { $0.value < $1.value }) {
+            if let problem = documents.problem(with: digest) {
+                report.problems.append(ChainProblem(kind: .document, seq: seq, lineNumber: 0,
+                    message: "EventLog/documents/\(digest.hex.prefix(16))…, cited from seq \(seq) on: \(problem)"))
+            }
+        }
+        if !cited.isEmpty { report.notes.append("\(cited.count) source document\(cited.count == 1 ? "" : "s") checked against their SHA-256") }
     }
 
     private func checkHead(_ report: inout VerifyReport, committed: HeadFile, lines: Int) {

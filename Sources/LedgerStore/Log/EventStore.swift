@@ -81,16 +81,18 @@ public final class EventStore {
 
     /// Calls `body` with every committed record from `first` on, oldest first, and the line it
     /// was read from (valid only during the call), streaming the file. Stops at `head.bytes`,
-    /// so a concurrent append is never half seen.
+    /// so a concurrent append is never half seen. To fold only a tail, pass the byte offset
+    /// and head of a record already known (a snapshot's): reading starts right after it.
     /// Throws ``StoreError/damaged`` at the first line that is not a record or breaks the chain.
-    public func forEachRecord(upTo head: HeadFile, from first: Seq = Seq(1),
+    public func forEachRecord(upTo head: HeadFile, from first: Seq = Seq(1), after known: (bytes: Int, head: LogHead)? = nil,
                               _ body: (EventRecord, UnsafeRawBufferPointer) throws -> Void) throws {
-        guard head.bytes > 0 else { return }
+        let start = known?.bytes ?? 0
+        guard head.bytes > start else { return }
         let descriptor = try system.open(layout.log, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
         defer { system.close(descriptor) }
-        var previous = LogHead.empty
+        var previous = known?.head ?? LogHead.empty
         let reader = LineReader(system: system, descriptor: descriptor, path: layout.relative(layout.log))
-        _ = try reader.forEachLine(limit: head.bytes) { line in
+        _ = try reader.forEachLine(from: start, limit: head.bytes, firstLineNumber: previous.seq.value + 1) { line in
             let record: EventRecord
             do {
                 record = try RecordLine.decode(line.bytes)
@@ -107,6 +109,24 @@ public final class EventStore {
         guard previous == head.head else {
             throw StoreError.damaged(path: layout.relative(layout.head), line: nil,
                                      reason: "HEAD names \(head.head) but the log's last committed record is \(previous)")
+        }
+    }
+
+    /// The record whose line ends at byte `end` of the log (a snapshot's position), or nil when
+    /// no well-formed record ends there.
+    public func record(endingAt end: Int) throws -> EventRecord? {
+        guard end > 0, end <= (try logSize()) else { return nil }
+        let descriptor = try system.open(layout.log, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
+        defer { system.close(descriptor) }
+        let window = min(end, RecordLine.maxLineBytes)
+        let bytes = try io.read(descriptor, count: window, at: end - window, path: layout.log)
+        guard bytes.last == 0x0A else { return nil }
+        let start = bytes.dropLast().lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        guard start > 0 || window == end else { return nil }
+        return bytes.withUnsafeBytes { raw in
+            let line = UnsafeRawBufferPointer(rebasing: raw[start..<raw.count - 1])
+            guard let record = try? RecordLine.decode(line), RecordLine.hashMatches(line, record: record) else { return nil }
+            return record
         }
     }
 

@@ -1,0 +1,125 @@
+import LedgerDomain
+import LedgerProjections
+import LedgerStore
+
+/// `ledger project NAME`: one question about the hall, now or as it stood on a date.
+enum ProjectCommand {
+    static let names = ["authorization", "totals", "window", "visits", "inspections", "departments", "issues"]
+
+    static let timeOptions = [
+        CommandSpec.Option(name: "as-of", valueName: "date", help: "The hall as it stood on this date (YYYY-MM-DD), from facts true on or before it."),
+        CommandSpec.Option(name: "known-at", valueName: "instant", help: "Only what the ledger had recorded by then (ISO 8601, or a date: the end of that day, UTC)."),
+        CommandSpec.Option(name: "json", help: "Print one JSON document."),
+    ]
+
+    static let spec = CommandSpec(
+        name: "project",
+        abstract: "Answer one question: authorization, totals, window, visits, inspections, departments or issues.",
+        discussion: """
+            authorization  departments stationed and authorized, the share, newly authorized, since when, week by week
+            totals         year-to-date service items per category, the change since the previous report
+            window         comprehensive-window counts: the week and the year to date
+            visits         leader visits, by department (any alias) and person, with counts
+            inspections    hall inspection verdicts by week, findings first
+            departments    the department registry joined with what the ledger knows
+            issues         the ingested issues in order, with gaps in the numbering
+            Every answer names the ledger's head (seq and hash) it was computed from.
+            """,
+        options: timeOptions + [
+            CommandSpec.Option(name: "year", valueName: "year", help: "totals: the year to show (default: the latest report's)."),
+            CommandSpec.Option(name: "department", valueName: "name", help: "visits: only this department (any of its names)."),
+            CommandSpec.Option(name: "person", valueName: "name", help: "visits: only visitors whose name contains this."),
+        ],
+        positionals: [CommandSpec.Positional(name: "projection", help: names.joined(separator: ", "))])
+
+    static func run(_ context: CommandContext) throws -> ExitCode {
+        let name = context.arguments.positionals[0]
+        guard names.contains(name) else {
+            throw UsageError(message: "Unknown projection '\(name)': expected one of \(names.joined(separator: ", "))", command: spec.name)
+        }
+        let filter = try timeFilter(context.arguments)
+        let year = try context.arguments.value("year").map { text in
+            guard let year = Int(text), (1000...9999).contains(year) else {
+                throw CommandFailure.badValue("year", text, expected: "a year like 2023")
+            }
+            return year
+        }
+        let (state, head) = try HallLoader(context: context).load(filter)
+        let answer = ProjectionAnswer(name: name, state: state, filter: filter, year: year,
+                                      department: context.arguments.value("department"), person: context.arguments.value("person"))
+        if context.arguments.flag("json") {
+            var document = answer.json
+            document["head"] = headJSON(head.head)
+            context.stdout.write(JSONWriter.prettyString(.object(document)) + "\n")
+        } else {
+            context.stdout.write(answer.text(terminal: context.stdout.isTerminal))
+            context.stdout.write("\nComputed from the ledger's head: seq \(head.head.seq), hash \(head.head.hash.hex)\n")
+        }
+        return .success
+    }
+
+    static func timeFilter(_ arguments: ParsedArguments) throws -> TimeFilter {
+        var filter = TimeFilter()
+        if let text = arguments.value("as-of") {
+            guard let date = CalendarDate(iso: text) else { throw CommandFailure.badValue("as-of", text, expected: "a date YYYY-MM-DD") }
+            filter.asOf = date
+        }
+        if let text = arguments.value("known-at") {
+            guard let instant = Instant(userInput: text) else {
+                throw CommandFailure.badValue("known-at", text, expected: "an instant like 2026-11-22T10:00:00Z, or a date YYYY-MM-DD")
+            }
+            filter.knownAt = instant
+        }
+        return filter
+    }
+
+    static func headJSON(_ head: LogHead) -> JSONValue {
+        .object(["seq": .int(head.seq.value), "hash": .string(head.hash.hex)])
+    }
+}
+
+/// `ledger replay`: every projection at once.
+enum ReplayCommand {
+    static let spec = CommandSpec(
+        name: "replay",
+        abstract: "Rebuild every projection from the log at once, now or as of a date.",
+        options: ProjectCommand.timeOptions)
+
+    static func run(_ context: CommandContext) throws -> ExitCode {
+        let filter = try ProjectCommand.timeFilter(context.arguments)
+        let (state, head) = try HallLoader(context: context).load(filter)
+        let answers = ["authorization", "totals", "window", "visits", "inspections", "issues"].map {
+            ProjectionAnswer(name: $0, state: state, filter: filter, year: nil, department: nil, person: nil)
+        }
+        if context.arguments.flag("json") {
+            var document: JSONObject = ["asOf": .date(filter.asOf)]
+            for answer in answers { document[answer.name] = .object(answer.json) }
+            document["head"] = ProjectCommand.headJSON(head.head)
+            context.stdout.write(JSONWriter.prettyString(.object(document)) + "\n")
+        } else {
+            for answer in answers { context.stdout.write(answer.text(terminal: false) + "\n") }
+            context.stdout.write("Computed from the ledger's head: seq \(head.head.seq), hash \(head.head.hash.hex)\n")
+        }
+        return .success
+    }
+}
+
+/// `ledger snapshot`: saves the projections' state at the head, so answers start from it.
+enum SnapshotCommand {
+    static let spec = CommandSpec(
+        name: "snapshot",
+        abstract: "Save the projections' state at the log's head in Snapshots/ (an optimisation: deleting it changes no answer).")
+
+    static func run(_ context: CommandContext) throws -> ExitCode {
+        let (store, head) = try context.openStore()
+        var state = HallState()
+        try store.forEachRecord(upTo: head) { record, _ in state.apply(record) }
+        try HallLoader.writeSnapshot(state, head: head, store: store)
+        context.stdout.write("wrote Snapshots/\(HallState.snapshotName).snapshot at seq \(head.head.seq) (\(state.recordCount) records)\n")
+        return .success
+    }
+}
+
+extension JSONValue {
+    static func date(_ date: CalendarDate?) -> JSONValue { date.map { .string($0.description) } ?? .null }
+}

@@ -1,0 +1,46 @@
+import LedgerDomain
+import LedgerProjections
+
+/// One projection's answer, as JSON and as text for a person.
+struct ProjectionAnswer {
+    let name: String
+    let state: HallState
+    let filter: TimeFilter
+    let year: Int?
+    let department: String?
+    let person: String?
+    var registry: DepartmentRegistry { .standard }
+
+    var json: JSONObject {
+        let asOf = filter.asOf
+        switch name {
+        case "authorization": return AuthorizationProjection(state, registry: registry).json(asOf: asOf)
+        case "totals": return TotalsProjection(state, year: year).json(asOf: asOf)
+        case "window": return WindowProjection(state).json(asOf: asOf)
+        case "visits": return VisitsProjection(state, registry: registry, department: department, person: person).json(asOf: asOf)
+        case "inspections": return InspectionsProjection(state).json(asOf: asOf)
+        case "departments": return DepartmentsProjection(state, registry: registry).json(asOf: asOf)
+        default: return IssuesProjection(state).json(asOf: asOf)
+        }
+    }
+
+    /// "on or before 2023-01-31" / "in the ledger".
+    var scope: String {
+        var parts: [String] = []
+        if let asOf = filter.asOf { parts.append("on or before \(asOf)") }
+        if let knownAt = filter.knownAt { parts.append("recorded by \(knownAt)") }
+        return parts.isEmpty ? "in the ledger" : parts.joined(separator: ", ")
+    }
+
+    func text(terminal: Bool) -> String {
+        switch name {
+        case "authorization": return authorizationText(terminal: terminal)
+        case "totals": return totalsText(terminal: terminal)
+        case "window": return windowText()
+        case "visits": return visitsText()
+        case "inspections": return inspectionsText()
+        case "departments": return departmentsText()
+        default: return issuesText()
+        }
+    }
+}

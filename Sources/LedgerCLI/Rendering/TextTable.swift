@@ -1,0 +1,79 @@
+/// A plain-text table whose columns line up in a terminal, where a Chinese character takes
+/// two columns.
+struct TextTable {
+    enum Alignment { case left, right }
+
+    var headers: [String]
+    var alignments: [Alignment]
+    var rows: [[String]] = []
+
+    init(_ columns: [(String, Alignment)]) {
+        headers = columns.map(\.0)
+        alignments = columns.map(\.1)
+    }
+
+    mutating func add(_ row: [String]) { rows.append(row) }
+
+    /// The table, indented by two spaces, one line a row.
+    func render() -> String {
+        let all = [headers] + rows
+        let widths = headers.indices.map { column in all.map { Self.width($0[column]) }.max() ?? 0 }
+        return all.map { row in
+            "  " + row.indices.map { column in
+                let padding = String(repeating: " ", count: widths[column] - Self.width(row[column]))
+                return alignments[column] == .right ? padding + row[column] : row[column] + padding
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// Display columns: East Asian wide and full-width characters take two.
+    static func width(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
+    }
+
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var text = Substring(self)
+        while text.last == " " { text = text.dropLast() }
+        return String(text)
+    }
+}
+
+/// Numbers for people: `62,827`; a dash where nothing was reported.
+enum Figures {
+    static func count(_ value: Int?) -> String {
+        guard let value else { return "—" }
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped += "," }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
+    static func signed(_ value: Int?) -> String {
+        guard let value else { return "—" }
+        return (value > 0 ? "+" : "") + count(value)
+    }
+
+    static func percent(_ tenths: String?) -> String { tenths.map { $0 + "%" } ?? "—" }
+
+    /// A bar of `width` cells for a share given as `"82.2"`.
+    static func bar(_ tenths: String?, width: Int = 30) -> String {
+        guard let tenths, let share = Double(tenths) else { return "" }
+        let filled = Int((share / 100 * Double(width)).rounded())
+        return "[" + String(repeating: "█", count: max(0, min(width, filled))) + String(repeating: "·", count: max(0, width - filled)) + "]"
+    }
+}

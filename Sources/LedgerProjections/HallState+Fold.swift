@@ -1,0 +1,57 @@
+import LedgerDomain
+
+extension HallState {
+    /// Adds one fact of `issue` to the state.
+    mutating func fold(_ record: EventRecord, issue: String) {
+        let payload = record.payload
+        let seq = record.seq.value
+        let through = record.valid ?? CalendarDate(daysSinceEpoch: 0)
+        switch record.type {
+        case EventType.issuePublished:
+            issues[issue] = IssueInfo(
+                key: issue, year: payload["year"]?.int ?? through.year, number: payload["number"]?.int ?? 0,
+                serial: payload["serial"]?.int, published: date(payload["published"]), from: date(payload["from"]),
+                through: date(payload["through"]) ?? through, events: (payload["facts"]?.int ?? 0) + 1,
+                partial: payload["partial"]?.bool ?? false, seq: seq)
+        case EventType.authorizationReported:
+            authorizations[issue] = AuthorizationReport(
+                issue: issue, through: through, stationed: payload["stationed"]?.int, authorized: payload["authorized"]?.int,
+                unauthorized: payload["unauthorized"]?.int, authorizedShare: payload["authorizedShare"]?.string,
+                unauthorizedShare: payload["unauthorizedShare"]?.string, increase: payload["increase"]?.int, seq: seq)
+        case EventType.departmentAuthorized:
+            newlyAuthorized.append(NewAuthorization(
+                issue: issue, through: through, department: payload["department"]?.string ?? "",
+                asWritten: payload["asWritten"]?.string ?? "", partial: payload["partial"]?.bool ?? false, seq: seq))
+        case EventType.itemsCounted:
+            items.removeAll { $0.issue == issue && $0.category == payload["category"]?.string }
+            items.append(ItemCount(issue: issue, through: date(payload["through"]) ?? through,
+                                   category: payload["category"]?.string ?? "", accepted: payload["accepted"]?.int,
+                                   completed: payload["completed"]?.int, seq: seq))
+        case EventType.windowCounted:
+            windows[issue] = WindowReport(issue: issue, through: through, week: integers(payload["week"]),
+                                          yearToDate: integers(payload["yearToDate"]), seq: seq)
+        case EventType.visitRecorded:
+            visits.append(Visit(issue: issue, date: date(payload["date"]) ?? through, department: payload["department"]?.string ?? "",
+                                asWritten: payload["asWritten"]?.string ?? "", person: payload["person"]?.string ?? "",
+                                titles: payload["titles"]?.array?.compactMap(\.string) ?? [], seq: seq))
+        case EventType.inspectionRecorded:
+            inspections.append(Inspection(issue: issue, through: through, ordinal: payload["ordinal"]?.int ?? 0,
+                                          item: payload["item"]?.string ?? "", satisfactory: payload["verdict"]?.string == "satisfactory",
+                                          text: payload["text"]?.string ?? "", seq: seq))
+        case EventType.checkFailed:
+            warnings.append(Warning(issue: issue, check: payload["check"]?.string ?? "", message: payload["message"]?.string ?? "", seq: seq))
+        default:
+            break
+        }
+    }
+
+    private func date(_ value: JSONValue?) -> CalendarDate? {
+        value?.string.flatMap { CalendarDate(iso: $0) }
+    }
+
+    private func integers(_ value: JSONValue?) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for (key, value) in value?.object?.fields ?? [] { if let number = value.int { result[key] = number } }
+        return result
+    }
+}

@@ -1,0 +1,145 @@
+import LedgerDomain
+
+/// The state as JSON, for snapshots: deterministic (collections sorted by seq), and read back
+/// strictly: a field missing or of the wrong kind rejects the whole snapshot.
+extension HallState {
+    /// The snapshot's name in `Snapshots/`.
+    public static let snapshotName = "hall"
+
+    /// The state's bytes for a snapshot.
+    public func snapshotBytes() -> [UInt8] {
+        JSONWriter.encode(.object([
+            "issues": .array(issues.values.sorted { $0.seq < $1.seq }.map { issue in
+                .array([.string(issue.key), .int(issue.year), .int(issue.number), .integer(issue.serial), .date(issue.published),
+                        .date(issue.from), .date(issue.through), .int(issue.events), .bool(issue.partial), .int(issue.seq)])
+            }),
+            "authorizations": .array(authorizations.values.sorted { $0.seq < $1.seq }.map { report in
+                .array([.string(report.issue), .date(report.through), .integer(report.stationed), .integer(report.authorized),
+                        .integer(report.unauthorized), report.authorizedShare.map { .string($0) } ?? .null,
+                        report.unauthorizedShare.map { .string($0) } ?? .null, .integer(report.increase), .int(report.seq)])
+            }),
+            "newlyAuthorized": .array(newlyAuthorized.map { item in
+                .array([.string(item.issue), .date(item.through), .string(item.department), .string(item.asWritten),
+                        .bool(item.partial), .int(item.seq)])
+            }),
+            "items": .array(items.map { item in
+                .array([.string(item.issue), .date(item.through), .string(item.category), .integer(item.accepted),
+                        .integer(item.completed), .int(item.seq)])
+            }),
+            "windows": .array(windows.values.sorted { $0.seq < $1.seq }.map { report in
+                .array([.string(report.issue), .date(report.through), Self.counts(report.week), Self.counts(report.yearToDate), .int(report.seq)])
+            }),
+            "visits": .array(visits.map { visit in
+                .array([.string(visit.issue), .date(visit.date), .string(visit.department), .string(visit.asWritten),
+                        .string(visit.person), .array(visit.titles.map { .string($0) }), .int(visit.seq)])
+            }),
+            "inspections": .array(inspections.map { item in
+                .array([.string(item.issue), .date(item.through), .int(item.ordinal), .string(item.item), .bool(item.satisfactory),
+                        .string(item.text), .int(item.seq)])
+            }),
+            "warnings": .array(warnings.map { .array([.string($0.issue), .string($0.check), .string($0.message), .int($0.seq)]) }),
+            "head": .array([.int(head.seq.value), .string(head.hash.hex)]),
+            "recordCount": .int(recordCount),
+        ]))
+    }
+
+    /// Reads a state back from ``snapshotBytes()``; nil when anything is off.
+    public init?(snapshotBytes bytes: [UInt8]) {
+        guard case .object(let object)? = try? JSONParser.parse(bytes) else { return nil }
+        let reader = SnapshotReader()
+        var state = HallState()
+        for row in object["issues"]?.array ?? [] {
+            let r = reader.row(row, 10)
+            guard let through = r.date(6) else { return nil }
+            let info = IssueInfo(key: r.string(0), year: r.int(1), number: r.int(2), serial: r.optionalInt(3), published: r.date(4),
+                                 from: r.date(5), through: through, events: r.int(7), partial: r.bool(8), seq: r.int(9))
+            state.issues[info.key] = info
+        }
+        for row in object["authorizations"]?.array ?? [] {
+            let r = reader.row(row, 9)
+            guard let through = r.date(1) else { return nil }
+            state.authorizations[r.string(0)] = AuthorizationReport(
+                issue: r.string(0), through: through, stationed: r.optionalInt(2), authorized: r.optionalInt(3),
+                unauthorized: r.optionalInt(4), authorizedShare: r.optionalString(5), unauthorizedShare: r.optionalString(6),
+                increase: r.optionalInt(7), seq: r.int(8))
+        }
+        guard state.readLists(object, reader), !reader.failed,
+              let head = object["head"]?.array, head.count == 2, let seq = head[0].int,
+              let hash = head[1].string.flatMap({ SHA256Digest(hex: $0) }), let count = object["recordCount"]?.int else { return nil }
+        state.head = LogHead(seq: Seq(seq), hash: hash)
+        state.recordCount = count
+        self = state
+    }
+
+    private mutating func readLists(_ object: JSONObject, _ reader: SnapshotReader) -> Bool {
+        for row in object["newlyAuthorized"]?.array ?? [] {
+            let r = reader.row(row, 6)
+            guard let through = r.date(1) else { return false }
+            newlyAuthorized.append(NewAuthorization(issue: r.string(0), through: through, department: r.string(2),
+                                                    asWritten: r.string(3), partial: r.bool(4), seq: r.int(5)))
+        }
+        for row in object["items"]?.array ?? [] {
+            let r = reader.row(row, 6)
+            guard let through = r.date(1) else { return false }
+            items.append(ItemCount(issue: r.string(0), through: through, category: r.string(2), accepted: r.optionalInt(3),
+                                   completed: r.optionalInt(4), seq: r.int(5)))
+        }
+        for row in object["windows"]?.array ?? [] {
+            let r = reader.row(row, 5)
+            guard let through = r.date(1) else { return false }
+            windows[r.string(0)] = WindowReport(issue: r.string(0), through: through, week: r.counts(2), yearToDate: r.counts(3), seq: r.int(4))
+        }
+        for row in object["visits"]?.array ?? [] {
+            let r = reader.row(row, 7)
+            guard let date = r.date(1) else { return false }
+            visits.append(Visit(issue: r.string(0), date: date, department: r.string(2), asWritten: r.string(3),
+                                person: r.string(4), titles: r.strings(5), seq: r.int(6)))
+        }
+        for row in object["inspections"]?.array ?? [] {
+            let r = reader.row(row, 7)
+            guard let through = r.date(1) else { return false }
+            inspections.append(Inspection(issue: r.string(0), through: through, ordinal: r.int(2), item: r.string(3),
+                                          satisfactory: r.bool(4), text: r.string(5), seq: r.int(6)))
+        }
+        for row in object["warnings"]?.array ?? [] {
+            let r = reader.row(row, 4)
+            warnings.append(Warning(issue: r.string(0), check: r.string(1), message: r.string(2), seq: r.int(3)))
+        }
+        return true
+    }
+
+    static func counts(_ values: [String: Int]) -> JSONValue {
+        .object(JSONObject(values.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))
+    }
+}
+
+/// Reads the rows of a snapshot, noting (rather than trapping on) any field of the wrong kind.
+final class SnapshotReader {
+    private(set) var failed = false
+
+    struct Row {
+        let values: [JSONValue]
+        let fail: () -> Void
+
+        func string(_ index: Int) -> String { values[index].string ?? { fail(); return "" }() }
+        func int(_ index: Int) -> Int { values[index].int ?? { fail(); return 0 }() }
+        func bool(_ index: Int) -> Bool { values[index].bool ?? { fail(); return false }() }
+        func optionalInt(_ index: Int) -> Int? { values[index].isNull ? nil : int(index) }
+        func optionalString(_ index: Int) -> String? { values[index].isNull ? nil : string(index) }
+        func date(_ index: Int) -> CalendarDate? { values[index].string.flatMap { CalendarDate(iso: $0) } }
+        func strings(_ index: Int) -> [String] { values[index].array?.compactMap(\.string) ?? { fail(); return [] }() }
+        func counts(_ index: Int) -> [String: Int] {
+            var result: [String: Int] = [:]
+            for (key, value) in values[index].object?.fields ?? [] { result[key] = value.int }
+            return result
+        }
+    }
+
+    func row(_ value: JSONValue, _ width: Int) -> Row {
+        guard let values = value.array, values.count == width else {
+            failed = true
+            return Row(values: Array(repeating: .null, count: width), fail: {})
+        }
+        return Row(values: values, fail: { [unowned self] in self.failed = true })
+    }
+}

@@ -1,0 +1,130 @@
+import LedgerDomain
+
+/// The hall as the ledger knows it: every fact still standing, from a fold over the records.
+///
+/// Pure and order-independent in what it answers: facts are kept with their issue and date,
+/// and the projections sort by those, never by the order the issues were ingested in.
+public struct HallState: Sendable, Equatable {
+    /// The version of this fold; a snapshot of another version is rebuilt.
+    public static let version = 1
+
+    public struct IssueInfo: Sendable, Equatable {
+        public var key: String
+        public var year: Int
+        public var number: Int
+        public var serial: Int?
+        public var published: CalendarDate?
+        public var from: CalendarDate?
+        public var through: CalendarDate
+        public var events: Int
+        public var partial: Bool
+        public var seq: Int
+    }
+
+    public struct AuthorizationReport: Sendable, Equatable {
+        public var issue: String
+        public var through: CalendarDate
+        public var stationed: Int?
+        public var authorized: Int?
+        public var unauthorized: Int?
+        public var authorizedShare: String?
+        public var unauthorizedShare: String?
+        public var increase: Int?
+        public var seq: Int
+    }
+
+    public struct NewAuthorization: Sendable, Equatable {
+        public var issue: String
+        public var through: CalendarDate
+        public var department: String
+        public var asWritten: String
+        public var partial: Bool
+        public var seq: Int
+    }
+
+    public struct ItemCount: Sendable, Equatable {
+        public var issue: String
+        public var through: CalendarDate
+        public var category: String
+        public var accepted: Int?
+        public var completed: Int?
+        public var seq: Int
+    }
+
+    public struct WindowReport: Sendable, Equatable {
+        public var issue: String
+        public var through: CalendarDate
+        public var week: [String: Int]
+        public var yearToDate: [String: Int]
+        public var seq: Int
+    }
+
+    public struct Visit: Sendable, Equatable {
+        public var issue: String
+        public var date: CalendarDate
+        public var department: String
+        public var asWritten: String
+        public var person: String
+        public var titles: [String]
+        public var seq: Int
+    }
+
+    public struct Inspection: Sendable, Equatable {
+        public var issue: String
+        public var through: CalendarDate
+        public var ordinal: Int
+        public var item: String
+        public var satisfactory: Bool
+        public var text: String
+        public var seq: Int
+    }
+
+    public struct Warning: Sendable, Equatable {
+        public var issue: String
+        public var check: String
+        public var message: String
+        public var seq: Int
+    }
+
+    public internal(set) var issues: [String: IssueInfo] = [:]
+    public internal(set) var authorizations: [String: AuthorizationReport] = [:]
+    public internal(set) var newlyAuthorized: [NewAuthorization] = []
+    public internal(set) var items: [ItemCount] = []
+    public internal(set) var windows: [String: WindowReport] = [:]
+    public internal(set) var visits: [Visit] = []
+    public internal(set) var inspections: [Inspection] = []
+    public internal(set) var warnings: [Warning] = []
+    /// The last record folded in (seq 0 for none).
+    public internal(set) var head: LogHead = .empty
+    /// How many records were folded in.
+    public internal(set) var recordCount = 0
+
+    /// An empty hall.
+    public init() {}
+
+    /// Folds in one record that passes `filter`; records must come in seq order.
+    public mutating func apply(_ record: EventRecord, filter: TimeFilter = TimeFilter()) {
+        head = record.asHead
+        recordCount += 1
+        guard filter.knows(record) else { return }
+        if record.type == EventType.issueSuperseded {
+            let seqs = Set(record.payload["retracted"]?.array?.compactMap(\.int) ?? [])
+            retract(seqs)
+        }
+        guard filter.isTrue(record), let issue = record.source?.issue ?? record.payload["issue"]?.string else { return }
+        fold(record, issue: issue)
+    }
+
+    /// Removes the facts with these seqs (a superseded issue, a retraction).
+    mutating func retract(_ seqs: Set<Int>) {
+        guard !seqs.isEmpty else { return }
+        issues = issues.filter { !seqs.contains($0.value.seq) }
+        authorizations = authorizations.filter { !seqs.contains($0.value.seq) }
+        windows = windows.filter { !seqs.contains($0.value.seq) }
+        newlyAuthorized.removeAll { seqs.contains($0.seq) }
+        items.removeAll { seqs.contains($0.seq) }
+        visits.removeAll { seqs.contains($0.seq) }
+        inspections.removeAll { seqs.contains($0.seq) }
+        warnings.removeAll { seqs.contains($0.seq) }
+    }
+}

@@ -1,0 +1,81 @@
+import LedgerDomain
+
+/// How many stationed departments have authorized the comprehensive window, and since when.
+public struct AuthorizationProjection: Sendable {
+    public struct Report: Sendable {
+        public var through: CalendarDate
+        public var issue: String
+        public var stationed: Int?
+        public var authorized: Int?
+        public var unauthorized: Int?
+        /// The share authorized, computed from the counts (else as printed), one decimal.
+        public var share: String?
+        public var seq: Int
+    }
+
+    public struct Department: Sendable {
+        public var department: String
+        public var partial: Bool
+        public var since: CalendarDate
+        public var issue: String
+        public var seq: Int
+    }
+
+    /// The latest report; nil when nothing was reported.
+    public var latest: Report?
+    /// The departments newly authorized in the latest report.
+    public var newlyAuthorized: [Department]
+    /// Every department known to be authorized, with the first report that named it.
+    public var authorizedDepartments: [Department]
+    /// Every report, in the order of their periods.
+    public var history: [Report]
+
+    /// Builds the projection from the state.
+    public init(_ state: HallState, registry: DepartmentRegistry) {
+        history = state.authorizations.values.sorted { ($0.through, $0.issue) < ($1.through, $1.issue) }.map { report in
+            let computed = report.authorized.flatMap { authorized in report.stationed.flatMap { Percent.tenths(authorized, of: $0) } }
+            return Report(through: report.through, issue: report.issue, stationed: report.stationed, authorized: report.authorized,
+                          unauthorized: report.unauthorized, share: computed ?? report.authorizedShare, seq: report.seq)
+        }
+        let latestReport = history.last
+        latest = latestReport
+        let departments = state.newlyAuthorized.sorted { ($0.through, $0.issue, $0.seq) < ($1.through, $1.issue, $1.seq) }.map {
+            Department(department: registry.canonical(stored: $0.department, asWritten: $0.asWritten), partial: $0.partial,
+                       since: $0.through, issue: $0.issue, seq: $0.seq)
+        }
+        newlyAuthorized = departments.filter { $0.issue == latestReport?.issue }
+        var first: [String: Department] = [:]
+        for department in departments {
+            // A partial authorization later made whole keeps its first date but loses "partial".
+            if var known = first[department.department] {
+                known.partial = known.partial && department.partial
+                first[department.department] = known
+            } else {
+                first[department.department] = department
+            }
+        }
+        authorizedDepartments = first.values.sorted { ($0.since, $0.department) < ($1.since, $1.department) }
+    }
+
+    /// The `project authorization --json` document (without `head`).
+    public func json(asOf: CalendarDate?) -> JSONObject {
+        [
+            "asOf": .date(asOf), "through": .date(latest?.through), "issue": latest.map { .string($0.issue) } ?? .null,
+            "stationed": .integer(latest?.stationed), "authorized": .integer(latest?.authorized),
+            "unauthorized": .integer(latest?.unauthorized), "share": Percent.json(latest?.share),
+            "seq": .integer(latest?.seq),
+            "newlyAuthorized": .array(newlyAuthorized.map(Self.json)),
+            "authorizedDepartments": .array(authorizedDepartments.map(Self.json)),
+            "history": .array(history.map { report in
+                .object(["through": .date(report.through), "issue": .string(report.issue), "stationed": .integer(report.stationed),
+                         "authorized": .integer(report.authorized), "unauthorized": .integer(report.unauthorized),
+                         "share": Percent.json(report.share), "seq": .int(report.seq)])
+            }),
+        ]
+    }
+
+    static func json(_ department: Department) -> JSONValue {
+        .object(["department": .string(department.department), "partial": .bool(department.partial),
+                 "since": .date(department.since), "issue": .string(department.issue), "seq": .int(department.seq)])
+    }
+}

@@ -1,0 +1,27 @@
+import LedgerDomain
+
+/// Shares and rates to one decimal, computed with integers so every machine prints the same.
+public enum Percent {
+    /// `part` of `whole` in percent, rounded half up to one decimal: `"82.2"`; nil for no whole.
+    public static func tenths(_ part: Int, of whole: Int) -> String? {
+        guard whole > 0, part >= 0 else { return nil }
+        let tenths = (part * 1000 + whole / 2) / whole
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    /// A JSON number literal for a tenths string, or null.
+    static func json(_ text: String?) -> JSONValue { text.map { .number($0) } ?? .null }
+}
+
+extension JSONValue {
+    static func date(_ date: CalendarDate?) -> JSONValue { date.map { .string($0.description) } ?? .null }
+    static func integer(_ value: Int?) -> JSONValue { value.map { .int($0) } ?? .null }
+}
+
+extension DepartmentRegistry {
+    /// The canonical name for a stored fact, re-resolved so aliases added since apply.
+    func canonical(stored: String, asWritten: String) -> String {
+        let resolved = resolve(asWritten.isEmpty ? stored : asWritten)
+        return resolved.isRegistered ? resolved.canonical : stored
+    }
+}

@@ -1,0 +1,28 @@
+import LedgerDomain
+
+/// Hall inspection verdicts by week, findings (anything not satisfactory) first.
+public struct InspectionsProjection: Sendable {
+    public var inspections: [HallState.Inspection]
+    /// How many verdicts were findings.
+    public var findings: Int
+
+    /// Builds the projection from the state.
+    public init(_ state: HallState) {
+        inspections = state.inspections.sorted {
+            ($0.satisfactory ? 1 : 0, $0.through, $0.issue, $0.ordinal) < ($1.satisfactory ? 1 : 0, $1.through, $1.issue, $1.ordinal)
+        }
+        findings = inspections.filter { !$0.satisfactory }.count
+    }
+
+    /// The `project inspections --json` document (without `head`).
+    public func json(asOf: CalendarDate?) -> JSONObject {
+        [
+            "asOf": .date(asOf), "findings": .int(findings),
+            "inspections": .array(inspections.map { inspection in
+                .object(["through": .date(inspection.through), "issue": .string(inspection.issue), "ordinal": .int(inspection.ordinal),
+                         "item": .string(inspection.item), "verdict": .string(inspection.satisfactory ? "satisfactory" : "finding"),
+                         "text": .string(inspection.text), "seq": .int(inspection.seq)])
+            }),
+        ]
+    }
+}

@@ -1,0 +1,40 @@
+import LedgerDomain
+
+/// The ingested issues in the order of their periods, with the gaps in their numbering.
+public struct IssuesProjection: Sendable {
+    public var issues: [HallState.IssueInfo]
+    /// Issue keys missing between the lowest and highest number of each year in the ledger.
+    public var gaps: [String]
+
+    /// Builds the projection from the state.
+    public init(_ state: HallState) {
+        issues = state.issues.values.sorted { ($0.through, $0.key) < ($1.through, $1.key) }
+        var missing: [String] = []
+        for (year, ofYear) in Dictionary(grouping: issues, by: \.year).sorted(by: { $0.key < $1.key }) {
+            let numbers = Set(ofYear.map(\.number))
+            guard let low = numbers.min(), let high = numbers.max(), low < high else { continue }
+            for number in low...high where !numbers.contains(number) {
+                missing.append(IssueKeyFormat.key(year: year, number: number))
+            }
+        }
+        gaps = missing
+    }
+
+    /// The `project issues --json` document (without `head`).
+    public func json(asOf: CalendarDate?) -> JSONObject {
+        [
+            "asOf": .date(asOf),
+            "issues": .array(issues.map { issue in
+                .object(["issue": .string(issue.key), "serial": .integer(issue.serial), "published": .date(issue.published),
+                         "from": .date(issue.from), "through": .date(issue.through), "events": .int(issue.events),
+                         "partial": .bool(issue.partial), "seq": .int(issue.seq)])
+            }),
+            "gaps": .array(gaps.map { .string($0) }),
+        ]
+    }
+}
+
+/// `2023-06` for 2023 No. 6 (the parser's format).
+enum IssueKeyFormat {
+    static func key(year: Int, number: Int) -> String { "\(year)-" + (number < 10 ? "0\(number)" : "\(number)") }
+}

@@ -1,0 +1,44 @@
+import LedgerDomain
+
+/// Leader visits (厅（局）长进大厅), optionally for one department (any alias) or person.
+public struct VisitsProjection: Sendable {
+    public struct Visit: Sendable {
+        public var date: CalendarDate
+        public var department: String
+        public var person: String
+        public var titles: [String]
+        public var issue: String
+        public var seq: Int
+    }
+
+    public var visits: [Visit]
+    /// Visits per department, most first.
+    public var byDepartment: [(department: String, count: Int)]
+
+    /// Builds the projection; `department` may be any alias, `person` any part of a name.
+    public init(_ state: HallState, registry: DepartmentRegistry, department: String? = nil, person: String? = nil) {
+        let wanted = department.map { registry.resolve($0).canonical }
+        visits = state.visits.map { visit in
+            Visit(date: visit.date, department: registry.canonical(stored: visit.department, asWritten: visit.asWritten),
+                  person: visit.person, titles: visit.titles, issue: visit.issue, seq: visit.seq)
+        }
+        .filter { visit in
+            (wanted.map { visit.department == $0 } ?? true) && (person.map { visit.person.contains($0) } ?? true)
+        }
+        .sorted { ($0.date, $0.department, $0.person, $0.issue, $0.seq) < ($1.date, $1.department, $1.person, $1.issue, $1.seq) }
+        let counts = Dictionary(grouping: visits, by: \.department).mapValues(\.count)
+        byDepartment = counts.map { ($0.key, $0.value) }.sorted { ($1.count, $0.department) < ($0.count, $1.department) }
+    }
+
+    /// The `project visits --json` document (without `head`).
+    public func json(asOf: CalendarDate?) -> JSONObject {
+        [
+            "asOf": .date(asOf),
+            "visits": .array(visits.map { visit in
+                .object(["date": .date(visit.date), "department": .string(visit.department), "person": .string(visit.person),
+                         "titles": .array(visit.titles.map { .string($0) }), "issue": .string(visit.issue), "seq": .int(visit.seq)])
+            }),
+            "byDepartment": .object(JSONObject(byDepartment.map { ($0.department, .int($0.count)) })),
+        ]
+    }
+}
