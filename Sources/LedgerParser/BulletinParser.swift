@@ -33,6 +33,11 @@ public enum BulletinParser {
         HeaderReader.footer(outline, into: &issue, diagnostics: &diagnostics)
         var bulletin = Bulletin(issue: issue)
         bulletin.artefactLines = outline.artefacts.map(\.number)
+        if outline.sections.isEmpty {
+            diagnostics.append(Diagnostic(.warning, .unreadable,
+                "no numbered section (like 一、大厅巡查情况) after the masthead: no facts but the masthead's could be read",
+                lines: SourceText(outline.header).lineNumbers))
+        }
         for section in outline.sections {
             SectionReader(registry: registry, issue: issue).read(section, into: &bulletin)
         }
@@ -53,12 +58,17 @@ struct SectionReader {
     let registry: DepartmentRegistry
     let issue: Bulletin.Issue
 
-    enum Kind { case comprehensiveWindow, serviceItems, news, inspection, unknown }
+    enum Kind { case comprehensiveWindow, serviceItems, news, visits, inspection, unknown }
+
+    // Regexes are immutable once built; Regex is just not marked Sendable.
+    nonisolated(unsafe) static let visitsTitle = #/进大厅|厅（局）长|局长|厅长|领导/#
 
     static func kind(of title: String, text: String) -> Kind {
         if title.firstMatch(of: #/巡查|巡检|检查情况/#) != nil { return .inspection }
         if title.firstMatch(of: #/综窗|综合窗口|无差别/#) != nil { return .comprehensiveWindow }
         if title.firstMatch(of: #/事项受理|受理办理|办件情况|办理情况/#) != nil { return .serviceItems }
+        // Usually a sub-section of the news, but a writer may give the visits a section of their own.
+        if title.firstMatch(of: visitsTitle) != nil { return .visits }
         if title.firstMatch(of: #/动态|工作开展|工作情况/#) != nil { return .news }
         if text.firstMatch(of: #/行政许可.*受理.*办结/#) != nil { return .serviceItems }
         return .unknown
@@ -67,7 +77,9 @@ struct SectionReader {
     func read(_ section: Outline.Section, into bulletin: inout Bulletin) {
         switch Self.kind(of: section.title, text: section.text.text) {
         case .inspection:
-            bulletin.inspections += InspectionReader.read(section)
+            let inspections = InspectionReader.read(section)
+            if inspections.isEmpty { unplaced(section.title, section.text, into: &bulletin) }
+            bulletin.inspections += inspections
         case .serviceItems:
             let items = CountsReader.serviceItems(section.text, issue: issue)
             if items.isEmpty { unplaced(section.title, section.text, into: &bulletin) }
@@ -76,6 +88,8 @@ struct SectionReader {
             readWindowSection(section, into: &bulletin)
         case .news:
             readNewsSection(section, into: &bulletin)
+        case .visits:
+            readVisits(section.title, body: section.body, items: section.items, into: &bulletin)
         case .unknown:
             unplaced(section.title, section.text, into: &bulletin)
         }
@@ -113,17 +127,20 @@ struct SectionReader {
                                              reference: issue.through, registry: registry)
         }
         for subsection in section.subsections {
-            if subsection.title.firstMatch(of: #/进大厅|厅（局）长|局长|厅长|领导/#) != nil {
-                let parts = [subsection.body] + subsection.items.map(\.text)
-                for part in parts where !part.isEmpty {
-                    let visits = VisitReader.read(part, reference: issue.through, registry: registry)
-                    if visits.isEmpty { unplaced(subsection.title, part, into: &bulletin) }
-                    bulletin.visits += visits
-                }
+            if subsection.title.firstMatch(of: Self.visitsTitle) != nil {
+                readVisits(subsection.title, body: subsection.body, items: subsection.items, into: &bulletin)
             } else {
                 bulletin.news += NoteReader.read(section: subsection.title, body: subsection.body, items: subsection.items,
                                                  reference: issue.through, registry: registry)
             }
+        }
+    }
+
+    private func readVisits(_ title: String, body: SourceText, items: [Outline.Item], into bulletin: inout Bulletin) {
+        for part in [body] + items.map(\.text) where !part.isEmpty {
+            let visits = VisitReader.read(part, reference: issue.through, registry: registry)
+            if visits.isEmpty { unplaced(title, part, into: &bulletin) }
+            bulletin.visits += visits
         }
     }
 

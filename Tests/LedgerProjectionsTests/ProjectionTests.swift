@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import LedgerDomain
 @testable import LedgerProjections
+import LedgerParser
 
 @Suite("Projections over the two real issues")
 struct ProjectionTests {
@@ -176,5 +177,36 @@ struct ProjectionPropertyTests {
         damaged = damaged.replacingOccurrences(of: #""visits":[["#, with: #""visits":[[1,"#)
         #expect(HallState(snapshotBytes: Array(damaged.utf8)) == nil)
         #expect(HallState(snapshotBytes: Array(bytes.dropLast())) == nil)
+    }
+}
+
+@Suite("Recorded time")
+struct RecordedTimeTests {
+    @Test("--known-at before a superseding document shows the old figures, after it the new ones")
+    func knownAtAcrossASupersession() throws {
+        let original = try LedgerFixtures.text("2023-06.txt")
+        let corrected = original.replacingOccurrences(of: "受理 62827件", with: "受理 62828件")
+        let first = try LedgerFixtures.events(original)
+        let firstRecords = LedgerFixtures.records([first])
+        var history = IngestHistory()
+        for record in firstRecords { history.apply(record) }
+        let lines = corrected.components(separatedBy: "\n")
+        let bulletin = try #require(BulletinParser.parse(lines: lines).bulletin)
+        let events = bulletin.events(document: SHA256.hash(corrected), encoding: "utf-8", partial: false)
+        guard case .append(let batch, _, let supersedes) = IngestPlanner.plan(bulletin, events: events, document: SHA256.hash(corrected),
+                                                                              history: history, supersede: true) else {
+            Issue.record("the corrected document should be appended")
+            return
+        }
+        #expect(supersedes?.key == "2023-06")
+        let records = LedgerFixtures.records([first, batch])
+        let before = Instant(millisecondsSinceEpoch: records[0].recordedAt.millisecondsSinceEpoch + 30_000)
+        let old = TotalsProjection(LedgerFixtures.state(records, TimeFilter(knownAt: before)))
+        let new = TotalsProjection(LedgerFixtures.state(records))
+        #expect(old.categories["administrativeLicensing"]?.accepted == 62827)
+        #expect(new.categories["administrativeLicensing"]?.accepted == 62828)
+        // The superseded document's facts are gone, not doubled.
+        #expect(VisitsProjection(LedgerFixtures.state(records), registry: .standard).visits.count == 1)
+        #expect(IssuesProjection(LedgerFixtures.state(records)).issues.count == 1)
     }
 }

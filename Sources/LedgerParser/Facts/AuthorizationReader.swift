@@ -8,19 +8,19 @@ enum AuthorizationReader {
         let text = source.text[...]
         var status = Bulletin.Authorization(provenance: Provenance(source))
         var span = Span()
-        if let match = text.firstMatch(of: #/(?:进驻[^。]*?)?共(\d+)个/#) {
+        if let match = text.firstMatch(of: #/(?:进驻[^。]*?)?共([0-9]+)个/#) {
             status.stationed = Quantity.read(match.output.1)?.0
             span.cover(match.range)
         }
         let unauthorizedStart = text.firstRange(of: #/未授权|尚未授权|没有授权/#)?.lowerBound
         let authorizedPart = unauthorizedStart.map { text[..<$0] } ?? text
-        if let match = authorizedPart.firstMatch(of: #/已授权[^，。；0-9]*?(\d+)个(?:部门)?(?:（单位）)?，?占比(?:为)?(\d+(?:\.\d+)?)%/#) {
+        if let match = authorizedPart.firstMatch(of: #/已授权[^，。；0-9]*?([0-9]+)个(?:部门)?(?:（单位）)?，?占比(?:为)?([0-9]+(?:\.[0-9]+)?)%/#) {
             status.authorized = Quantity.read(match.output.1)?.0
             status.authorizedShare = String(match.output.2)
             span.cover(match.range)
         }
         if let start = unauthorizedStart,
-           let match = text[start...].firstMatch(of: #/[^，。；0-9]*?(\d+)个(?:部门)?(?:（单位）)?，?占比(?:为)?(\d+(?:\.\d+)?)%/#) {
+           let match = text[start...].firstMatch(of: #/[^，。；0-9]*?([0-9]+)个(?:部门)?(?:（单位）)?，?占比(?:为)?([0-9]+(?:\.[0-9]+)?)%/#) {
             status.unauthorized = Quantity.read(match.output.1)?.0
             status.unauthorizedShare = String(match.output.2)
             span.cover(start..<match.range.upperBound)
@@ -38,8 +38,9 @@ enum AuthorizationReader {
             status.increase = 0
             return []
         }
-        guard let match = text.firstMatch(of: #/新增(\d+)?个?(?:部门|单位)?(?:（单位）)?[：，]?/#) else { return [] }
-        status.increase = match.output.1.flatMap { Int($0) }
+        guard let match = text.firstMatch(of: #/新增([0-9]+|[一二两三四五六七八九十]{1,3})?个?(?:部门|单位)?(?:（单位）)?[：，]?/#)
+        else { return [] }
+        status.increase = match.output.1.flatMap(count)
         let listEnd = text[match.range.upperBound...].firstIndex { $0 == "；" || $0 == "。" } ?? text.endIndex
         let list = text[match.range.upperBound..<listEnd]
         var result: [Bulletin.NewAuthorization] = []
@@ -58,6 +59,13 @@ enum AuthorizationReader {
                                                     provenance: Provenance(source, range)))
         }
         return result
+    }
+}
+
+extension AuthorizationReader {
+    /// `2`, `二`, `两` → 2: small counts are as often written in Chinese numerals.
+    static func count(_ text: Substring) -> Int? {
+        Int(text) ?? Markers.chineseNumeral(text.replacing("两", with: "二"))
     }
 }
 

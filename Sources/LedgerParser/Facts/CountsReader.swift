@@ -56,7 +56,7 @@ enum CountsReader {
         let text = source.text[...]
         var from: CalendarDate?
         var through = issue.through
-        if let range = text.firstMatch(of: #/(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:至|—|-|~)(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/#) {
+        if let range = text.firstMatch(of: #/(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日(?:至|—|-|~)(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日/#) {
             let endYear = range.output.4.flatMap { Int($0) } ?? issue.through.year
             if let end = CalendarDate(year: endYear, month: Int(range.output.5) ?? 0, day: Int(range.output.6) ?? 0) {
                 through = end

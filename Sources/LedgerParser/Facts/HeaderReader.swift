@@ -3,49 +3,84 @@ import LedgerDomain
 /// Reads the masthead: `2023年第 2期（总第 422期）`, the publisher and publication date, the
 /// title and the period `（1月 9日—1月 13日）`; and the footer's distribution and print run.
 enum HeaderReader {
+    // Regexes are immutable once built; Regex is just not marked Sendable.
+    nonisolated(unsafe) static let mastheadPattern = #/([0-9]{4})年第([0-9]{1,3})期(?:（总第([0-9]{1,6})期）)?/#
+    // Regexes are immutable once built; Regex is just not marked Sendable.
+    nonisolated(unsafe) static let datePattern = #/([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日/#
+    // Regexes are immutable once built; Regex is just not marked Sendable.
+    nonisolated(unsafe) static let periodPattern =
+        #/（?(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日[—~至\-]+(?:(?:([0-9]{4})年)?([0-9]{1,2})月)?([0-9]{1,2})日）?/#
+
     static func issue(_ outline: Outline, diagnostics: inout [Diagnostic]) -> Bulletin.Issue? {
         let header = SourceText(outline.header)
-        let text = header.text
+        let text = header.text[...]
         let headerLines = header.lineNumbers ?? 1...1
-        guard let masthead = text.firstMatch(of: #/(\d{4})年第(\d{1,3})期(?:（总第(\d{1,6})期）)?/#),
+        guard let masthead = text.firstMatch(of: mastheadPattern),
               let year = Int(masthead.output.1), let number = Int(masthead.output.2), number >= 1 else {
             diagnostics.append(Diagnostic(.error, .missingHeader,
                 "no masthead: the issue line (like 2023年第 2期（总第 422期）) is not in the lines before the first section",
                 lines: headerLines))
             return nil
         }
-        let afterMasthead = text[masthead.range.upperBound...]
-        guard let dateMatch = afterMasthead.firstMatch(of: #/(\d{4})年(\d{1,2})月(\d{1,2})日/#),
+        // PDF extraction does not keep the masthead's layout order: find the period first, then
+        // the publication date outside it (a period may carry years), wherever each stands.
+        let periodRange = text.firstRange(of: periodPattern)
+        guard let dateMatch = text.matches(of: datePattern).first(where: { !(periodRange?.overlaps($0.range) ?? false) }),
               let published = CalendarDate(year: Int(dateMatch.output.1) ?? 0, month: Int(dateMatch.output.2) ?? 0,
                                            day: Int(dateMatch.output.3) ?? 0) else {
             diagnostics.append(Diagnostic(.error, .missingHeader,
-                "no publication date (like 2023年 2月 27日) after the issue line", lines: header.lineNumbers(of: masthead.range)))
+                "no publication date (like 2023年 2月 27日) in the masthead", lines: header.lineNumbers(of: masthead.range)))
             return nil
         }
-        let publisher = String(afterMasthead[..<dateMatch.range.lowerBound])
-        let rest = afterMasthead[dateMatch.range.upperBound...]
-        var from: CalendarDate?
-        var through = published
-        var title: String? = String(rest).trimmingBrackets()
-        if let period = rest.firstMatch(of: #/（?(\d{1,2})月(\d{1,2})日[—~至\-]+(?:(\d{1,2})月)?(\d{1,2})日）?/#) {
-            let endMonth = period.output.3.flatMap { Int($0) } ?? Int(period.output.1) ?? 0
-            if let end = resolve(month: endMonth, day: Int(period.output.4) ?? 0, before: published),
-               let start = resolve(month: Int(period.output.1) ?? 0, day: Int(period.output.2) ?? 0, before: end) {
-                through = end
-                from = start
-            }
-            title = String(rest[..<period.range.lowerBound])
-        } else {
+        let covered = periodRange.flatMap { period(in: text[$0], published: published) }
+        if covered == nil {
             diagnostics.append(Diagnostic(.warning, .unreadable,
                 "no reporting period (like （1月 9日—1月 13日）) in the masthead: the facts are dated by the publication date \(published)",
                 lines: headerLines))
         }
+        // The publisher is written just before the date; the title is what is left after the masthead.
+        let publisherStart = [masthead.range.upperBound, periodRange?.upperBound].compactMap { $0 }
+            .filter { $0 <= dateMatch.range.lowerBound }.max() ?? text.startIndex
+        let publisher = String(text[publisherStart..<dateMatch.range.lowerBound])
+        let title = remainder(text[masthead.range.upperBound...],
+                              without: [publisherStart..<dateMatch.range.upperBound] + (periodRange.map { [$0] } ?? []))
         return Bulletin.Issue(
             year: year, number: number, serial: masthead.output.3.flatMap { Int($0) },
             publisher: publisher.isEmpty ? nil : publisher, published: published,
-            title: title.flatMap { $0.isEmpty ? nil : $0 }, from: from, through: through,
+            title: title.isEmpty ? nil : title, from: covered?.from, through: covered?.through ?? published,
             printRun: nil, distribution: [], sections: outline.sections.map(\.title),
             provenance: Provenance(header), footer: nil)
+    }
+
+    /// The period covered: `（1月 9日—1月 13日）`, `（12月 25日—1月 3日）`, `（2025年 1月 13日—2025年 1月 17日）`.
+    /// Without its years, a period ends on or before the publication date.
+    static func period(in text: Substring, published: CalendarDate) -> (from: CalendarDate, through: CalendarDate)? {
+        guard let match = text.firstMatch(of: periodPattern) else { return nil }
+        let (_, startYear, startMonth, startDay, endYear, endMonth, endDay) = match.output
+        let month = endMonth.flatMap { Int($0) } ?? Int(startMonth) ?? 0
+        guard let through = date(year: endYear, month: month, day: Int(endDay) ?? 0, before: published),
+              let from = date(year: startYear, month: Int(startMonth) ?? 0, day: Int(startDay) ?? 0, before: through)
+        else { return nil }
+        return (from, through)
+    }
+
+    /// `text` without the parts that `ranges` cover, surrounding brackets and spaces trimmed.
+    private static func remainder(_ text: Substring, without ranges: [Range<String.Index>]) -> String {
+        var kept = ""
+        var position = text.startIndex
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            let lower = min(max(range.lowerBound, position), text.endIndex)
+            kept += text[position..<lower]
+            position = max(position, min(range.upperBound, text.endIndex))
+        }
+        kept += text[position...]
+        return kept.trimmingBrackets()
+    }
+
+    /// The date in `year` when the text gives one, else the one on or before `limit`.
+    private static func date(year: Substring?, month: Int, day: Int, before limit: CalendarDate) -> CalendarDate? {
+        guard let year = year.flatMap({ Int($0) }) else { return resolve(month: month, day: day, before: limit) }
+        return CalendarDate(year: year, month: month, day: day)
     }
 
     /// The date with this month and day on or before `limit` (a period ends before it is
@@ -72,14 +107,20 @@ enum HeaderReader {
             return
         }
         issue.footer = Provenance(lines: outline.footer)
+        var inPrintRun = false
         for line in outline.footer {
             if let match = line.text.firstMatch(of: #/^(报|送|发|抄送|抄报|印发)：(.*)/#) {
                 issue.distribution.append((String(match.output.1), String(match.output.2)))
-            } else if let match = line.text.firstMatch(of: #/共印(\d+)份/#) {
-                issue.printRun = Int(match.output.1)
+                inPrintRun = false
+            } else if inPrintRun || line.text.hasPrefix("（共印") || line.text.hasPrefix("共印") {
+                inPrintRun = true
             } else if let last = issue.distribution.indices.last {
                 issue.distribution[last].text += line.text
             }
+        }
+        // Read from the joined lines: a line break may split the number (`（共印 8` / `0份）`).
+        if let match = SourceText(outline.footer).text.firstMatch(of: #/共印([0-9]+)份/#) {
+            issue.printRun = Int(match.output.1)
         }
     }
 }

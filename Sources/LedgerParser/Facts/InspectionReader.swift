@@ -11,13 +11,17 @@ enum InspectionReader {
     nonisolated(unsafe) static let clearance = #/未发现[^，。；]*|没有发现[^，。；]*|无[^，。；]*问题|均无[^，。；]*/#
 
     static func read(_ section: Outline.Section) -> [Bulletin.Inspection] {
-        section.subsections.map { subsection in
-            let text = subsection.text.text.drop { $0 != "）" }.dropFirst()
+        // The items are sub-sections `（一）` in the issues seen so far; another writer may number
+        // them `（1）` or `1.`, which makes them items of the section.
+        let entries: [(ordinal: Int, text: Substring, source: SourceText)] = section.subsections.isEmpty
+            ? section.items.map { ($0.ordinal, $0.text.text[...], $0.text) }
+            : section.subsections.map { ($0.ordinal, $0.text.text.drop { $0 != "）" }.dropFirst(), $0.text) }
+        return entries.map { ordinal, text, source in
             let stop = text.firstIndex(of: "。") ?? text.firstIndex(of: "：") ?? text.endIndex
             let item = String(text[..<stop])
             let verdict = stop < text.endIndex ? String(text[text.index(after: stop)...]) : ""
-            return Bulletin.Inspection(ordinal: subsection.ordinal, item: item, satisfactory: isSatisfactory(verdict),
-                                       text: verdict, provenance: Provenance(subsection.text))
+            return Bulletin.Inspection(ordinal: ordinal, item: item, satisfactory: isSatisfactory(verdict),
+                                       text: verdict, provenance: Provenance(source))
         }
     }
 

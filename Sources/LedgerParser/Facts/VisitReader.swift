@@ -16,7 +16,7 @@ enum VisitReader {
     static func read(_ source: SourceText, reference: CalendarDate, registry: DepartmentRegistry) -> [Bulletin.Visit] {
         let text = source.text
         var visits: [Bulletin.Visit] = []
-        for match in text.matches(of: #/(?:^|[。；])((\d{1,2})月(\d{1,2})日(?:上午|下午|晚上|晚)?，)/#) {
+        for match in text.matches(of: #/(?:^|[。；])(([0-9]{1,2})月([0-9]{1,2})日(?:上午|下午|晚上|晚)?，)/#) {
             guard let month = Int(match.output.2), let day = Int(match.output.3),
                   let date = HeaderReader.nearest(month: month, day: day, to: reference) else { continue }
             let rest = text[match.output.1.endIndex...]

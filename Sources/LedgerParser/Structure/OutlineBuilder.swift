@@ -1,16 +1,27 @@
 /// Builds an ``Outline`` from lines: sections `一、`, sub-sections `（一）`, items `（1）` `1.`
 /// `1、`, the footer from `报：` `送：` `发：` or `（共印 N份）` on. Numbering must rise within its
 /// level, so a line that happens to start with `5.` in the middle of a paragraph stays text.
+/// A marker alone on its line (`（一）` / `按时到岗情况…`) is read with the line that follows.
 enum OutlineBuilder {
     static func build(_ lines: [SourceLine]) -> Outline {
         var builder = State()
+        var bareMarker: SourceLine?
         for line in lines where !line.text.isEmpty {
             if PageArtefacts.isArtefact(line) {
                 builder.outline.artefacts.append(line)
+            } else if Markers.isBare(line.text) {
+                // Extractors often emit a hanging list label as a line of its own.
+                if let previous = bareMarker { builder.take(previous) }
+                bareMarker = line
+            } else if let marker = bareMarker {
+                // The content line carries the marker; the marker's own line holds nothing else.
+                builder.take(SourceLine(number: line.number, raw: line.raw, text: marker.text + line.text))
+                bareMarker = nil
             } else {
                 builder.take(line)
             }
         }
+        if let marker = bareMarker { builder.take(marker) }
         builder.closeSection()
         return builder.outline
     }
@@ -105,20 +116,31 @@ enum Markers {
         return (ordinal, String(match.output.2))
     }
 
-    /// `（1）text`, `1.text`, `1、text` → (1, "text"); not `2.5%` nor `12345平台`.
+    /// `（1）text`, `1.text`, `1、text`, `1.1月 11日，…` → (1, "text"); not `2.5%` nor `12345平台`.
     static func item(_ text: String) -> (Int, String)? {
-        if let match = text.wholeMatch(of: #/（(\d{1,2})）\s*(.*)/#), let ordinal = Int(match.output.1) {
+        // `[0-9]`, not `\d`: Swift's `\d` also matches 一, 十…, so `\D` would refuse `1.一网通办`.
+        if let match = text.wholeMatch(of: #/（([0-9]{1,2})）\s*(.*)/#), let ordinal = Int(match.output.1) {
             return (ordinal, String(match.output.2))
         }
-        if let match = text.wholeMatch(of: #/(\d{1,2})[.、]\s*(\D.*)/#), let ordinal = Int(match.output.1) {
+        // After `1.` a digit is a decimal (`1.5万`) unless a date starts there: items often open
+        // with one (`1. 1月 11日，…` loses its space in normalization).
+        if let match = text.wholeMatch(of: #/([0-9]{1,2})[.、]\s*((?:[^0-9]|[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}年).*)/#),
+           let ordinal = Int(match.output.1) {
             return (ordinal, String(match.output.2))
         }
         return nil
     }
 
-    /// `报：中心领导。`, `抄送：…`, `（共印 80份）`.
+    /// A section, sub-section or item marker with nothing after it: `一、`, `（一）`, `（1）`, `1.`.
+    static func isBare(_ text: String) -> Bool {
+        text.wholeMatch(of: #/[一二三四五六七八九十]{1,3}[、.，]|（[一二三四五六七八九十]{1,3}）|（[0-9]{1,2}）|[0-9]{1,2}[.、]/#) != nil
+    }
+
+    /// `报：中心领导。`, `抄送：…`, `（共印 80份）`, or its first part when a line break splits it
+    /// (`（共印 8` / `0份）`).
     static func isFooter(_ text: String) -> Bool {
-        text.firstMatch(of: #/^(报|送|发|抄送|抄报|印发)：/#) != nil || text.wholeMatch(of: #/（?共印\d+份）?/#) != nil
+        text.firstMatch(of: #/^(报|送|发|抄送|抄报|印发)：/#) != nil || text.wholeMatch(of: #/（?共印[0-9]+份）?/#) != nil
+            || text.hasPrefix("（共印")
     }
 
     /// 一 → 1, 十 → 10, 十二 → 12, 二十一 → 21.
@@ -141,6 +163,8 @@ enum Markers {
 enum PageArtefacts {
     static func isArtefact(_ line: SourceLine) -> Bool {
         let text = line.text
+        // `\d` on purpose: in Swift it also matches Chinese numerals, and `— 三 —`, `第三页` are
+        // page numbers too.
         if text.wholeMatch(of: #/[—~·\-]+\d{1,3}[—~·\-]+/#) != nil { return true }
         if text.wholeMatch(of: #/第\d{1,3}页(，?共\d{1,3}页)?/#) != nil { return true }
         if text.wholeMatch(of: #/\d{1,3}/\d{1,3}/#) != nil { return true }

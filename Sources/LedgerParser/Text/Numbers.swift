@@ -37,17 +37,52 @@ public struct Quantity: Equatable, Sendable {
             qualifier = .about
             rest = rest.dropFirst()
         }
-        let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-        guard let firstDigit = digits.first, firstDigit.isNumber, digits.filter({ $0 == "." }).count <= 1 else { return nil }
-        let numberText = digits.hasSuffix(".") ? digits.dropLast() : digits
-        rest = rest.dropFirst(numberText.count)
+        guard let (numberText, afterNumber) = number(at: rest) else { return nil }
+        rest = afterNumber
         var multiplier = 1
         if rest.first == "万" { multiplier = 10_000; rest = rest.dropFirst() }
         else if rest.first == "亿" { multiplier = 100_000_000; rest = rest.dropFirst() }
         if rest.first == "余" || rest.first == "多" { qualifier = .moreThan; rest = rest.dropFirst() }
-        guard let value = scaled(numberText, multiplier) else { return nil }
+        guard let value = scaled(Substring(numberText), multiplier) else { return nil }
         let written = String(text[text.startIndex..<rest.startIndex])
         return (Quantity(value: value, qualifier: qualifier, written: written), rest)
+    }
+
+    /// The digits that start `text`, with an optional fraction, separators removed, and the text
+    /// after them; nil when no digit starts it or a second fraction follows (`1.2.3`).
+    ///
+    /// A comma followed by exactly three digits continues the number: the normalizer removes
+    /// separators within a line, but one at a line break (`62,` / `827件`, `62,8` / `27件`) only
+    /// shows once the lines are joined.
+    static func number(at text: Substring) -> (String, rest: Substring)? {
+        var rest = text
+        var digits = ""
+        func takeDigits() {
+            let run = rest.prefix(while: isDigit)
+            digits += run
+            rest = rest.dropFirst(run.count)
+        }
+        takeDigits()
+        guard !digits.isEmpty else { return nil }
+        while let comma = rest.first, comma == "，" || comma == ",", isGroupOfThree(rest.dropFirst()) {
+            rest = rest.dropFirst()
+            takeDigits()
+        }
+        if rest.first == ".", let next = rest.dropFirst().first, isDigit(next) {
+            digits += "."
+            rest = rest.dropFirst()
+            takeDigits()
+            if rest.first == ".", let next = rest.dropFirst().first, isDigit(next) { return nil }
+        }
+        return (digits, rest)
+    }
+
+    private static func isDigit(_ character: Character) -> Bool { character.isASCII && character.isNumber }
+
+    /// Exactly three digits, then a non-digit or the end.
+    private static func isGroupOfThree(_ text: Substring) -> Bool {
+        let run = text.prefix(4).prefix(while: isDigit)
+        return run.count == 3
     }
 
     /// `"26"` × 10,000; `"1.5"` × 10,000 = 15,000; nil on overflow or a fraction of a unit.
@@ -79,7 +114,7 @@ enum ChineseDate {
 
     /// The first date in `text`, with the range it occupies.
     static func first(in text: Substring) -> (Parts, Range<String.Index>)? {
-        guard let match = text.firstMatch(of: #/(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/#) else { return nil }
+        guard let match = text.firstMatch(of: #/(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日/#) else { return nil }
         guard let month = Int(match.output.2), let day = Int(match.output.3), (1...12).contains(month), (1...31).contains(day)
         else { return nil }
         return (Parts(year: match.output.1.flatMap { Int($0) }, month: month, day: day), match.range)

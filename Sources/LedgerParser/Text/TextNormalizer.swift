@@ -5,8 +5,8 @@
 ///   and `.`; `：；（）` stay full-width (the documents' own), ASCII `:;()` become full-width.
 /// - Spaces (ASCII, full-width, no-break) are removed unless both neighbours are ASCII letters:
 ///   `2023年 2月 2 7日` becomes `2023年2月27日`.
-/// - An ASCII comma between digit groups (`9,862`) is a thousands separator and goes; any
-///   other comma becomes `，`.
+/// - A comma, ASCII or full-width, between a digit and exactly three digits (`9,862`,
+///   `５０３，９７０`) is a thousands separator and goes; any other comma becomes `，`.
 public enum TextNormalizer {
     /// Normalizes one line.
     public static func normalize(_ line: String) -> String {
@@ -19,7 +19,9 @@ public enum TextNormalizer {
                 if let before, let after, isASCIILetter(before), isASCIILetter(after) { output.append(" ") }
                 continue
             }
-            if scalar == "," {
+            // Documents typed with a full-width input method separate thousands with `，` too; a
+            // clause break between a digit and exactly three more digits is rare in prose.
+            if scalar == "," || scalar == "，" {
                 if let before = output.last, isDigit(before), isThousandsGroup(mapped, from: index + 1) { continue }
                 output.append("，")
                 continue
