@@ -15,6 +15,10 @@ public enum LedgerTool {
 
     static let commands: [Command] = [
         Command(spec: IngestCommand.spec, run: IngestCommand.run),
+        Command(spec: CorrectCommand.spec, run: CorrectCommand.run),
+        Command(spec: CorrectCommand.retractSpec, run: CorrectCommand.runRetract),
+        Command(spec: AuditCommand.spec, run: AuditCommand.run),
+        Command(spec: ReparseCommand.spec, run: ReparseCommand.run),
         Command(spec: ProjectCommand.spec, run: ProjectCommand.run),
         Command(spec: ReplayCommand.spec, run: ReplayCommand.run),
         Command(spec: ShowCommand.spec, run: ShowCommand.run),

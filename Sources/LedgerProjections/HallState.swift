@@ -6,7 +6,7 @@ import LedgerDomain
 /// and the projections sort by those, never by the order the issues were ingested in.
 public struct HallState: Sendable, Equatable {
     /// The version of this fold; a snapshot of another version is rebuilt.
-    public static let version = 1
+    public static let version = 2
 
     public struct IssueInfo: Sendable, Equatable {
         public var key: String
@@ -107,9 +107,17 @@ public struct HallState: Sendable, Equatable {
         head = record.asHead
         recordCount += 1
         guard filter.knows(record) else { return }
-        if record.type == EventType.issueSuperseded {
-            let seqs = Set(record.payload["retracted"]?.array?.compactMap(\.int) ?? [])
-            retract(seqs)
+        switch record.type {
+        case EventType.issueSuperseded:
+            retract(Set(record.payload["retracted"]?.array?.compactMap(\.int) ?? []))
+            return
+        case EventType.factRetracted:
+            retract(Set([record.payload["target"]?.int].compactMap { $0 }))
+            return
+        case EventType.factCorrected:
+            applyCorrection(record)
+            return
+        default: break
         }
         guard filter.isTrue(record), let issue = record.source?.issue ?? record.payload["issue"]?.string else { return }
         fold(record, issue: issue)

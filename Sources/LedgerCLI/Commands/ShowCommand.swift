@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerProjections
 import LedgerStore
 
 /// `ledger show SEQ`: one event, and the lines of the document it was read from.
@@ -26,12 +27,17 @@ enum ShowCommand {
             throw CommandFailure(message: "seq \(value) was not found", exitCode: .dataError)
         }
         let quoted = sourceLines(record, store: store)
+        var history = FactHistory(record)
+        try store.forEachRecord(upTo: head, from: Seq(value + 1)) { later, _ in history.apply(later) }
         if context.arguments.flag("json") {
             let stored = (try? JSONParser.parse(line)) ?? .null
             let lines: JSONValue = .array(quoted.map { .object(["line": .int($0.0), "text": .string($0.1)]) })
-            context.stdout.write(JSONWriter.prettyString(.object(["record": stored, "sourceLines": lines])) + "\n")
+            context.stdout.write(JSONWriter.prettyString(.object([
+                "record": stored, "sourceLines": lines, "current": .object(history.current),
+                "withdrawn": .bool(history.withdrawnBy != nil), "changes": .array(history.changes.map(changeJSON)),
+            ])) + "\n")
         } else {
-            context.stdout.write(describe(record, quoted: quoted))
+            context.stdout.write(describe(record, quoted: quoted) + changesText(history))
         }
         return .success
     }
@@ -59,6 +65,34 @@ enum ShowCommand {
             text += "\nSource text (the stored document could not be read):\n" + stored + "\n"
         }
         return text
+    }
+
+    static func changesText(_ history: FactHistory) -> String {
+        guard !history.changes.isEmpty else { return "" }
+        var text = "\nSince then:\n"
+        for change in history.changes {
+            text += "  seq \(change.seq)  \(change.recordedAt)  \(change.actor)  "
+            switch change.type {
+            case EventType.factCorrected:
+                let fields = (change.payload["changes"]?.array ?? []).map {
+                    "\($0["field"]?.string ?? ""): \(IngestDisplay.value($0["from"])) → \(IngestDisplay.value($0["to"]))"
+                }
+                text += "corrected " + fields.joined(separator: "; ")
+            case EventType.factRetracted: text += "retracted"
+            default: text += "superseded by another document of its issue"
+            }
+            text += (change.batch.reason.map { " (reason: \($0))" } ?? "") + "\n"
+        }
+        if history.withdrawnBy == nil && history.changes.contains(where: { $0.type == EventType.factCorrected }) {
+            text += "\nNow:\n" + JSONWriter.prettyString(.object(history.current)) + "\n"
+        }
+        return text
+    }
+
+    static func changeJSON(_ record: EventRecord) -> JSONValue {
+        .object(["seq": .int(record.seq.value), "type": .string(record.type), "recordedAt": .string(record.recordedAt.description),
+                 "actor": .string(record.actor), "reason": record.batch.reason.map { .string($0) } ?? .null,
+                 "changes": record.payload["changes"] ?? .array([])])
     }
 
     /// The record's lines from the stored document, decoded as at ingest.

@@ -54,6 +54,15 @@ public enum EventType {
     /// `previousDocument`, `document`, `retracted` (the seqs of the old facts).
     public static let issueSuperseded = "issue.superseded"
 
+    /// A correction of one fact (`ledger correct`, `ledger reparse --apply`): `target` (the
+    /// fact's seq), `issue`, `targetType`, `changes` ([{field, from, to}]). Valid: the fact's.
+    /// Projections apply it to the fact; `--known-at` before it shows the old value.
+    public static let factCorrected = "fact.corrected"
+
+    /// A fact withdrawn (`ledger retract`, `reparse --apply`): `target`, `issue`, `targetType`.
+    /// Projections drop the fact.
+    public static let factRetracted = "fact.retracted"
+
     /// A contradiction within an issue that was accepted on purpose
     /// (`--accept-inconsistent --reason`): `issue`, `problems`.
     public static let inconsistencyAccepted = "inconsistency.accepted"

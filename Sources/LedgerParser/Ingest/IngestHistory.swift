@@ -12,8 +12,13 @@ public struct IngestHistory: Sendable {
         public var document: SHA256Digest
         /// The seqs of the issue's facts, `issue.published` first.
         public var seqs: [Int]
-        /// Type-and-identity of each fact → its payload, for naming what a new document changes.
+        /// Type-and-identity of each fact → its payload (corrections applied), for naming what a
+        /// new document or a new parser changes.
         public var facts: [String: JSONObject] = [:]
+        /// Type-and-identity of each fact → its seq.
+        public var factSeqs: [String: Int] = [:]
+        /// Fields corrected by hand, per fact: a re-read never overrides them.
+        public var correctedByHand: [String: Set<String>] = [:]
         public var windowYearToDate: [String: Int] = [:]
         public var windowWeek: [String: Int] = [:]
         public var authorized: Int?
@@ -34,6 +39,9 @@ public struct IngestHistory: Sendable {
         if record.type == EventType.issueSuperseded {
             for case .int(let seq) in record.payload["retracted"]?.array ?? [] { retracted.insert(seq) }
         }
+        if record.type == EventType.factCorrected || record.type == EventType.factRetracted {
+            return applyChange(record)
+        }
         guard let key = record.source?.issue ?? record.payload["issue"]?.string, !retracted.contains(record.seq.value) else { return }
         if record.type == EventType.issuePublished, let document = record.source?.document {
             documents[document] = key
@@ -44,7 +52,25 @@ public struct IngestHistory: Sendable {
         }
         guard var entry = issues[key], record.source?.document == entry.document else { return }
         entry.seqs.append(record.seq.value)
-        entry.record(type: record.type, payload: record.payload)
+        entry.record(type: record.type, payload: record.payload, seq: record.seq.value)
+        issues[key] = entry
+    }
+
+    /// A correction or retraction of a fact of a current issue.
+    private mutating func applyChange(_ record: EventRecord) {
+        guard let target = record.payload["target"]?.int, let key = record.payload["issue"]?.string,
+              var entry = issues[key], let fact = entry.factSeqs.first(where: { $0.value == target })?.key else { return }
+        if record.type == EventType.factRetracted {
+            entry.facts[fact] = nil
+            entry.factSeqs[fact] = nil
+        } else if var payload = entry.facts[fact] {
+            for change in record.payload["changes"]?.array ?? [] {
+                guard let field = change["field"]?.string, let value = change["to"] else { continue }
+                payload = FactSchema.setting(field, to: value, in: payload)
+                if record.payload["origin"]?.string != "reparse" { entry.correctedByHand[fact, default: []].insert(field) }
+            }
+            entry.facts[fact] = payload
+        }
         issues[key] = entry
     }
 
@@ -56,8 +82,12 @@ public struct IngestHistory: Sendable {
 
 extension IngestHistory.IssueEntry {
     /// Notes the figures and identity of one fact of this issue.
-    mutating func record(type: String, payload: JSONObject) {
-        facts[FactIdentity.key(type: type, payload: payload, index: facts.count)] = payload
+    mutating func record(type: String, payload: JSONObject, seq: Int) {
+        // Only facts read from the document; checks and supersessions are about the ingest.
+        guard ![EventType.checkFailed, EventType.inconsistencyAccepted, EventType.issueSuperseded].contains(type) else { return }
+        let key = FactIdentity.key(type: type, payload: payload, index: facts.count)
+        facts[key] = payload
+        factSeqs[key] = seq
         switch type {
         case EventType.windowCounted:
             windowWeek = FactIdentity.integers(payload["week"])
@@ -75,13 +105,13 @@ extension IngestHistory.IssueEntry {
 
 /// A stable name for a fact within its issue, so two documents of one issue can be compared.
 public enum FactIdentity {
-    /// `items.counted administrativeLicensing`, `visit.recorded 司法厅 王飙`, `inspection.recorded 3`…
+    /// `items.counted administrativeLicensing`, `visit.recorded 司法厅 2023-02-14`, `inspection.recorded 3`…
     public static func key(type: String, payload: JSONObject, index: Int) -> String {
         let parts: [String?]
         switch type {
         case EventType.itemsCounted: parts = [payload["category"]?.string]
         case EventType.departmentAuthorized: parts = [payload["department"]?.string]
-        case EventType.visitRecorded: parts = [payload["department"]?.string, payload["person"]?.string]
+        case EventType.visitRecorded: parts = [payload["department"]?.string, payload["date"]?.string]
         case EventType.inspectionRecorded, EventType.newsReported, EventType.progressReported:
             parts = [payload["section"]?.string, payload["ordinal"]?.int.map(String.init)]
         case EventType.windowCounted, EventType.authorizationReported: parts = []

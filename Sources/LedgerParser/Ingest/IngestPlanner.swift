@@ -36,26 +36,57 @@ public enum IngestPlanner {
             appended.append(NewEvent(type: EventType.issueSuperseded, valid: bulletin.issue.through, source: source, payload: [
                 "issue": .string(key), "previousDocument": .string(current.document.hex), "document": .string(document.hex),
                 "retracted": .array(current.seqs.map { .int($0) }),
-                "differences": .array(differences(old: current, new: events).map { .string($0) }),
+                "differences": .array(structuredDifferences(old: current.facts, new: events).map(\.json)),
             ]))
         }
         return .append(events: appended, warnings: checks.map(\.message), supersedes: current)
     }
 
+    /// One fact that differs between two documents of an issue.
+    public struct Difference: Sendable, Equatable, CustomStringConvertible {
+        /// `added`, `removed` or `changed`.
+        public var kind: String
+        /// The fact, like `items.counted administrativeLicensing`.
+        public var fact: String
+        /// The field that changed (nil for added and removed facts).
+        public var field: String?
+        public var from: JSONValue?
+        public var to: JSONValue?
+
+        public var description: String {
+            switch kind {
+            case "changed": return "changed: \(fact): \(field ?? "") \(IngestPlanner.show(from)) → \(IngestPlanner.show(to))"
+            case "added": return "added: \(fact): \(IngestPlanner.show(to))"
+            default: return "removed: \(fact): \(IngestPlanner.show(from))"
+            }
+        }
+
+        /// `{"field": "items.counted administrativeLicensing accepted", "from": 62827, "to": 62828}`.
+        public var json: JSONValue {
+            .object(["field": .string(fact + (field.map { " " + $0 } ?? "")), "from": from ?? .null, "to": to ?? .null, "kind": .string(kind)])
+        }
+    }
+
     /// The facts that differ between the issue in the ledger and a new document of it.
     public static func differences(old: IngestHistory.IssueEntry, new events: [NewEvent]) -> [String] {
+        structuredDifferences(old: old.facts, new: events).map(\.description)
+    }
+
+    /// The differences as values, facts named by ``FactIdentity``.
+    public static func structuredDifferences(old: [String: JSONObject], new events: [NewEvent]) -> [Difference] {
         var newFacts: [String: JSONObject] = [:]
         for (index, event) in events.dropFirst().enumerated() {
-            newFacts[FactIdentity.key(type: event.type, payload: event.payload, index: index)] = event.payload
+            // Stored payloads have sorted keys; compare like with like.
+            newFacts[FactIdentity.key(type: event.type, payload: event.payload, index: index)] = event.payload.sortedRecursively()
         }
-        var result: [String] = []
-        for key in Set(old.facts.keys).union(newFacts.keys).sorted() {
-            switch (old.facts[key], newFacts[key]) {
-            case (nil, let added?): result.append("added: \(key): \(summary(added))")
-            case (let removed?, nil): result.append("removed: \(key): \(summary(removed))")
+        var result: [Difference] = []
+        for key in Set(old.keys).union(newFacts.keys).sorted() {
+            switch (old[key]?.sortedRecursively(), newFacts[key]) {
+            case (nil, let added?): result.append(Difference(kind: "added", fact: key, to: .object(added)))
+            case (let removed?, nil): result.append(Difference(kind: "removed", fact: key, from: .object(removed)))
             case (let before?, let after?) where before != after:
                 for field in Set(before.keys).union(after.keys).sorted() where before[field] != after[field] {
-                    result.append("changed: \(key): \(field) \(show(before[field])) → \(show(after[field]))")
+                    result.append(Difference(kind: "changed", fact: key, field: field, from: before[field], to: after[field]))
                 }
             default: break
             }
@@ -145,5 +176,13 @@ struct CrossIssueChecks {
                 message: "authorized departments went from \(before) (\(previous.key)) to \(after), a change of \(after - before), but the issue states an increase of \(increase)"))
         }
         return failures
+    }
+}
+
+extension JSONObject {
+    /// The object with its keys, and those of every nested object, in sorted order.
+    func sortedRecursively() -> JSONObject {
+        if case .object(let sorted) = JSONValue.object(self).sortedKeysRecursively() { return sorted }
+        return self
     }
 }

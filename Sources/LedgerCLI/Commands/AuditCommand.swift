@@ -1,0 +1,68 @@
+import LedgerDomain
+import LedgerProjections
+import LedgerStore
+
+/// `ledger audit`: who changed what, when and why, newest last.
+enum AuditCommand {
+    static let spec = CommandSpec(
+        name: "audit",
+        abstract: "The recorded history: ingests, supersessions, corrections and retractions, with actor, instant and reason.",
+        options: [
+            CommandSpec.Option(name: "department", valueName: "name", help: "Only entries about this department (any of its names)."),
+            CommandSpec.Option(name: "issue", valueName: "key", help: "Only entries about this issue, like 2023-06."),
+            CommandSpec.Option(name: "actor", valueName: "name", help: "Only entries by this actor."),
+            CommandSpec.Option(name: "since", valueName: "instant", help: "Only entries recorded at or after this instant (or date)."),
+            CommandSpec.Option(name: "until", valueName: "instant", help: "Only entries recorded at or before this instant (or date: its end)."),
+            CommandSpec.Option(name: "type", valueName: "type", help: "Only corrections and retractions of facts of this type (visit.recorded…)."),
+            CommandSpec.Option(name: "json", help: "Print one JSON document."),
+        ])
+
+    static func run(_ context: CommandContext) throws -> ExitCode {
+        let arguments = context.arguments
+        let since = try instant(arguments.value("since"), option: "since", startOfDay: true)
+        let until = try instant(arguments.value("until"), option: "until", startOfDay: false)
+        let department = arguments.value("department").map { DepartmentRegistry.standard.resolve($0).canonical }
+        let (store, head) = try context.openStore()
+        var trail = AuditTrail()
+        try store.forEachRecord(upTo: head) { record, _ in trail.apply(record) }
+        let entries = trail.entries.filter { entry in
+            (arguments.value("issue").map { entry.issue == $0 } ?? true)
+                && (arguments.value("actor").map { entry.actor == $0 } ?? true)
+                && (since.map { entry.recordedAt >= $0 } ?? true) && (until.map { entry.recordedAt <= $0 } ?? true)
+                && (arguments.value("type").map { entry.targetType == $0 } ?? true)
+                && (department.map { name in entry.departments.contains { DepartmentRegistry.standard.resolve($0).canonical == name } } ?? true)
+        }
+        if arguments.flag("json") {
+            context.stdout.write(JSONWriter.prettyString(.object([
+                "entries": .array(entries.map(AuditTrail.json)), "head": ProjectCommand.headJSON(head.head),
+            ])) + "\n")
+            return .success
+        }
+        if entries.isEmpty { context.stdout.write("No audit entries match.\n") }
+        for entry in entries { context.stdout.write(text(entry)) }
+        return .success
+    }
+
+    static func instant(_ text: String?, option: String, startOfDay: Bool) throws -> Instant? {
+        guard let text else { return nil }
+        if startOfDay, let date = CalendarDate(iso: text) { return Instant(millisecondsSinceEpoch: Int64(date.daysSinceEpoch) * 86_400_000) }
+        guard let instant = Instant(userInput: text) else {
+            throw CommandFailure.badValue(option, text, expected: "an instant like 2026-11-22T10:00:00Z, or a date YYYY-MM-DD")
+        }
+        return instant
+    }
+
+    static func text(_ entry: AuditTrail.Entry) -> String {
+        var line = "seq \(entry.seq)  \(entry.recordedAt)  \(entry.actor)  \(entry.action)"
+        if let issue = entry.issue { line += " \(issue)" }
+        if let target = entry.target { line += " seq \(target)" + (entry.targetType.map { " (\($0))" } ?? "") }
+        if let facts = entry.facts { line += ": \(facts) facts" }
+        var text = line + "\n"
+        for change in entry.changes.prefix(20) {
+            text += "    \(change.field): \(IngestDisplay.value(change.from)) → \(IngestDisplay.value(change.to))\n"
+        }
+        if entry.changes.count > 20 { text += "    … and \(entry.changes.count - 20) more\n" }
+        if let reason = entry.reason { text += "    reason: \(reason)\n" }
+        return text
+    }
+}

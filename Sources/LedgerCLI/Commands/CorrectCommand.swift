@@ -1,0 +1,163 @@
+import LedgerDomain
+import LedgerProjections
+import LedgerStore
+
+/// `ledger correct SEQ --set FIELD=VALUE… --reason TEXT` and `ledger retract SEQ --reason TEXT`:
+/// corrections are new events that point at the fact; the log is never rewritten.
+enum CorrectCommand {
+    static let spec = CommandSpec(
+        name: "correct",
+        abstract: "Correct fields of one fact; the correction is a new event, the old value stays in the log.",
+        discussion: """
+            FIELD names are those of the projections' JSON (person, date, accepted, week.issued…);
+            an unknown field lists the valid ones. SEQ may also be a correction's seq: the fact it
+            corrected is corrected again. `--known-at` before the correction shows the old value.
+            """,
+        options: [
+            CommandSpec.Option(name: "set", valueName: "field=value", help: "The new value of a field (repeatable).", repeatable: true),
+            CommandSpec.Option(name: "reason", valueName: "text", help: "Why (required): recorded with the correction."),
+            CommandSpec.Option(name: "actor", valueName: "name", help: "Who (default: $LEDGER_ACTOR, else user@host)."),
+        ],
+        positionals: [CommandSpec.Positional(name: "seq", help: "The fact's seq, as `ledger log` or any --json answer shows it.")])
+
+    static let retractSpec = CommandSpec(
+        name: "retract",
+        abstract: "Withdraw one fact; projections no longer count it, the log keeps it.",
+        options: [
+            CommandSpec.Option(name: "reason", valueName: "text", help: "Why (required): recorded with the retraction."),
+            CommandSpec.Option(name: "actor", valueName: "name", help: "Who (default: $LEDGER_ACTOR, else user@host)."),
+        ],
+        positionals: [CommandSpec.Positional(name: "seq", help: "The fact's seq.")])
+
+    static func run(_ context: CommandContext) throws -> ExitCode {
+        try change(context, retracting: false)
+    }
+
+    static func runRetract(_ context: CommandContext) throws -> ExitCode {
+        try change(context, retracting: true)
+    }
+
+    private static func change(_ context: CommandContext, retracting: Bool) throws -> ExitCode {
+        let name = retracting ? "retract" : "correct"
+        guard let reason = context.arguments.value("reason"), !reason.isEmpty else {
+            throw UsageError(message: "--reason TEXT is required: say why, it is recorded with the \(retracting ? "retraction" : "correction")", command: name)
+        }
+        let requested = try seq(context.arguments.positionals[0], command: name)
+        let sets = context.arguments.values["set"] ?? []
+        if !retracting && sets.isEmpty { throw UsageError(message: "Missing '--set FIELD=VALUE': what should the fact say?", command: name) }
+        for _ in 0..<5 {
+            let (store, head) = try context.openStore()
+            let history = try FactLookup.history(of: requested, store: store, head: head)
+            let event = retracting ? retraction(history) : try correction(history, sets: sets)
+            let appendContext = AppendContext(actor: context.actor, now: context.invocation.now(), command: context.commandLine, reason: reason)
+            do {
+                let receipt = try store.append([event], expecting: head.head, context: appendContext)
+                context.stdout.write(summary(history, event: event, seq: receipt.seqs.lowerBound))
+                return .success
+            } catch StoreError.headMoved {
+                continue
+            }
+        }
+        throw StoreError.busy(lockPath: "EventLog/lock", waitedMilliseconds: 0, holder: "other writers kept appending")
+    }
+
+    static func seq(_ text: String, command: String) throws -> Int {
+        guard let value = Int(text.trimmingCharacters(in: "#")), value >= 1 else {
+            throw UsageError(message: "Invalid seq '\(text)': expected a whole number from 1", command: command)
+        }
+        return value
+    }
+
+    private static func correction(_ history: FactHistory, sets: [String]) throws -> NewEvent {
+        let fact = history.fact
+        let fields = FactSchema.fields(of: fact.type)
+        var changes: [JSONValue] = []
+        for assignment in sets {
+            guard let equals = assignment.firstIndex(of: "=") else {
+                throw UsageError(message: "Invalid '--set \(assignment)': expected FIELD=VALUE", command: "correct")
+            }
+            let field = String(assignment[..<equals])
+            let text = String(assignment[assignment.index(after: equals)...])
+            guard let kind = fields.first(where: { $0.name == field })?.kind else {
+                throw CommandFailure(message: "\(fact.type) (seq \(fact.seq)) has no field '\(field)'; its fields are: \(fields.map(\.name).joined(separator: ", ")). Nothing was written.", exitCode: .usage)
+            }
+            guard let value = kind.parse(text) else {
+                throw CommandFailure(message: "'\(text)' is not a value for \(field): expected \(kind.expected). Nothing was written.", exitCode: .usage)
+            }
+            let old = FactSchema.value(of: field, in: history.current) ?? .null
+            guard old != value else {
+                throw CommandFailure(message: "seq \(fact.seq) already has \(field) = \(JSONWriter.string(value)): nothing to correct. Nothing was written.", exitCode: .dataError)
+            }
+            changes.append(.object(["field": .string(field), "from": old, "to": value]))
+        }
+        return NewEvent(type: EventType.factCorrected, valid: fact.valid, source: fact.source, payload: [
+            "target": .int(fact.seq.value), "targetType": .string(fact.type),
+            "issue": fact.source?.issue.map { .string($0) } ?? .null, "changes": .array(changes),
+        ])
+    }
+
+    private static func retraction(_ history: FactHistory) -> NewEvent {
+        let fact = history.fact
+        return NewEvent(type: EventType.factRetracted, valid: fact.valid, source: fact.source, payload: [
+            "target": .int(fact.seq.value), "targetType": .string(fact.type),
+            "issue": fact.source?.issue.map { .string($0) } ?? .null,
+        ])
+    }
+
+    private static func summary(_ history: FactHistory, event: NewEvent, seq: Int) -> String {
+        let fact = history.fact
+        guard event.type == EventType.factCorrected else {
+            return "seq \(seq): retracted seq \(fact.seq) (\(fact.type)\(fact.source?.issue.map { ", \($0)" } ?? ""))\n"
+        }
+        let changes = (event.payload["changes"]?.array ?? []).map { change in
+            "\(change["field"]?.string ?? ""): \(IngestDisplay.value(change["from"])) → \(IngestDisplay.value(change["to"]))"
+        }
+        return "seq \(seq): corrected seq \(fact.seq) (\(fact.type)\(fact.source?.issue.map { ", \($0)" } ?? "")): \(changes.joined(separator: "; "))\n"
+    }
+}
+
+/// Values for people: strings without quotes, lists joined with 、.
+enum IngestDisplay {
+    static func value(_ value: JSONValue?) -> String {
+        switch value {
+        case .string(let text)?: return text
+        case .array(let items)?: return items.map { self.value($0) }.joined(separator: "、")
+        case nil, .null?: return "(none)"
+        case let other?: return JSONWriter.string(other)
+        }
+    }
+}
+
+/// Finds a fact and what happened to it since.
+enum FactLookup {
+    /// The history of the fact `seq` names (a correction's seq names its fact). Throws when
+    /// there is no such seq, it is not a fact, or the fact was withdrawn.
+    static func history(of seq: Int, store: EventStore, head: HeadFile, allowWithdrawn: Bool = false) throws -> FactHistory {
+        guard seq <= head.head.seq.value else {
+            throw CommandFailure(message: "there is no seq \(seq): the ledger's last event is seq \(head.head.seq). Nothing was written.", exitCode: .dataError)
+        }
+        var requested: EventRecord?
+        try store.forEachRecord(upTo: head, from: Seq(seq)) { record, _ in
+            if record.seq.value == seq { requested = record }
+        }
+        // A correction's seq names the fact it corrected: a correction of a correction.
+        var target = seq
+        if let requested, requested.type == EventType.factCorrected, let original = requested.payload["target"]?.int { target = original }
+        var history: FactHistory?
+        try store.forEachRecord(upTo: head, from: Seq(target)) { record, _ in
+            if record.seq.value == target { history = FactHistory(record) }
+            history?.apply(record)
+        }
+        guard let found = history else {
+            throw CommandFailure(message: "seq \(seq) was not found in the log", exitCode: .dataError)
+        }
+        guard !FactSchema.fields(of: found.fact.type).isEmpty else {
+            throw CommandFailure(message: "seq \(seq) is a \(found.fact.type) event, not a fact that can be corrected or retracted. Nothing was written.", exitCode: .dataError)
+        }
+        if !allowWithdrawn, let withdrawn = found.withdrawnBy {
+            let how = withdrawn.type == EventType.issueSuperseded ? "its issue was superseded" : "it was retracted"
+            throw CommandFailure(message: "seq \(found.fact.seq) (\(found.fact.type)) cannot be changed: \(how) at seq \(withdrawn.seq)\(withdrawn.batch.reason.map { " (\($0))" } ?? ""). Nothing was written.", exitCode: .dataError)
+        }
+        return found
+    }
+}

@@ -1,0 +1,109 @@
+import LedgerDomain
+import LedgerParser
+import LedgerStore
+
+/// `ledger reparse`: re-reads the stored documents with this build's parser and shows, per
+/// issue, the facts that would change; `--apply --reason` appends the differences as
+/// corrections, retractions and new facts. Fields corrected by hand are never overridden.
+enum ReparseCommand {
+    static let spec = CommandSpec(
+        name: "reparse",
+        abstract: "Re-read the stored documents with the current parser; show (or --apply) what would change.",
+        options: [
+            CommandSpec.Option(name: "issue", valueName: "key", help: "Only this issue, like 2023-06."),
+            CommandSpec.Option(name: "apply", help: "Append the differences as corrections (needs --reason)."),
+            CommandSpec.Option(name: "reason", valueName: "text", help: "Why: recorded with the corrections."),
+            CommandSpec.Option(name: "actor", valueName: "name", help: "Who (default: $LEDGER_ACTOR, else user@host)."),
+            CommandSpec.Option(name: "json", help: "Print the differences as one JSON document."),
+        ])
+
+    struct IssueDifferences {
+        var issue: String
+        var differences: [IngestPlanner.Difference]
+        var kept: [String]
+        var events: [NewEvent]
+    }
+
+    static func run(_ context: CommandContext) throws -> ExitCode {
+        let apply = context.arguments.flag("apply")
+        let reason = context.arguments.value("reason")
+        if apply && (reason ?? "").isEmpty {
+            throw UsageError(message: "--apply needs --reason TEXT: say why, it is recorded with the corrections", command: spec.name)
+        }
+        let (store, head) = try context.openStore()
+        var history = IngestHistory()
+        try store.forEachRecord(upTo: head) { record, _ in history.apply(record) }
+        let wanted = context.arguments.value("issue")
+        if let wanted, history.issues[wanted] == nil {
+            throw CommandFailure(message: "issue \(wanted) is not in the ledger", exitCode: .dataError)
+        }
+        let results = try history.issues.values.filter { wanted == nil || $0.key == wanted }.sorted { $0.through < $1.through }
+            .map { try differences(of: $0, store: store) }
+        render(results, context: context)
+        let events = results.flatMap(\.events)
+        guard apply, !events.isEmpty else { return .success }
+        let receipt = try store.append(events, expecting: head.head,
+                                       context: AppendContext(actor: context.actor, now: context.invocation.now(),
+                                                              command: context.commandLine, reason: reason))
+        context.stdout.write("appended \(events.count) correction\(events.count == 1 ? "" : "s") as seq \(receipt.seqs.lowerBound)–\(receipt.seqs.upperBound)\n")
+        return .success
+    }
+
+    static func differences(of entry: IngestHistory.IssueEntry, store: EventStore) throws -> IssueDifferences {
+        let bytes = try DocumentStore(layout: store.layout, system: store.system).read(entry.document)
+        let decoded = try DocumentDecoder.decode(bytes)
+        guard let bulletin = BulletinParser.parse(lines: decoded.lines).bulletin else {
+            return IssueDifferences(issue: entry.key, differences: [], kept: ["the current parser cannot read this document any more"], events: [])
+        }
+        let events = bulletin.events(document: entry.document, encoding: decoded.encoding.rawValue, partial: false)
+        var result = IssueDifferences(issue: entry.key, differences: [], kept: [], events: [])
+        var newByKey: [String: NewEvent] = [:]
+        for (index, event) in events.dropFirst().enumerated() {
+            newByKey[FactIdentity.key(type: event.type, payload: event.payload, index: index)] = event
+        }
+        var changesByFact: [String: [JSONValue]] = [:]
+        for difference in IngestPlanner.structuredDifferences(old: entry.facts, new: events) {
+            if let field = difference.field, entry.correctedByHand[difference.fact]?.contains(field) == true {
+                result.kept.append("\(difference.fact) \(field): kept as corrected by hand")
+                continue
+            }
+            result.differences.append(difference)
+            switch difference.kind {
+            case "added": if let event = newByKey[difference.fact] { result.events.append(event) }
+            case "removed":
+                if let seq = entry.factSeqs[difference.fact] {
+                    result.events.append(NewEvent(type: EventType.factRetracted, valid: entry.through,
+                        source: SourceReference(document: entry.document, issue: entry.key, parser: BulletinParser.version),
+                        payload: ["target": .int(seq), "issue": .string(entry.key), "origin": "reparse"]))
+                }
+            default:
+                changesByFact[difference.fact, default: []].append(.object([
+                    "field": .string(difference.field ?? ""), "from": difference.from ?? .null, "to": difference.to ?? .null]))
+            }
+        }
+        for (fact, changes) in changesByFact.sorted(by: { $0.key < $1.key }) {
+            guard let seq = entry.factSeqs[fact], let event = newByKey[fact] else { continue }
+            result.events.append(NewEvent(type: EventType.factCorrected, valid: event.valid, source: event.source, payload: [
+                "target": .int(seq), "targetType": .string(event.type), "issue": .string(entry.key),
+                "changes": .array(changes), "origin": "reparse",
+            ]))
+        }
+        return result
+    }
+
+    static func render(_ results: [IssueDifferences], context: CommandContext) {
+        if context.arguments.flag("json") {
+            context.stdout.write(JSONWriter.prettyString(.object(["issues": .array(results.map { result in
+                .object(["issue": .string(result.issue), "differences": .array(result.differences.map(\.json)),
+                         "kept": .array(result.kept.map { .string($0) })])
+            })])) + "\n")
+            return
+        }
+        for result in results {
+            let count = result.differences.count
+            context.stdout.write("\(result.issue): " + (count == 0 ? "no change\n" : "\(count) fact\(count == 1 ? "" : "s") would change\n"))
+            for difference in result.differences { context.stdout.write("  \(difference)\n") }
+            for kept in result.kept { context.stdout.write("  \(kept)\n") }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+/// Which fields of each fact can be corrected, and of what kind their values are. Field names
+/// are the projections' JSON names; nested counts use a dot: `week.accepted`.
+public enum FactSchema {
+    /// The kind of a correctable field's value.
+    public enum Kind: String, Sendable {
+        case integer, text, date, boolean, list, verdict
+
+        /// Reads a value as the user typed it, or nil when it is not of this kind.
+        public func parse(_ text: String) -> JSONValue? {
+            switch self {
+            case .integer:
+                guard let value = Int(text), value >= 0 else { return text == "null" ? .null : nil }
+                return .int(value)
+            case .text: return text.isEmpty ? nil : .string(text)
+            case .date: return CalendarDate(iso: text).map { .string($0.description) }
+            case .boolean: return text == "true" ? .bool(true) : text == "false" ? .bool(false) : nil
+            case .list:
+                let items = text.split { $0 == "、" || $0 == "," || $0 == "，" }.map { JSONValue.string(String($0)) }
+                return items.isEmpty ? nil : .array(items)
+            case .verdict: return text == "satisfactory" || text == "finding" ? .string(text) : nil
+            }
+        }
+
+        /// What to type, for error messages.
+        public var expected: String {
+            switch self {
+            case .integer: return "a whole number (or null)"
+            case .text: return "text"
+            case .date: return "a date YYYY-MM-DD"
+            case .boolean: return "true or false"
+            case .list: return "a list separated by 、 or ,"
+            case .verdict: return "satisfactory or finding"
+            }
+        }
+    }
+
+    /// The correctable fields of an event type; empty for types that are not facts.
+    public static func fields(of type: String) -> [(name: String, kind: Kind)] {
+        switch type {
+        case EventType.issuePublished:
+            return [("serial", .integer), ("publisher", .text), ("published", .date), ("title", .text), ("from", .date),
+                    ("through", .date), ("printRun", .integer)]
+        case EventType.itemsCounted: return [("accepted", .integer), ("completed", .integer)]
+        case EventType.windowCounted:
+            return ["week", "yearToDate"].flatMap { part in
+                ["consultations", "accepted", "issued", "transferred"].map { ("\(part).\($0)", Kind.integer) }
+            }
+        case EventType.authorizationReported:
+            return [("stationed", .integer), ("authorized", .integer), ("unauthorized", .integer),
+                    ("authorizedShare", .text), ("unauthorizedShare", .text), ("increase", .integer)]
+        case EventType.departmentAuthorized: return [("department", .text), ("partial", .boolean)]
+        case EventType.visitRecorded: return [("date", .date), ("department", .text), ("person", .text), ("titles", .list)]
+        case EventType.inspectionRecorded: return [("item", .text), ("verdict", .verdict), ("text", .text)]
+        case EventType.newsReported, EventType.progressReported:
+            return [("date", .date), ("departments", .list), ("text", .text)]
+        default: return []
+        }
+    }
+
+    /// The value of a field, dotted paths included.
+    public static func value(of field: String, in payload: JSONObject) -> JSONValue? {
+        let parts = field.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return payload[field] }
+        return payload[parts[0]]?.object?[parts[1]]
+    }
+
+    /// The payload with one field set, dotted paths included.
+    public static func setting(_ field: String, to value: JSONValue, in payload: JSONObject) -> JSONObject {
+        var result = payload
+        let parts = field.split(separator: ".", maxSplits: 1).map(String.init)
+        if parts.count == 2 {
+            var inner = payload[parts[0]]?.object ?? JSONObject()
+            inner[parts[1]] = value
+            result[parts[0]] = .object(inner)
+        } else {
+            result[field] = value
+        }
+        return result
+    }
+}
