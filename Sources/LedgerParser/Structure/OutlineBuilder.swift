@@ -102,16 +102,26 @@ enum OutlineBuilder {
 
 /// The line-start markers of the bulletin's structure.
 enum Markers {
+    // Built once: a regex literal used inline is compiled again at every call, and these
+    // run on every line.
+    nonisolated(unsafe) static let sectionHeading = #/([一二三四五六七八九十]{1,3})[、.，]\s*(.+)/#
+    nonisolated(unsafe) static let subsectionHeading = #/（([一二三四五六七八九十]{1,3})）\s*(.+)/#
+    nonisolated(unsafe) static let parenthesizedItem = #/（([0-9]{1,2})）\s*(.*)/#
+    nonisolated(unsafe) static let numberedItem = #/([0-9]{1,2})[.、]\s*((?:[^0-9]|[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}年).*)/#
+    nonisolated(unsafe) static let bareMarker = #/[一二三四五六七八九十]{1,3}[、.，]|（[一二三四五六七八九十]{1,3}）|（[0-9]{1,2}）|[0-9]{1,2}[.、]/#
+    nonisolated(unsafe) static let distributionLine = #/^(报|送|发|抄送|抄报|印发)：/#
+    nonisolated(unsafe) static let printRun = #/（?共印[0-9]+份）?/#
+
     /// `一、综窗改革攻坚行动` → (1, "综窗改革攻坚行动").
     static func section(_ text: String) -> (Int, String)? {
-        guard let match = text.wholeMatch(of: #/([一二三四五六七八九十]{1,3})[、.，]\s*(.+)/#),
+        guard let match = text.wholeMatch(of: Self.sectionHeading),
               let ordinal = chineseNumeral(match.output.1) else { return nil }
         return (ordinal, String(match.output.2))
     }
 
     /// `（一）省本级综窗办件情况` → (1, "省本级综窗办件情况").
     static func subsection(_ text: String) -> (Int, String)? {
-        guard let match = text.wholeMatch(of: #/（([一二三四五六七八九十]{1,3})）\s*(.+)/#),
+        guard let match = text.wholeMatch(of: Self.subsectionHeading),
               let ordinal = chineseNumeral(match.output.1) else { return nil }
         return (ordinal, String(match.output.2))
     }
@@ -119,12 +129,12 @@ enum Markers {
     /// `（1）text`, `1.text`, `1、text`, `1.1月 11日，…` → (1, "text"); not `2.5%` nor `12345平台`.
     static func item(_ text: String) -> (Int, String)? {
         // `[0-9]`, not `\d`: Swift's `\d` also matches 一, 十…, so `\D` would refuse `1.一网通办`.
-        if let match = text.wholeMatch(of: #/（([0-9]{1,2})）\s*(.*)/#), let ordinal = Int(match.output.1) {
+        if let match = text.wholeMatch(of: Self.parenthesizedItem), let ordinal = Int(match.output.1) {
             return (ordinal, String(match.output.2))
         }
         // After `1.` a digit is a decimal (`1.5万`) unless a date starts there: items often open
         // with one (`1. 1月 11日，…` loses its space in normalization).
-        if let match = text.wholeMatch(of: #/([0-9]{1,2})[.、]\s*((?:[^0-9]|[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}年).*)/#),
+        if let match = text.wholeMatch(of: Self.numberedItem),
            let ordinal = Int(match.output.1) {
             return (ordinal, String(match.output.2))
         }
@@ -133,13 +143,13 @@ enum Markers {
 
     /// A section, sub-section or item marker with nothing after it: `一、`, `（一）`, `（1）`, `1.`.
     static func isBare(_ text: String) -> Bool {
-        text.wholeMatch(of: #/[一二三四五六七八九十]{1,3}[、.，]|（[一二三四五六七八九十]{1,3}）|（[0-9]{1,2}）|[0-9]{1,2}[.、]/#) != nil
+        text.wholeMatch(of: Self.bareMarker) != nil
     }
 
     /// `报：中心领导。`, `抄送：…`, `（共印 80份）`, or its first part when a line break splits it
     /// (`（共印 8` / `0份）`).
     static func isFooter(_ text: String) -> Bool {
-        text.firstMatch(of: #/^(报|送|发|抄送|抄报|印发)：/#) != nil || text.wholeMatch(of: #/（?共印[0-9]+份）?/#) != nil
+        text.firstMatch(of: Self.distributionLine) != nil || text.wholeMatch(of: Self.printRun) != nil
             || text.hasPrefix("（共印")
     }
 
@@ -161,15 +171,23 @@ enum Markers {
 
 /// Page headers and page numbers that PDF extraction leaves in the text.
 enum PageArtefacts {
+    // Built once: a regex literal used inline is compiled again at every call, and these
+    // run on every line.
+    nonisolated(unsafe) static let dashedPageNumber = #/[—~·\-]+\d{1,3}[—~·\-]+/#
+    nonisolated(unsafe) static let pageOfPages = #/第\d{1,3}页(，?共\d{1,3}页)?/#
+    nonisolated(unsafe) static let slashedPageNumber = #/\d{1,3}/\d{1,3}/#
+    nonisolated(unsafe) static let runningTitle = #/\p{Han}{0,10}周报/#
+    nonisolated(unsafe) static let letterSpacedLine = #/\s*(\p{Han}\s+){3,}\p{Han}\s*/#
+
     static func isArtefact(_ line: SourceLine) -> Bool {
         let text = line.text
         // `\d` on purpose: in Swift it also matches Chinese numerals, and `— 三 —`, `第三页` are
         // page numbers too.
-        if text.wholeMatch(of: #/[—~·\-]+\d{1,3}[—~·\-]+/#) != nil { return true }
-        if text.wholeMatch(of: #/第\d{1,3}页(，?共\d{1,3}页)?/#) != nil { return true }
-        if text.wholeMatch(of: #/\d{1,3}/\d{1,3}/#) != nil { return true }
+        if text.wholeMatch(of: Self.dashedPageNumber) != nil { return true }
+        if text.wholeMatch(of: Self.pageOfPages) != nil { return true }
+        if text.wholeMatch(of: Self.slashedPageNumber) != nil { return true }
         // The running title (窗口工作周报, 政务服务周报…), often letter-spaced: 窗 口 工 作 周 报.
-        if text.wholeMatch(of: #/\p{Han}{0,10}周报/#) != nil { return true }
-        return line.raw.wholeMatch(of: #/\s*(\p{Han}\s+){3,}\p{Han}\s*/#) != nil
+        if text.wholeMatch(of: Self.runningTitle) != nil { return true }
+        return line.raw.wholeMatch(of: Self.letterSpacedLine) != nil
     }
 }
