@@ -83,8 +83,29 @@ struct CommandContext {
         return EventStore(layout: ledgerLayout(), system: invocation.system, lockTimeoutMilliseconds: timeout)
     }
 
+    /// Checks that the ledger directory exists and, unless `creating`, holds a ledger: a typo in
+    /// `--ledger` must not look like an intact, empty ledger.
+    func requireLedger(creating: Bool = false) throws {
+        let layout = ledgerLayout()
+        let system = invocation.system
+        guard (try? system.kind(of: layout.root)) == .directory else {
+            throw CommandFailure(message: "the ledger directory \(layout.root) does not exist (from \(ledgerSource)).", exitCode: .noInput)
+        }
+        if !creating && (try? system.kind(of: layout.eventLog)) != .directory {
+            throw CommandFailure(message: "there is no ledger in \(layout.root): it has no EventLog/ (from \(ledgerSource)). `ledger ingest FILE` there starts one; --ledger DIR or LEDGER_HOME points elsewhere.", exitCode: .noInput)
+        }
+    }
+
+    /// Where the ledger directory came from, for messages.
+    var ledgerSource: String {
+        if arguments.value("ledger") != nil { return "--ledger" }
+        if let home = invocation.environment["LEDGER_HOME"], !home.isEmpty { return "LEDGER_HOME" }
+        return "the working directory and its parents"
+    }
+
     /// Opens the store, telling the user on standard error if an interrupted write was recovered.
-    func openStore() throws -> (EventStore, HeadFile) {
+    func openStore(creating: Bool = false) throws -> (EventStore, HeadFile) {
+        try requireLedger(creating: creating)
         let store = store()
         let (head, recovery) = try store.open()
         if let recovery { stderr.write("ledger: note: \(recovery)\n") }

@@ -25,7 +25,7 @@ extension StoreError: CustomStringConvertible {
             return "the ledger changed while this command ran: expected head \(expected), found \(actual). Nothing was written; run the command again."
         case .damaged(let path, let line, let reason):
             let place = line.map { "\(path):\($0)" } ?? path
-            return "the ledger is damaged: \(place): \(reason). Nothing was written; run `ledger verify` for the full report."
+            return "the ledger is damaged: \(place): \(reason). Run `ledger verify` for the full report."
         case .unsafePath(let path, let found):
             return "refusing to use \(path): it is \(found), not a regular file the ledger made. Nothing was written."
         case .system(let error):

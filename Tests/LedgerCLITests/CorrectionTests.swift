@@ -68,7 +68,7 @@ struct CorrectionTests {
 
     @Test("refused corrections write nothing", arguments: [
         (["correct", "24", "--set", "person=王彪"], 64, "--reason TEXT is required"),
-        (["correct", "9999", "--set", "person=王彪", "--reason", "r"], 65, "there is no seq 9999"),
+        (["correct", "9999", "--set", "person=王彪", "--reason", "r"], 64, "there is no seq 9999"),
         (["correct", "24", "--set", "nickname=x", "--reason", "r"], 64, "its fields are: date, department, person, titles"),
         (["correct", "2", "--set", "accepted=many", "--reason", "r"], 64, "expected a whole number"),
         (["correct", "1", "--set", "serial=999", "--reason", "r", "--set", "printRun=x"], 64, "expected a whole number"),

@@ -184,7 +184,7 @@ struct IngestTests {
         #expect(shown.stdout.contains("visit.recorded  valid 2023-02-14"))
         #expect(shown.stdout.contains("| 2 月 14 日下午，司法厅党委委员、副厅长王飙来到省政务服"))
         let missing = try LedgerProcess.run(["show", "9999"], in: ledger.path)
-        #expect(missing.status == 65)
+        #expect(missing.status == 64)
         #expect(missing.stderr.contains("there is no seq 9999"))
     }
 

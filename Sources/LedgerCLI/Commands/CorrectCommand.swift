@@ -134,7 +134,7 @@ enum FactLookup {
     /// there is no such seq, it is not a fact, or the fact was withdrawn.
     static func history(of seq: Int, store: EventStore, head: HeadFile, allowWithdrawn: Bool = false) throws -> FactHistory {
         guard seq <= head.head.seq.value else {
-            throw CommandFailure(message: "there is no seq \(seq): the ledger's last event is seq \(head.head.seq). Nothing was written.", exitCode: .dataError)
+            throw CommandFailure(message: "there is no seq \(seq): the ledger's last event is seq \(head.head.seq). Nothing was written.", exitCode: .usage)
         }
         var requested: EventRecord?
         try store.forEachRecord(upTo: head, from: Seq(seq)) { record, _ in

@@ -37,6 +37,7 @@ enum IngestCommand {
 
     static func run(_ context: CommandContext) throws -> ExitCode {
         let options = try parseOptions(context.arguments)
+        try context.requireLedger(creating: true)
         var reports: [IngestReport] = []
         for file in context.arguments.positionals {
             reports.append(IngestRunner(context: context, options: options).ingest(file))

@@ -14,6 +14,8 @@ struct IngestReport {
     var events: [NewEvent] = []
     var warnings: [String] = []
     var differences: [String] = []
+    /// Already ingested from a document with other bytes but the same facts.
+    var sameFactsOnly = false
     var diagnostics: [Diagnostic] = []
     var error: String?
     var exitCode: ExitCode = .success
@@ -35,7 +37,8 @@ struct IngestReport {
             let verb = outcome == .appended ? "appended" : "superseded the earlier document of"
             stdout.write("\(file): \(verb) \(issue ?? "?") as \(range) (\(events.count) events)\n")
         case .alreadyIngested:
-            stdout.write("\(file): already ingested as \(issue ?? "?") (\(range)); nothing to do\n")
+            let how = sameFactsOnly ? " from a document with other bytes (encoding, line ends) but the same facts" : ""
+            stdout.write("\(file): already ingested as \(issue ?? "?") (\(range))\(how); nothing to do\n")
         case .dryRun:
             stdout.write("\(file): would append \(issue ?? "?") as \(events.count) events (dry run: nothing written)\n")
             for event in events { stdout.write("  \(event.type)  \(event.valid?.description ?? "")  \(JSONWriter.string(.object(event.payload)).prefix(100))\n") }
@@ -44,7 +47,9 @@ struct IngestReport {
         }
         let out = outcome == .rejected ? stderr : stdout
         for diagnostic in diagnostics where diagnostic.severity >= .warning {
-            out.write(render(diagnostic))
+            // The rejection's own paragraph already says it.
+            if outcome == .rejected && (diagnostic.kind == .missingFooter || diagnostic.kind == .missingHeader) { continue }
+            out.write(render(diagnostic, accepted: outcome != .rejected && diagnostic.kind == .inconsistent))
         }
         for warning in warnings { out.write("\(file): warning: \(warning) (kept as a check.failed event)\n") }
         for difference in differences.prefix(20) { out.write("  \(difference)\n") }
@@ -52,9 +57,10 @@ struct IngestReport {
     }
 
     /// Like a compiler: `file:line: error: message`, then the lines quoted with their numbers.
-    func render(_ diagnostic: Diagnostic) -> String {
+    func render(_ diagnostic: Diagnostic, accepted: Bool = false) -> String {
         let place = diagnostic.lines.map { "\(file):\($0.lowerBound)" } ?? file
-        var text = "\(place): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
+        let label = accepted ? "accepted as printed" : diagnostic.severity.rawValue
+        var text = "\(place): \(label): \(diagnostic.message)\n"
         if let range = diagnostic.lines {
             // The lines with text, at most six: blank lines between PDF lines say nothing.
             let shown = range.filter { $0 >= 1 && $0 <= lines.count && !lines[$0 - 1].allSatisfy(\.isWhitespace) }.prefix(6)

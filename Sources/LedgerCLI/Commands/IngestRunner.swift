@@ -63,12 +63,13 @@ struct IngestRunner {
     private func appendPlanned(_ bulletin: Bulletin, events: [NewEvent], bytes: [UInt8], digest: SHA256Digest,
                                report: inout IngestReport) throws {
         for _ in 0..<Self.maxAttempts {
-            let (store, head) = try context.openStore()
+            let (store, head) = try context.openStore(creating: true)
             var history = IngestHistory()
             try store.forEachRecord(upTo: head) { record, _ in history.apply(record) }
             switch IngestPlanner.plan(bulletin, events: events, document: digest, history: history, supersede: options.supersede) {
-            case .alreadyIngested(let issue, let seqs):
+            case .alreadyIngested(let issue, let seqs, let sameFactsOnly):
                 report.outcome = .alreadyIngested
+                report.sameFactsOnly = sameFactsOnly
                 report.issue = issue
                 report.seqs = seqs.first.map { $0...(seqs.last ?? $0) }
                 return

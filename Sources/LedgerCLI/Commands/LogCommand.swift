@@ -20,6 +20,7 @@ enum LogCommand {
     static func run(_ context: CommandContext) throws -> ExitCode {
         let from = try fromSeq(context.arguments.value("from"))
         let type = context.arguments.value("type")
+
         let json = context.arguments.flag("json")
         let (store, head) = try context.openStore()
         var shown = 0
@@ -32,6 +33,9 @@ enum LogCommand {
             } else {
                 context.stdout.write(describe(record))
             }
+        }
+        if shown == 0, let type, !EventType.all.contains(where: { $0 == type || (type.hasSuffix(".") && $0.hasPrefix(type)) }) {
+            throw UsageError(message: "Unknown event type '\(type)': expected one of \(EventType.all.joined(separator: ", ")), or a family like visit.", command: spec.name)
         }
         if !json && shown == 0 {
             context.stderr.write(head.head.seq.value == 0 ? "The ledger is empty.\n" : "No events match.\n")

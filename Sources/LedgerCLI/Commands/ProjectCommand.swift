@@ -35,7 +35,12 @@ enum ProjectCommand {
     static func run(_ context: CommandContext) throws -> ExitCode {
         let name = context.arguments.positionals[0]
         guard names.contains(name) else {
-            throw UsageError(message: "Unknown projection '\(name)': expected one of \(names.joined(separator: ", "))", command: spec.name)
+            let close = names.first { LedgerTool.editDistance($0, name) <= 2 }.map { " (did you mean '\($0)'?)" } ?? ""
+            throw UsageError(message: "Unknown projection '\(name)'\(close): expected one of \(names.joined(separator: ", "))", command: spec.name)
+        }
+        for (option, applies) in [("year", "totals"), ("department", "visits"), ("person", "visits")]
+        where context.arguments.value(option) != nil && name != applies {
+            throw UsageError(message: "--\(option) applies to `project \(applies)`, not `project \(name)`", command: spec.name)
         }
         let filter = try timeFilter(context.arguments)
         let year = try context.arguments.value("year").map { text in
@@ -49,6 +54,7 @@ enum ProjectCommand {
                                       department: context.arguments.value("department"), person: context.arguments.value("person"))
         if context.arguments.flag("json") {
             var document = answer.json
+            document["knownAt"] = filter.knownAt.map { .string($0.description) } ?? .null
             document["head"] = headJSON(head.head)
             context.stdout.write(JSONWriter.prettyString(.object(document)) + "\n")
         } else {
@@ -61,7 +67,7 @@ enum ProjectCommand {
     static func timeFilter(_ arguments: ParsedArguments) throws -> TimeFilter {
         var filter = TimeFilter()
         if let text = arguments.value("as-of") {
-            guard let date = CalendarDate(iso: text) else { throw CommandFailure.badValue("as-of", text, expected: "a date YYYY-MM-DD") }
+            guard let date = CalendarDate(iso: text) else { throw CommandFailure.badValue("as-of", text, expected: "a date that exists, written YYYY-MM-DD") }
             filter.asOf = date
         }
         if let text = arguments.value("known-at") {
@@ -88,11 +94,11 @@ enum ReplayCommand {
     static func run(_ context: CommandContext) throws -> ExitCode {
         let filter = try ProjectCommand.timeFilter(context.arguments)
         let (state, head) = try HallLoader(context: context).load(filter)
-        let answers = ["authorization", "totals", "window", "visits", "inspections", "issues"].map {
+        let answers = ["authorization", "totals", "window", "visits", "inspections", "departments", "issues"].map {
             ProjectionAnswer(name: $0, state: state, filter: filter, year: nil, department: nil, person: nil)
         }
         if context.arguments.flag("json") {
-            var document: JSONObject = ["asOf": .date(filter.asOf)]
+            var document: JSONObject = ["asOf": .date(filter.asOf), "knownAt": filter.knownAt.map { .string($0.description) } ?? .null]
             for answer in answers { document[answer.name] = .object(answer.json) }
             document["head"] = ProjectCommand.headJSON(head.head)
             context.stdout.write(JSONWriter.prettyString(.object(document)) + "\n")

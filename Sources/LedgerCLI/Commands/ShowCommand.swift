@@ -17,7 +17,7 @@ enum ShowCommand {
         }
         let (store, head) = try context.openStore()
         guard value <= head.head.seq.value else {
-            throw CommandFailure(message: "there is no seq \(value): the ledger's last event is seq \(head.head.seq)", exitCode: .dataError)
+            throw CommandFailure(message: "there is no seq \(value): the ledger's last event is seq \(head.head.seq)", exitCode: .usage)
         }
         var found: (EventRecord, [UInt8])?
         try store.forEachRecord(upTo: head, from: Seq(value)) { record, line in

@@ -16,6 +16,7 @@ enum VerifyCommand {
         options: [CommandSpec.Option(name: "json", help: "Print the report as one JSON document.")])
 
     static func run(_ context: CommandContext) throws -> ExitCode {
+        try context.requireLedger()
         let store = context.store()
         var report = try store.verify()
         if report.isIntact, let head = report.headFile {

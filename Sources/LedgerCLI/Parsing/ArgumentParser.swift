@@ -62,7 +62,7 @@ enum ArgumentParser {
             }
             parsed.values[option.name, default: []].append(value)
         }
-        try checkPositionals(parsed.positionals, spec: spec)
+        if !parsed.flag("help") { try checkPositionals(parsed.positionals, spec: spec) }
         return parsed
     }
 

@@ -107,7 +107,7 @@ extension ProjectionAnswer {
             let name = row.registered ? row.department : row.department + " (unregistered)"
             table.add([name, since, String(row.visits), row.lastVisit?.description ?? "", row.aliases.joined(separator: ", ")])
         }
-        return "Departments stationed in the hall, and what the ledger knows \(scope)\n\n" + table.render()
+        return "Departments stationed in the hall, and what the ledger knows of them \(scope)\n\n" + table.render()
     }
 
     func issuesText() -> String {

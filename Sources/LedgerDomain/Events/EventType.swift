@@ -66,4 +66,11 @@ public enum EventType {
     /// A contradiction within an issue that was accepted on purpose
     /// (`--accept-inconsistent --reason`): `issue`, `problems`.
     public static let inconsistencyAccepted = "inconsistency.accepted"
+
+    /// Every event type this build writes.
+    public static let all = [
+        issuePublished, itemsCounted, windowCounted, authorizationReported, departmentAuthorized, visitRecorded,
+        inspectionRecorded, newsReported, progressReported, paragraphUnplaced, checkFailed, issueSuperseded,
+        inconsistencyAccepted, factCorrected, factRetracted,
+    ]
 }

@@ -5,8 +5,9 @@ import LedgerDomain
 public enum IngestPlanner {
     /// What to do.
     public enum Decision: Sendable {
-        /// The same document is in the ledger already.
-        case alreadyIngested(issue: String, seqs: [Int])
+        /// The same document is in the ledger already (or, `sameFactsOnly`, one with other
+        /// bytes but the same facts).
+        case alreadyIngested(issue: String, seqs: [Int], sameFactsOnly: Bool)
         /// Another document of the same issue is in the ledger; these facts differ.
         case conflict(issue: String, differences: [String])
         /// Append these events (`issue.published` first); `warnings` are the failed checks.
@@ -17,12 +18,17 @@ public enum IngestPlanner {
     public static func plan(_ bulletin: Bulletin, events: [NewEvent], document: SHA256Digest,
                             history: IngestHistory, supersede: Bool) -> Decision {
         let key = bulletin.issue.key
-        if let existing = history.documents[document] {
-            return .alreadyIngested(issue: existing, seqs: history.issues[existing]?.seqs ?? [])
+        // The same document, still current: nothing to do. A document that was superseded can
+        // come back, as any other document of its issue would.
+        if let existing = history.documents[document], let entry = history.issues[existing], entry.document == document {
+            return .alreadyIngested(issue: existing, seqs: entry.seqs, sameFactsOnly: false)
         }
         let current = history.issues[key]
         if let current, !supersede {
-            return .conflict(issue: key, differences: differences(old: current, new: events))
+            let found = differences(old: current, new: events)
+            // Other bytes (another encoding, other line ends), the same facts: nothing to do.
+            if found.isEmpty { return .alreadyIngested(issue: key, seqs: current.seqs, sameFactsOnly: true) }
+            return .conflict(issue: key, differences: found)
         }
         let checks = CrossIssueChecks(bulletin: bulletin, history: history, excluding: key).failures()
         var appended = events
@@ -85,10 +91,21 @@ public enum IngestPlanner {
             case (nil, let added?): result.append(Difference(kind: "added", fact: key, to: .object(added)))
             case (let removed?, nil): result.append(Difference(kind: "removed", fact: key, from: .object(removed)))
             case (let before?, let after?) where before != after:
-                for field in Set(before.keys).union(after.keys).sorted() where before[field] != after[field] {
-                    result.append(Difference(kind: "changed", fact: key, field: field, from: before[field], to: after[field]))
-                }
+                result += changedFields(fact: key, before: before, after: after, prefix: "")
             default: break
+            }
+        }
+        return result
+    }
+
+    /// Field by field, one level into nested objects: `week.accepted 116 → 117`.
+    static func changedFields(fact: String, before: JSONObject, after: JSONObject, prefix: String) -> [Difference] {
+        var result: [Difference] = []
+        for field in Set(before.keys).union(after.keys).sorted() where before[field] != after[field] {
+            if prefix.isEmpty, case .object(let inner)? = before[field], case .object(let other)? = after[field] {
+                result += changedFields(fact: fact, before: inner, after: other, prefix: field + ".")
+            } else {
+                result.append(Difference(kind: "changed", fact: fact, field: prefix + field, from: before[field], to: after[field]))
             }
         }
         return result

@@ -81,7 +81,7 @@ extension EventStore {
     }
 
     private func checkHead(_ report: inout VerifyReport, committed: HeadFile, lines: Int) {
-        if report.fileBytes < committed.bytes {
+        if report.fileBytes < committed.bytes && report.problems.isEmpty {
             report.problems.append(ChainProblem(kind: .truncated, seq: report.lastRecord.seq.next, lineNumber: lines,
                 message: "the log is \(report.fileBytes) bytes but HEAD says \(committed.bytes) bytes were committed, up to \(committed.head): records were cut off after \(report.lastRecord)"))
         } else if report.problems.isEmpty && report.lastRecord != committed.head {

@@ -103,6 +103,12 @@ public final class EventStore {
                 throw StoreError.damaged(path: layout.relative(layout.log), line: line.number,
                                          reason: "seq \(record.seq) does not follow seq \(previous.seq) in the chain")
             }
+            // Every answer names the head it came from: a record that no longer matches its
+            // hash would make the same head stand for other figures.
+            guard RecordLine.hashMatches(line.bytes, record: record) else {
+                throw StoreError.damaged(path: layout.relative(layout.log), line: line.number,
+                                         reason: "seq \(record.seq)'s bytes do not match its hash: the record was edited")
+            }
             previous = record.asHead
             if record.seq >= first { try body(record, line.bytes) }
         }
