@@ -19,6 +19,7 @@ public enum LedgerTool {
         Command(spec: CorrectCommand.retractSpec, run: CorrectCommand.runRetract),
         Command(spec: AuditCommand.spec, run: AuditCommand.run),
         Command(spec: ReparseCommand.spec, run: ReparseCommand.run),
+        Command(spec: RegisterCommand.spec, run: RegisterCommand.run),
         Command(spec: ProjectCommand.spec, run: ProjectCommand.run),
         Command(spec: ReplayCommand.spec, run: ReplayCommand.run),
         Command(spec: ShowCommand.spec, run: ShowCommand.run),

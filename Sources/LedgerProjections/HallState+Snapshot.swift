@@ -38,6 +38,7 @@ extension HallState {
                         .string(item.text), .int(item.seq)])
             }),
             "warnings": .array(warnings.map { .array([.string($0.issue), .string($0.check), .string($0.message), .int($0.seq)]) }),
+            "registered": .array(registered.map { .array([.string($0.canonical), .array($0.aliases.map { .string($0) })]) }),
             "head": .array([.int(head.seq.value), .string(head.hash.hex)]),
             "recordCount": .int(recordCount),
         ]))
@@ -100,6 +101,10 @@ extension HallState {
             guard let through = r.date(1) else { return false }
             inspections.append(Inspection(issue: r.string(0), through: through, ordinal: r.int(2), item: r.string(3),
                                           satisfactory: r.bool(4), text: r.string(5), seq: r.int(6)))
+        }
+        for row in object["registered"]?.array ?? [] {
+            let r = reader.row(row, 2)
+            registered.append(Department(canonical: r.string(0), aliases: r.strings(1)))
         }
         for row in object["warnings"]?.array ?? [] {
             let r = reader.row(row, 4)

@@ -6,7 +6,7 @@ import LedgerDomain
 /// and the projections sort by those, never by the order the issues were ingested in.
 public struct HallState: Sendable, Equatable {
     /// The version of this fold; a snapshot of another version is rebuilt.
-    public static let version = 2
+    public static let version = 3
 
     public struct IssueInfo: Sendable, Equatable {
         public var key: String
@@ -94,6 +94,8 @@ public struct HallState: Sendable, Equatable {
     public internal(set) var visits: [Visit] = []
     public internal(set) var inspections: [Inspection] = []
     public internal(set) var warnings: [Warning] = []
+    /// Departments and aliases users registered, in the order they were registered.
+    public internal(set) var registered: [Department] = []
     /// The last record folded in (seq 0 for none).
     public internal(set) var head: LogHead = .empty
     /// How many records were folded in.
@@ -117,10 +119,20 @@ public struct HallState: Sendable, Equatable {
         case EventType.factCorrected:
             applyCorrection(record)
             return
+        case EventType.departmentRegistered:
+            if let name = record.payload["department"]?.string {
+                registered.append(Department(canonical: name, aliases: record.payload["aliases"]?.array?.compactMap(\.string) ?? []))
+            }
+            return
         default: break
         }
         guard filter.isTrue(record), let issue = record.source?.issue ?? record.payload["issue"]?.string else { return }
         fold(record, issue: issue)
+    }
+
+    /// The shipped registry extended by the departments and aliases users registered.
+    public var registry: DepartmentRegistry {
+        DepartmentRegistry.standard.adding(registered).registry
     }
 
     /// Removes the facts with these seqs (a superseded issue, a retraction).

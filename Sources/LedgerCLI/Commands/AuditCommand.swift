@@ -21,7 +21,8 @@ enum AuditCommand {
         let arguments = context.arguments
         let since = try instant(arguments.value("since"), option: "since", startOfDay: true)
         let until = try instant(arguments.value("until"), option: "until", startOfDay: false)
-        let department = arguments.value("department").map { DepartmentRegistry.standard.resolve($0).canonical }
+        let registry = try HallLoader(context: context).load(TimeFilter()).0.registry
+        let department = arguments.value("department").map { registry.resolve($0).canonical }
         let (store, head) = try context.openStore()
         var trail = AuditTrail()
         try store.forEachRecord(upTo: head) { record, _ in trail.apply(record) }
@@ -30,7 +31,7 @@ enum AuditCommand {
                 && (arguments.value("actor").map { entry.actor == $0 } ?? true)
                 && (since.map { entry.recordedAt >= $0 } ?? true) && (until.map { entry.recordedAt <= $0 } ?? true)
                 && (arguments.value("type").map { entry.targetType == $0 } ?? true)
-                && (department.map { name in entry.departments.contains { DepartmentRegistry.standard.resolve($0).canonical == name } } ?? true)
+                && (department.map { name in entry.departments.contains { registry.resolve($0).canonical == name } } ?? true)
         }
         if arguments.flag("json") {
             context.stdout.write(JSONWriter.prettyString(.object([
@@ -55,6 +56,7 @@ enum AuditCommand {
     static func text(_ entry: AuditTrail.Entry) -> String {
         var line = "seq \(entry.seq)  \(entry.recordedAt)  \(entry.actor)  \(entry.action)"
         if let issue = entry.issue { line += " \(issue)" }
+        if entry.action == "register" { line += " " + entry.departments.sorted().joined(separator: ", ") }
         if let target = entry.target { line += " seq \(target)" + (entry.targetType.map { " (\($0))" } ?? "") }
         if let facts = entry.facts { line += ": \(facts) facts" }
         var text = line + "\n"

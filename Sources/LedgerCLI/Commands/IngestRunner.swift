@@ -1,5 +1,6 @@
 import LedgerDomain
 import LedgerParser
+import LedgerProjections
 import LedgerStore
 
 /// Ingests one file: read, decode, parse, check, plan against the ledger, store, append.
@@ -36,7 +37,9 @@ struct IngestRunner {
                                        maxBytes: DocumentDecoder.defaultMaxBytes, system: invocation.system)
         let decoded = try DocumentDecoder.decode(bytes, forced: options.encoding)
         report.lines = decoded.lines
-        let outcome = BulletinParser.parse(lines: decoded.lines)
+        // Names resolve with the registry as users extended it (ledger register).
+        let registry = (try? context.requireLedger()) != nil ? (try HallLoader(context: context).load(TimeFilter()).0.registry) : .standard
+        let outcome = BulletinParser.parse(lines: decoded.lines, registry: registry)
         report.diagnostics = outcome.diagnostics
         guard let bulletin = outcome.bulletin else {
             return report.reject("\(file) is not a weekly bulletin: it has no masthead (issue number and date). Nothing was written.", .dataError)

@@ -9,7 +9,7 @@ struct ProjectionAnswer {
     let year: Int?
     let department: String?
     let person: String?
-    var registry: DepartmentRegistry { .standard }
+    var registry: DepartmentRegistry { state.registry }
 
     var json: JSONObject {
         let asOf = filter.asOf

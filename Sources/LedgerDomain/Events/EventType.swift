@@ -67,10 +67,15 @@ public enum EventType {
     /// (`--accept-inconsistent --reason`): `issue`, `problems`.
     public static let inconsistencyAccepted = "inconsistency.accepted"
 
+    /// A department or aliases registered by a user (`ledger register`), extending the shipped
+    /// registry without a rebuild: `department` (canonical), `aliases`. Ledger-level: no valid
+    /// date. Folds into the registry every command resolves names with.
+    public static let departmentRegistered = "department.registered"
+
     /// Every event type this build writes.
     public static let all = [
         issuePublished, itemsCounted, windowCounted, authorizationReported, departmentAuthorized, visitRecorded,
         inspectionRecorded, newsReported, progressReported, paragraphUnplaced, checkFailed, issueSuperseded,
-        inconsistencyAccepted, factCorrected, factRetracted,
+        inconsistencyAccepted, factCorrected, factRetracted, departmentRegistered,
     ]
 }

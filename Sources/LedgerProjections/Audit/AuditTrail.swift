@@ -51,6 +51,13 @@ public struct AuditTrail: Sendable {
                 entry.seq = entries[index].seq
                 entries.remove(at: index)
             }
+        case EventType.departmentRegistered:
+            entry.action = "register"
+            entry.changes = [("aliases", .null, record.payload["aliases"] ?? .array([]))]
+            if let name = record.payload["department"]?.string {
+                entry.departments.insert(name)
+                entry.issue = nil
+            }
         case EventType.factCorrected, EventType.factRetracted:
             entry.action = record.type == EventType.factCorrected ? "correct" : "retract"
             entry.target = record.payload["target"]?.int
