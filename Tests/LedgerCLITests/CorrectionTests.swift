@@ -8,12 +8,7 @@ import LedgerStore
 /// Corrections, retractions, audit and reparse: nothing is ever rewritten.
 @Suite("Audit and corrections")
 struct CorrectionTests {
-    static func ledger() throws -> TemporaryDirectory {
-        let ledger = TemporaryDirectory()
-        let result = try LedgerProcess.run(["ingest", IngestTests.fixtures + "/2023-02.txt", IngestTests.fixtures + "/2023-06.txt"], in: ledger.path)
-        #expect(result.status == 0)
-        return ledger
-    }
+    static func ledger() throws -> TemporaryDirectory { try ProjectTests.ledger() }
 
     static func visitSeq(_ ledger: TemporaryDirectory, person: String) throws -> Int {
         let document = try ProjectTests.json(try LedgerProcess.run(["project", "visits", "--person", person, "--json"], in: ledger.path))

@@ -15,8 +15,8 @@ enum CorrectCommand {
             """,
         options: [
             CommandSpec.Option(name: "set", valueName: "field=value", help: "The new value of a field (repeatable).", repeatable: true),
-            CommandSpec.Option(name: "reason", valueName: "text", help: "Why (required): recorded with the correction."),
-            CommandSpec.Option(name: "actor", valueName: "name", help: "Who (default: $LEDGER_ACTOR, else user@host)."),
+            CommandSpec.reasonOption("Why (required): recorded with the correction."),
+            CommandSpec.actorOption,
         ],
         positionals: [CommandSpec.Positional(name: "seq", help: "The fact's seq, as `ledger log` or any --json answer shows it.")])
 
@@ -24,8 +24,8 @@ enum CorrectCommand {
         name: "retract",
         abstract: "Withdraw one fact; projections no longer count it, the log keeps it.",
         options: [
-            CommandSpec.Option(name: "reason", valueName: "text", help: "Why (required): recorded with the retraction."),
-            CommandSpec.Option(name: "actor", valueName: "name", help: "Who (default: $LEDGER_ACTOR, else user@host)."),
+            CommandSpec.reasonOption("Why (required): recorded with the retraction."),
+            CommandSpec.actorOption,
         ],
         positionals: [CommandSpec.Positional(name: "seq", help: "The fact's seq.")])
 

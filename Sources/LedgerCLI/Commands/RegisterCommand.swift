@@ -14,8 +14,8 @@ enum RegisterCommand {
             """,
         options: [
             CommandSpec.Option(name: "alias", valueName: "name", help: "Another name of the department (repeatable).", repeatable: true),
-            CommandSpec.Option(name: "reason", valueName: "text", help: "Why (required)."),
-            CommandSpec.Option(name: "actor", valueName: "name", help: "Who (default: $LEDGER_ACTOR, else user@host)."),
+            CommandSpec.reasonOption("Why (required)."),
+            CommandSpec.actorOption,
         ],
         positionals: [CommandSpec.Positional(name: "name", help: "The department's canonical name, or any name it already has.")])
 

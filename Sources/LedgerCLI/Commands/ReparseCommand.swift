@@ -12,8 +12,8 @@ enum ReparseCommand {
         options: [
             CommandSpec.Option(name: "issue", valueName: "key", help: "Only this issue, like 2023-06."),
             CommandSpec.Option(name: "apply", help: "Append the differences as corrections (needs --reason)."),
-            CommandSpec.Option(name: "reason", valueName: "text", help: "Why: recorded with the corrections."),
-            CommandSpec.Option(name: "actor", valueName: "name", help: "Who (default: $LEDGER_ACTOR, else user@host)."),
+            CommandSpec.reasonOption("Why: recorded with the corrections."),
+            CommandSpec.actorOption,
             CommandSpec.Option(name: "json", help: "Print the differences as one JSON document."),
         ])
 

@@ -34,6 +34,12 @@ struct CommandSpec: Sendable {
     var options: [Option] = []
     var positionals: [Positional] = []
 
+    /// `--actor NAME`, for commands that append.
+    static let actorOption = Option(name: "actor", valueName: "name", help: "Who (default: $LEDGER_ACTOR, else user@host).")
+
+    /// `--reason TEXT`, recorded with the batch.
+    static func reasonOption(_ help: String) -> Option { Option(name: "reason", valueName: "text", help: help) }
+
     /// The options every command accepts.
     static let commonOptions: [Option] = [
         Option(name: "ledger", valueName: "dir",

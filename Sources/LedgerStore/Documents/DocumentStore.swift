@@ -68,12 +68,6 @@ public struct DocumentStore {
             try system.makeDirectory(layout.eventLog)
             try io.syncDirectory(layout.root)
         }
-        switch try system.kind(of: layout.documents) {
-        case .directory: return
-        case .missing:
-            try system.makeDirectory(layout.documents)
-            try io.syncDirectory(layout.eventLog)
-        case let other: throw StoreError.unsafePath(path: layout.relative(layout.documents), found: StorePaths.describe(other))
-        }
+        try io.ensureDirectory(layout.documents, parent: layout.eventLog, label: layout.relative(layout.documents))
     }
 }

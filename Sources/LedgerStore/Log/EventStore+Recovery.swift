@@ -52,13 +52,7 @@ extension EventStore {
     }
 
     private func keepAside(_ tail: [UInt8], after head: LogHead) throws -> String {
-        switch try system.kind(of: layout.recovered) {
-        case .directory: break
-        case .missing:
-            try system.makeDirectory(layout.recovered)
-            try io.syncDirectory(layout.eventLog)
-        case let other: throw StoreError.unsafePath(path: layout.relative(layout.recovered), found: StorePaths.describe(other))
-        }
+        try io.ensureDirectory(layout.recovered, parent: layout.eventLog, label: layout.relative(layout.recovered))
         var attempt = 1
         var path = layout.recovered + "/after-seq-\(head.seq).partial"
         while try system.kind(of: path) != .missing {

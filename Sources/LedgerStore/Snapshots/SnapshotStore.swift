@@ -50,13 +50,7 @@ public struct SnapshotStore {
 
     /// Writes a snapshot atomically (temporary file, fsync, rename, directory fsync).
     public func write(name: String, version: Int, head: LogHead, bytes: Int, records: Int, state: [UInt8]) throws {
-        switch try system.kind(of: layout.snapshots) {
-        case .directory: break
-        case .missing:
-            try system.makeDirectory(layout.snapshots)
-            try FileIO(system: system).syncDirectory(layout.root)
-        case let other: throw StoreError.unsafePath(path: "Snapshots", found: StorePaths.describe(other))
-        }
+        try FileIO(system: system).ensureDirectory(layout.snapshots, parent: layout.root, label: "Snapshots")
         let header = Header(name: name, version: version, head: head, bytes: bytes, records: records, stateSHA256: SHA256.hash(state))
         var file = JSONWriter.encode(.object([
             "format": .int(Self.format), "name": .string(name), "version": .int(version), "seq": .int(head.seq.value),

@@ -36,6 +36,18 @@ struct FileIO {
         try syncDirectory(directory)
     }
 
+    /// Makes sure `path` is a directory, creating it (durably, in `parent`) when missing; a
+    /// file, symlink or FIFO there is refused. `label` names it in the error.
+    func ensureDirectory(_ path: String, parent: String, label: String) throws {
+        switch try system.kind(of: path) {
+        case .directory: return
+        case .missing:
+            try system.makeDirectory(path)
+            try syncDirectory(parent)
+        case let other: throw StoreError.unsafePath(path: label, found: StorePaths.describe(other))
+        }
+    }
+
     /// Makes a directory's entries (a created or renamed file) durable.
     func syncDirectory(_ path: String) throws(SystemError) {
         let descriptor = try system.open(path, flags: O_RDONLY | O_DIRECTORY, mode: 0)
