@@ -90,6 +90,10 @@ public enum LedgerTool {
             invocation.stdout.write(HelpText.tool())
             return .success
         }
+        if name == "help" {
+            invocation.stdout.write("OVERVIEW: Show help for a subcommand.\n\nUSAGE: ledger help [<subcommand>]\n")
+            return .success
+        }
         guard let spec = commandSpecs[name] else {
             return report(UsageError(message: "Unknown subcommand '\(name)'" + suggestion(for: name), command: nil),
                           command: nil, stderr: invocation.stderr)

@@ -219,3 +219,36 @@ struct BadInput: CustomTestStringConvertible, Sendable {
     var message: String
     var testDescription: String { name }
 }
+
+@Suite("Checks across issues")
+struct CrossIssueTests {
+    @Test("last week's issue in the ledger: this week must add up; mismatches are kept as check.failed events")
+    func weekAddsUp() throws {
+        let ledger = TemporaryDirectory()
+        let previous = try IngestTests.fixture("2023-06.txt")
+            .replacingOccurrences(of: "2023年第 6期（总第 426期）", with: "2023年第 5期（总第 425期）")
+            .replacingOccurrences(of: "2023年 2月 2 7日", with: "2023年 2月 20日")
+            .replacingOccurrences(of: "（2月 13日—2月 17日）", with: "（2月 6日—2月 10日）")
+            .replacingOccurrences(of: "累计咨询 1748 人次", with: "累计咨询 1000 人次")
+            .replacingOccurrences(of: "受理 62827件", with: "受理 60000件")
+        ledger.write("2023-05.txt", Data(previous.utf8))
+        #expect(try LedgerProcess.run(["ingest", "2023-05.txt"], in: ledger.path).status == 0)
+        let result = try LedgerProcess.run(["ingest", IngestTests.fixtures + "/2023-06.txt"], in: ledger.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("window consultations: last week's year to date 1000 (2023-05) + this week's 618 = 1618, but this issue prints 1748"))
+        #expect(result.stdout.contains("authorized departments went from 37 (2023-05) to 37, a change of 0, but the issue states an increase of 2"))
+        let log = String(decoding: ledger.read("EventLog/events.jsonl"), as: UTF8.self)
+        // The four window metrics (last week's year to date is this week's in the copy) and the increase.
+        #expect(log.components(separatedBy: #""type":"check.failed""#).count - 1 == 5)
+
+        // A year-to-date count that falls within the year is a warning too, whichever came first.
+        let falling = try IngestTests.fixture("2023-02.txt")
+            .replacingOccurrences(of: "2023年第 2期（总第 422期）", with: "2023年第 8期（总第 428期）")
+            .replacingOccurrences(of: "2023年 1月 31日", with: "2023年 3月 6日")
+            .replacingOccurrences(of: "（1月 9日—1月 13日）", with: "（2月 27日—3月 3日）")
+            .replacingOccurrences(of: "2023年 1月 13日，", with: "2023年 3月 3日，")
+        ledger.write("2023-08.txt", Data(falling.utf8))
+        let fell = try LedgerProcess.run(["ingest", "2023-08.txt"], in: ledger.path)
+        #expect(fell.stdout.contains("行政许可事项 accepted (受理) falls from 62827 (2023-06) to 26641 (2023-08)"), "\(fell.stdout)")
+    }
+}

@@ -35,7 +35,7 @@ extension ProjectionAnswer {
         guard let issue = projection.issue, let through = projection.through else {
             return "No service-item totals \(scope)" + (year.map { " for \($0)" } ?? "") + ".\n"
         }
-        var text = "Provincial service items, 1 January to \(through) (\(issue))\n\n"
+        var text = "Provincial service items, year to date \(through.year)-01-01 – \(through) (\(issue))\n\n"
         var table = TextTable([("category", .left), ("accepted", .right), ("completed", .right), ("completion", .right),
                                ("Δ accepted", .right), ("Δ completed", .right)] + (terminal ? [("trend", .left)] : []))
         let labels = ["administrativeLicensing": "行政许可 licensing", "publicService": "公共服务 public services",

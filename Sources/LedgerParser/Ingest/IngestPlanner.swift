@@ -170,11 +170,20 @@ struct CrossIssueChecks {
             for (name, before, after) in [("accepted", counts.accepted, later.accepted), ("completed", counts.completed, later.completed)] {
                 if let before, let after, after < before {
                     failures.append(Failure(check: "yearToDateFalls",
-                        message: "\(category) \(name) falls from \(before) (\(first.key)) to \(after) (\(second.key)), against \(label)"))
+                        message: "\(Self.label(category)) \(name == "accepted" ? "accepted (受理)" : "completed (办结)") falls from \(before) (\(first.key)) to \(after) (\(second.key)) within one year, against \(label)"))
                 }
             }
         }
         return failures
+    }
+
+    static func label(_ category: String) -> String {
+        switch category {
+        case ServiceCategory.administrativeLicensing.rawValue: return "行政许可事项"
+        case ServiceCategory.publicService.rawValue: return "公共服务事项"
+        case ServiceCategory.otherPowers.rawValue: return "其它九类行权事项"
+        default: return category
+        }
     }
 
     private func addsUp(previous: IngestHistory.IssueEntry) -> [Failure] {

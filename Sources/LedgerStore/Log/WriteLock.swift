@@ -53,9 +53,13 @@ final class WriteLock {
         return true
     }
 
-    /// Releases the lock (closing the descriptor releases the `flock`).
+    /// Releases the lock (closing the descriptor releases the `flock`), clearing the pid first
+    /// so a busy message never names a process that no longer holds it.
     func release() {
-        if let descriptor { system.close(descriptor) }
+        if let descriptor {
+            try? system.truncate(descriptor, to: 0, path: path)
+            system.close(descriptor)
+        }
         descriptor = nil
     }
 
