@@ -23,9 +23,9 @@ extension HallState {
             if field == "department", let name = value.string { newlyAuthorized[index].department = name; newlyAuthorized[index].asWritten = name }
             if field == "partial", let partial = value.bool { newlyAuthorized[index].partial = partial }
         }
-        if let index = items.firstIndex(where: { $0.seq == seq }) {
-            if field == "accepted" { items[index].accepted = value.int }
-            if field == "completed" { items[index].completed = value.int }
+        if let key = itemsByKey.first(where: { $0.value.seq == seq })?.key {
+            if field == "accepted" { itemsByKey[key]?.accepted = value.int }
+            if field == "completed" { itemsByKey[key]?.completed = value.int }
         }
         if let index = visits.firstIndex(where: { $0.seq == seq }) { correctVisit(index, field, value) }
         if let index = inspections.firstIndex(where: { $0.seq == seq }) {

@@ -23,10 +23,10 @@ extension HallState {
                 issue: issue, through: through, department: payload["department"]?.string ?? "",
                 asWritten: payload["asWritten"]?.string ?? "", partial: payload["partial"]?.bool ?? false, seq: seq))
         case EventType.itemsCounted:
-            items.removeAll { $0.issue == issue && $0.category == payload["category"]?.string }
-            items.append(ItemCount(issue: issue, through: date(payload["through"]) ?? through,
-                                   category: payload["category"]?.string ?? "", accepted: payload["accepted"]?.int,
-                                   completed: payload["completed"]?.int, seq: seq))
+            let category = payload["category"]?.string ?? ""
+            itemsByKey[Self.itemKey(issue, category)] = ItemCount(issue: issue, through: date(payload["through"]) ?? through,
+                                   category: category, accepted: payload["accepted"]?.int,
+                                   completed: payload["completed"]?.int, seq: seq)
         case EventType.windowCounted:
             windows[issue] = WindowReport(issue: issue, through: through, week: integers(payload["week"]),
                                           yearToDate: integers(payload["yearToDate"]), seq: seq)
@@ -44,6 +44,8 @@ extension HallState {
             break
         }
     }
+
+    static func itemKey(_ issue: String, _ category: String) -> String { issue + "\u{1F}" + category }
 
     private func date(_ value: JSONValue?) -> CalendarDate? {
         value?.string.flatMap { CalendarDate(iso: $0) }

@@ -82,8 +82,9 @@ extension HallState {
         for row in object["items"]?.array ?? [] {
             let r = reader.row(row, 6)
             guard let through = r.date(1) else { return false }
-            items.append(ItemCount(issue: r.string(0), through: through, category: r.string(2), accepted: r.optionalInt(3),
-                                   completed: r.optionalInt(4), seq: r.int(5)))
+            itemsByKey[Self.itemKey(r.string(0), r.string(2))] = ItemCount(
+                issue: r.string(0), through: through, category: r.string(2), accepted: r.optionalInt(3),
+                completed: r.optionalInt(4), seq: r.int(5))
         }
         for row in object["windows"]?.array ?? [] {
             let r = reader.row(row, 5)

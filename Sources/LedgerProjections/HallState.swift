@@ -89,7 +89,10 @@ public struct HallState: Sendable, Equatable {
     public internal(set) var issues: [String: IssueInfo] = [:]
     public internal(set) var authorizations: [String: AuthorizationReport] = [:]
     public internal(set) var newlyAuthorized: [NewAuthorization] = []
-    public internal(set) var items: [ItemCount] = []
+    /// Service-item counts by issue and category (one of each: a later one replaces it).
+    var itemsByKey: [String: ItemCount] = [:]
+    /// The service-item counts, in seq order.
+    public var items: [ItemCount] { itemsByKey.values.sorted { $0.seq < $1.seq } }
     public internal(set) var windows: [String: WindowReport] = [:]
     public internal(set) var visits: [Visit] = []
     public internal(set) var inspections: [Inspection] = []
@@ -142,7 +145,7 @@ public struct HallState: Sendable, Equatable {
         authorizations = authorizations.filter { !seqs.contains($0.value.seq) }
         windows = windows.filter { !seqs.contains($0.value.seq) }
         newlyAuthorized.removeAll { seqs.contains($0.seq) }
-        items.removeAll { seqs.contains($0.seq) }
+        itemsByKey = itemsByKey.filter { !seqs.contains($0.value.seq) }
         visits.removeAll { seqs.contains($0.seq) }
         inspections.removeAll { seqs.contains($0.seq) }
         warnings.removeAll { seqs.contains($0.seq) }
