@@ -252,3 +252,24 @@ struct CrossIssueTests {
         #expect(fell.stdout.contains("行政许可事项 accepted (受理) falls from 62827 (2023-06) to 26641 (2023-08)"), "\(fell.stdout)")
     }
 }
+
+@Suite("The writer lock, from the command line")
+struct BusyTests {
+    @Test("a second writer waits a bounded time, then says ledger is busy, exit 75, nothing written")
+    func busy() throws {
+        let ledger = try ProjectTests.ledger()
+        let before = IngestTests.snapshot(ledger)
+        let holder = open(ledger.file("EventLog/lock"), O_RDWR)
+        defer { close(holder) }
+        let locked: Int32 = flock(holder, LOCK_EX)
+        #expect(locked == 0)
+        let text = try IngestTests.fixture("2023-06.txt").replacingOccurrences(of: "2023年第 6期（总第 426期）", with: "2023年第 7期（总第 427期）")
+        ledger.write("next.txt", Data(text.utf8))
+        let result = try LedgerProcess.run(["ingest", "next.txt"], in: ledger.path, environment: ["LEDGER_LOCK_TIMEOUT_MS": "150"])
+        #expect(result.status == 75)
+        #expect(result.stderr.contains("ledger is busy"), "\(result.stderr)")
+        #expect(IngestTests.snapshot(ledger) == before)
+        // Readers do not wait for the writer.
+        #expect(try LedgerProcess.run(["project", "authorization"], in: ledger.path).status == 0)
+    }
+}
