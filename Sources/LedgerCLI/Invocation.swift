@@ -114,6 +114,14 @@ struct CommandContext {
 }
 
 extension String {
+    /// Without `character` at either end: `#24` → `24`.
+    func trimming(_ character: Character) -> String {
+        var text = Substring(self)
+        while text.first == character { text = text.dropFirst() }
+        while text.last == character { text = text.dropLast() }
+        return String(text)
+    }
+
     /// Every occurrence of `target` replaced (no Foundation in this layer).
     func replacingAll(_ target: String, with replacement: String) -> String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)

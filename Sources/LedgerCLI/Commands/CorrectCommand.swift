@@ -62,7 +62,7 @@ enum CorrectCommand {
     }
 
     static func seq(_ text: String, command: String) throws -> Int {
-        guard let value = Int(text.trimmingCharacters(in: "#")), value >= 1 else {
+        guard let value = Int(text.trimming("#")), value >= 1 else {
             throw UsageError(message: "Invalid seq '\(text)': expected a whole number from 1", command: command)
         }
         return value

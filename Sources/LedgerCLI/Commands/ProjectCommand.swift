@@ -125,7 +125,3 @@ enum SnapshotCommand {
         return .success
     }
 }
-
-extension JSONValue {
-    static func date(_ date: CalendarDate?) -> JSONValue { date.map { .string($0.description) } ?? .null }
-}

@@ -11,7 +11,7 @@ enum ShowCommand {
         positionals: [CommandSpec.Positional(name: "seq", help: "The event's seq, as `ledger log` shows it.")])
 
     static func run(_ context: CommandContext) throws -> ExitCode {
-        let text = context.arguments.positionals[0].trimmingCharacters(in: "#")
+        let text = context.arguments.positionals[0].trimming("#")
         guard let value = Int(text), value >= 1 else {
             throw UsageError(message: "Invalid seq '\(context.arguments.positionals[0])': expected a whole number from 1", command: spec.name)
         }

@@ -75,9 +75,10 @@ enum OutlineBuilder {
 
         var lastSubsectionOrdinal: Int { section?.subsections.last?.ordinal ?? 0 }
 
+        /// The last item number in the current container (sub-section, else section).
         var lastItemOrdinal: Int {
             if let subsection { return subsection.items.last?.ordinal ?? 0 }
-            return subsection == nil ? (section?.items.last?.ordinal ?? 0) : 0
+            return section?.items.last?.ordinal ?? 0
         }
 
         mutating func closeItem() {

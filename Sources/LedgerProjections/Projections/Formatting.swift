@@ -14,8 +14,10 @@ public enum Percent {
 }
 
 extension JSONValue {
-    static func date(_ date: CalendarDate?) -> JSONValue { date.map { .string($0.description) } ?? .null }
-    static func integer(_ value: Int?) -> JSONValue { value.map { .int($0) } ?? .null }
+    /// A date as `YYYY-MM-DD`, or null.
+    public static func date(_ date: CalendarDate?) -> JSONValue { date.map { .string($0.description) } ?? .null }
+    /// An integer, or null.
+    public static func integer(_ value: Int?) -> JSONValue { value.map { .int($0) } ?? .null }
 }
 
 extension DepartmentRegistry {

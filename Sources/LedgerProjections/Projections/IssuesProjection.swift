@@ -14,7 +14,7 @@ public struct IssuesProjection: Sendable {
             let numbers = Set(ofYear.map(\.number))
             guard let low = numbers.min(), let high = numbers.max(), low < high else { continue }
             for number in low...high where !numbers.contains(number) {
-                missing.append(IssueKeyFormat.key(year: year, number: number))
+                missing.append(IssueKey.format(year: year, number: number))
             }
         }
         gaps = missing
@@ -32,9 +32,4 @@ public struct IssuesProjection: Sendable {
             "gaps": .array(gaps.map { .string($0) }),
         ]
     }
-}
-
-/// `2023-06` for 2023 No. 6 (the parser's format).
-enum IssueKeyFormat {
-    static func key(year: Int, number: Int) -> String { "\(year)-" + (number < 10 ? "0\(number)" : "\(number)") }
 }

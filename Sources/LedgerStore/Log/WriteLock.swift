@@ -74,7 +74,7 @@ final class WriteLock {
 
 extension String {
     /// Without `characters` at either end.
-    public func trimmingCharacters(in characters: Character) -> String {
+    func trimmingCharacters(in characters: Character) -> String {
         var text = Substring(self)
         while text.last == characters { text = text.dropLast() }
         while text.first == characters { text = text.dropFirst() }
