@@ -74,4 +74,15 @@ struct TrialFindingsTests {
         let result = try LedgerProcess.run(arguments, in: ledger.path)
         #expect(result.status == 64, "\(arguments): \(result.stderr)")
     }
+
+    @Test("UTF-16 without a byte-order mark is not just 'binary': the message says what to force")
+    func utf16WithoutByteOrderMark() throws {
+        let ledger = TemporaryDirectory()
+        let text = try IngestTests.fixture("2023-02.txt")
+        ledger.write("le.txt", text.data(using: .utf16LittleEndian) ?? Data())
+        let result = try LedgerProcess.run(["ingest", "le.txt"], in: ledger.path)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("try --encoding utf-16le"), "\(result.stderr)")
+        #expect(try LedgerProcess.run(["ingest", "le.txt", "--encoding", "utf-16le"], in: ledger.path).status == 0)
+    }
 }

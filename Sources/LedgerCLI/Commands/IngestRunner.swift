@@ -19,8 +19,8 @@ struct IngestRunner {
             let missing: Bool
             if case .missing = failure { missing = true } else if case .notAFile = failure { missing = true } else { missing = false }
             report.reject(failure.description, missing ? .noInput : .dataError)
-        } catch let error as DocumentDecodingError {
-            report.reject("\(file): \(error.description)", .dataError)
+        } catch let failure as DecodingFailure {
+            report.reject("\(file): \(failure.error.description)\(failure.hint.map { ". \($0)" } ?? ""). Nothing was written.", .dataError)
         } catch let error as StoreError {
             report.reject(error.description, LedgerTool.exitCode(for: error))
         } catch let error as SystemError {
@@ -35,7 +35,12 @@ struct IngestRunner {
         let invocation = context.invocation
         let bytes = try InputFile.read(file, workingDirectory: invocation.workingDirectory,
                                        maxBytes: DocumentDecoder.defaultMaxBytes, system: invocation.system)
-        let decoded = try DocumentDecoder.decode(bytes, forced: options.encoding)
+        let decoded: DecodedDocument
+        do {
+            decoded = try DocumentDecoder.decode(bytes, forced: options.encoding)
+        } catch {
+            throw DecodingFailure(error: error, hint: Self.utf16Hint(bytes))
+        }
         report.lines = decoded.lines
         // Names resolve with the registry as users extended it (ledger register).
         let registry = (try? context.requireLedger()) != nil ? (try HallLoader(context: context).load(TimeFilter()).0.registry) : .standard
@@ -59,6 +64,27 @@ struct IngestRunner {
                                    payload: ["issue": .string(bulletin.issue.key), "problems": .array(inconsistencies.map { .string($0.description) })]))
         }
         try appendPlanned(bulletin, events: events, bytes: bytes, digest: digest, report: &report)
+    }
+
+    /// A decoding error and, where the bytes suggest one, what to try.
+    struct DecodingFailure: Error {
+        var error: DocumentDecodingError
+        var hint: String?
+    }
+
+    /// UTF-16 without a byte-order mark looks binary (its ASCII has NUL bytes): when the bytes
+    /// read as UTF-16 text of one byte order (ASCII and common Chinese), say which to force.
+    static func utf16Hint(_ bytes: [UInt8]) -> String? {
+        guard bytes.contains(0) else { return nil }
+        let scored = [DocumentEncoding.utf16LE, .utf16BE].compactMap { encoding -> (DocumentEncoding, Double)? in
+            guard let decoded = try? DocumentDecoder.decode(bytes, forced: encoding) else { return nil }
+            let scalars = decoded.lines.joined().unicodeScalars
+            let plain = scalars.filter { (0x20...0x7E).contains($0.value) || (0x3000...0x303F).contains($0.value)
+                || (0x4E00...0x9FFF).contains($0.value) || (0xFF00...0xFFEF).contains($0.value) }.count
+            return (encoding, Double(plain) / Double(max(scalars.count, 1)))
+        }
+        guard let (encoding, score) = scored.max(by: { $0.1 < $1.1 }), score > 0.9 else { return nil }
+        return "It reads as \(encoding.rawValue.uppercased()) without a byte-order mark: try --encoding \(encoding.rawValue)"
     }
 
     /// Plans against the ledger as it is and appends; if another writer got there first,
