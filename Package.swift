@@ -6,6 +6,7 @@ let package = Package(
     name: "ledger",
     products: [
         .executable(name: "ledger", targets: ["ledger"]),
+        .executable(name: "ledger-bench", targets: ["ledger-bench"]),
         .library(name: "LedgerDomain", targets: ["LedgerDomain"]),
         .library(name: "LedgerStore", targets: ["LedgerStore"]),
     ],
@@ -22,8 +23,13 @@ let package = Package(
         .target(name: "LedgerCLI", dependencies: ["LedgerDomain", "LedgerParser", "LedgerProjections", "LedgerStore"]),
         // The thin executable: hands the process's arguments and environment to LedgerCLI.
         .executableTarget(name: "ledger", dependencies: ["LedgerCLI"]),
+        // Synthetic bulletins: a seeded model of the hall, its rendering as PDF-extracted text, the facts it must yield.
+        .target(name: "LedgerBench", dependencies: ["LedgerDomain", "LedgerParser", "LedgerProjections", "LedgerStore", "LedgerCLI"]),
+        // The thin benchmark executable: hands the process's arguments, environment and streams to LedgerBench.
+        .executableTarget(name: "ledger-bench", dependencies: ["LedgerBench", "LedgerCLI", "LedgerDomain"]),
 
         .testTarget(name: "LedgerDomainTests", dependencies: ["LedgerDomain"]),
+        .testTarget(name: "LedgerBenchTests", dependencies: ["LedgerBench", "LedgerParser", "LedgerProjections", "LedgerStore", "LedgerCLI", "LedgerDomain"]),
         .testTarget(name: "LedgerParserTests", dependencies: ["LedgerParser", "LedgerDomain"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "LedgerProjectionsTests", dependencies: ["LedgerProjections", "LedgerParser", "LedgerDomain"]),

@@ -1,0 +1,29 @@
+import LedgerCLI
+
+/// The `ledger-bench` tool: parses the command line, runs it, and maps every failure to a
+/// message on standard error and an exit code in one place.
+///
+/// Everything it takes from the outside world (arguments, environment, working directory,
+/// streams, clock) comes in the ``Invocation``, as for `ledger` itself.
+public enum BenchTool {
+    /// Runs the tool and returns its exit code.
+    public static func run(_ invocation: Invocation) -> Int32 {
+        defer {
+            invocation.stdout.flush()
+            invocation.stderr.flush()
+        }
+        do throws(BenchFailure) {
+            switch try BenchRequest.parse(invocation.arguments) {
+            case .help:
+                invocation.stdout.write(BenchRequest.usage)
+                return 0
+            case .generate(let options):
+                return try GenerateRun(options: options, invocation: invocation).run()
+            }
+        } catch {
+            invocation.stderr.write("ledger-bench: error: \(error.message)\n")
+            if error.isUsage { invocation.stderr.write("Usage: ledger-bench generate --issues <n> [--seed <s>] (--out <dir> | --ledger <dir>)\n  See 'ledger-bench --help'.\n") }
+            return error.exitCode
+        }
+    }
+}

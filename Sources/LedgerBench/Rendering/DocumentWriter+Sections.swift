@@ -1,0 +1,89 @@
+import LedgerDomain
+
+extension DocumentWriter {
+    mutating func window(_ section: BulletinModel.WindowSection) {
+        var ordinal = 0
+        func subsection(_ title: String) -> Prose {
+            ordinal += 1
+            return "（\(BulletinRenderer.chineseNumeral(ordinal))）\(title)"
+        }
+        if let counts = section.counts {
+            heading(subsection("省本级综窗办件情况"))
+            let week = counts.week
+            let total = counts.yearToDate
+            paragraph("本周，共计咨询\(count: week.consultations)人次、受理\(count: week.accepted)件、颁发\(count: week.issued)件、流转\(count: week.transferred)件；今年以来，累计咨询\(count: total.consultations)人次、受理\(count: total.accepted)件、颁发\(count: total.issued)件、流转\(count: total.transferred)件。")
+        }
+        if let authorization = section.authorization {
+            heading(subsection("省级部门（单位）事项纳入及授权情况"))
+            paragraph(authorizationText(authorization))
+        }
+        if !section.progress.isEmpty {
+            heading(subsection("推进情况"))
+            let style = layout.rng.weighted([0.6, 0.2, 0.2])
+            for (index, text) in section.progress.enumerated() {
+                let marker: Prose = style == 0 ? "\(number: index + 1)." : style == 1 ? "\(number: index + 1)、" : parenthesized(index + 1)
+                paragraph(marker + text)
+            }
+        }
+    }
+
+    private mutating func authorizationText(_ status: BulletinModel.Authorization) -> Prose {
+        let newly: Prose
+        if status.newlyAuthorized.isEmpty {
+            newly = "较上周无新增；"
+        } else {
+            let names = status.newlyAuthorized.map { $0.written + ($0.partial ? "（部分事项授权）" : "") }
+            let count = status.newlyAuthorized.count
+            let written: Prose = count == 2 && layout.rng.chance(0.2) ? "两" : "\(count: count)"
+            newly = "较上周新增\(written)个部门：\(names.joined(separator: "、"))；"
+        }
+        return "已进驻省政务服务大厅的省级部门（单位）共\(count: status.stationed)个。其中，已授权无差别综合窗口的\(count: status.authorized)个，占比为\(share: status.authorizedShare)%，\(newly)未授权无差别综合窗口的\(count: status.unauthorized)个，占比为\(share: status.unauthorizedShare)%。"
+    }
+
+    mutating func serviceItems(_ items: BulletinModel.ServiceItems) {
+        let counts = Dictionary(uniqueKeysWithValues: items.categories.map { ($0.category, $0) })
+        func pair(_ category: String) -> (Int, Int) {
+            guard let found = counts[category] else { preconditionFailure("no counts for \(category)") }
+            return (found.accepted, found.completed)
+        }
+        let (licensingAccepted, licensingCompleted) = pair("administrativeLicensing")
+        let (publicAccepted, publicCompleted) = pair("publicService")
+        let (otherAccepted, otherCompleted) = pair("otherPowers")
+        let firstDay = CalendarDate(year: items.through.year, month: 1, day: 1) ?? items.through
+        paragraph("据四川一体化政务服务平台数据统计，\(fullDate: firstDay)至\(fullDate: items.through)，省本级行政许可事项受理\(count: licensingAccepted)件，办结\(count: licensingCompleted)件；公共服务事项受理\(count: publicAccepted)件，办结\(count: publicCompleted)件，其它九类行权事项受理\(count: otherAccepted)件，累计办结\(count: otherCompleted)件。")
+    }
+
+    mutating func news(_ section: BulletinModel.NewsSection) {
+        var ordinal = 0
+        func subsection(_ title: String) -> Prose {
+            ordinal += 1
+            return "（\(BulletinRenderer.chineseNumeral(ordinal))）\(title)"
+        }
+        if !section.business.isEmpty {
+            heading(subsection("优化营商环境工作开展情况"))
+            items(section.business, unnumberedWhenAlone: 0.6)
+        }
+        if !section.efficiency.isEmpty {
+            heading(subsection("窗口服务效能提升工作情况"))
+            items(section.efficiency, unnumberedWhenAlone: 0.6)
+        }
+        if !section.visits.isEmpty {
+            heading(subsection("厅（局）长进大厅"))
+            var texts: [Prose] = []
+            for visit in section.visits { texts.append(visitText(visit)) }
+            items(texts)
+        }
+    }
+
+    private mutating func visitText(_ visit: BulletinModel.Visit) -> Prose {
+        let time = layout.rng.pick(["", "", "", "上午", "下午"])
+        return "\(date: visit.date)\(time)，\(visit.written)\(visit.titles.joined(separator: "、"))\(visit.person)\(visit.account)"
+    }
+
+    mutating func inspection(_ section: BulletinModel.Inspection) {
+        if layout.rng.chance(0.85) { paragraph(Phrasebook.inspectionIntroduction) }
+        for item in section.items {
+            paragraph("（\(BulletinRenderer.chineseNumeral(item.ordinal))）\(item.item)。\(item.verdict)")
+        }
+    }
+}
