@@ -45,7 +45,7 @@ enum AuthorizationReader {
         let list = text[match.range.upperBound..<listEnd]
         var result: [Bulletin.NewAuthorization] = []
         var position = list.startIndex
-        for part in list.split(whereSeparator: { $0 == "、" || $0 == "，" || $0 == "和" || $0 == "及" }) {
+        for part in names(in: list, registry: registry) {
             var name = part[...]
             var partial = false
             if let note = name.firstRange(of: #/（[^）]*）/#) {
@@ -63,6 +63,31 @@ enum AuthorizationReader {
 }
 
 extension AuthorizationReader {
+    /// The names in a list `A、B（部分事项授权）和C`: split at 、 and ，; within a part, registered
+    /// names are read one after another, so 和 and 及 separate names only where they are not
+    /// part of one (经济和信息化厅, 粮食和物资储备局 keep theirs).
+    static func names(in list: Substring, registry: DepartmentRegistry) -> [Substring] {
+        list.split(whereSeparator: { $0 == "、" || $0 == "，" }).flatMap { chunk -> [Substring] in
+            registeredNames(chunk, registry: registry) ?? [chunk]
+        }
+    }
+
+    /// The chunk as a run of registered names, each with its note, joined by 和 or 及; nil when
+    /// any part is not a registered name.
+    private static func registeredNames(_ chunk: Substring, registry: DepartmentRegistry) -> [Substring]? {
+        var rest = chunk
+        var names: [Substring] = []
+        while !rest.isEmpty {
+            guard let match = registry.prefixMatch(of: rest) else { return nil }
+            var end = rest.index(rest.startIndex, offsetBy: match.range.upperBound)
+            if rest[end...].first == "（", let close = rest[end...].firstIndex(of: "）") { end = rest.index(after: close) }
+            names.append(rest[..<end])
+            rest = rest[end...]
+            if let first = rest.first, first == "和" || first == "及" { rest = rest.dropFirst() }
+        }
+        return names.isEmpty ? nil : names
+    }
+
     /// `2`, `二`, `两` → 2: small counts are as often written in Chinese numerals.
     static func count(_ text: Substring) -> Int? {
         Int(text) ?? Markers.chineseNumeral(text.replacing("两", with: "二"))

@@ -10,6 +10,10 @@ enum VisitReader {
     nonisolated(unsafe) static let verbs = #/来到|带队|莅临|走进|深入|前往|亲临|赴|到|一行|在/#
     /// The last characters titles end with: 厅长, 委员, 巡视员, 书记, 主任, 总工程师…
     static let titleEndings: Set<Character> = ["长", "员", "记", "任", "师", "委", "监", "官", "理", "政"]
+    /// Whole title words a list of titles ends with.
+    static let titleWords = ["厅长", "局长", "主任", "巡视员", "委员", "成员", "书记", "总队长", "政委", "处长", "组长", "主席",
+                             "部长", "院长", "队长", "所长", "秘书长", "总工程师", "总经济师", "总会计师", "专员", "调研员",
+                             "督察长", "检察长", "行长", "经理", "董事长", "站长", "会长", "副职", "总监"]
     // Regexes are immutable once built; Regex is just not marked Sendable.
     nonisolated(unsafe) static let titleStarts = #/党委|党组|副|厅长|局长|主任|巡视员|书记|总队长|政委|总工程师|总经济师|总会计师|纪检/#
 
@@ -52,6 +56,15 @@ enum VisitReader {
     /// The person is the last 2–4 characters such that what precedes ends like a title.
     static func splitName(_ segment: Substring) -> (titles: [String], person: String)? {
         let characters = Array(segment)
+        // First a split where the titles end with a whole title word (副厅长任晓晓: the person
+        // is 任晓晓, not 晓晓 after a "title" 副厅长任), then the looser test on the last character.
+        for length in 2...4 where length < characters.count {
+            let titlePart = String(characters[..<(characters.count - length)])
+            let name = characters[(characters.count - length)...]
+            guard titleWords.contains(where: { titlePart.hasSuffix($0) }),
+                  name.allSatisfy({ $0.unicodeScalars.allSatisfy { $0.properties.isIdeographic } }) else { continue }
+            return (titlePart.split(separator: "、").map(String.init).filter { !$0.isEmpty }, String(name))
+        }
         for length in 2...4 where length < characters.count {
             let titlePart = characters[..<(characters.count - length)]
             let name = characters[(characters.count - length)...]

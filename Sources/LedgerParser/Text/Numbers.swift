@@ -51,9 +51,9 @@ public struct Quantity: Equatable, Sendable {
     /// The digits that start `text`, with an optional fraction, separators removed, and the text
     /// after them; nil when no digit starts it or a second fraction follows (`1.2.3`).
     ///
-    /// A comma followed by exactly three digits continues the number: the normalizer removes
-    /// separators within a line, but one at a line break (`62,` / `827件`, `62,8` / `27件`) only
-    /// shows once the lines are joined.
+    /// A comma followed by exactly three digits continues the number: the normalizer marks
+    /// separators within a line as `,`, and one at a line break (`62,` / `827件`, `3,` /
+    /// `042,448件`) only shows once the lines are joined.
     static func number(at text: Substring) -> (String, rest: Substring)? {
         var rest = text
         var digits = ""

@@ -6,7 +6,8 @@
 /// - Spaces (ASCII, full-width, no-break) are removed unless both neighbours are ASCII letters:
 ///   `2023年 2月 2 7日` becomes `2023年2月27日`.
 /// - A comma, ASCII or full-width, between a digit and exactly three digits (`9,862`,
-///   `５０３，９７０`) is a thousands separator and goes; any other comma becomes `，`.
+///   `５０３，９７０`) is a thousands separator and becomes `,`, which ``Quantity`` reads on the
+///   joined text (a separator can also stand at a line break); any other comma becomes `，`.
 public enum TextNormalizer {
     /// Normalizes one line.
     public static func normalize(_ line: String) -> String {
@@ -22,7 +23,10 @@ public enum TextNormalizer {
             // Documents typed with a full-width input method separate thousands with `，` too; a
             // clause break between a digit and exactly three more digits is rare in prose.
             if scalar == "," || scalar == "，" {
-                if let before = output.last, isDigit(before), isThousandsGroup(mapped, from: index + 1) { continue }
+                if let before = output.last, isDigit(before), isThousandsGroup(mapped, from: index + 1) {
+                    output.append(",")
+                    continue
+                }
                 output.append("，")
                 continue
             }
