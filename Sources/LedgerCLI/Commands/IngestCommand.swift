@@ -39,8 +39,9 @@ enum IngestCommand {
         let options = try parseOptions(context.arguments)
         try context.requireLedger(creating: true)
         var reports: [IngestReport] = []
+        let session = IngestSession()
         for file in context.arguments.positionals {
-            reports.append(IngestRunner(context: context, options: options).ingest(file))
+            reports.append(IngestRunner(context: context, options: options, session: session).ingest(file))
         }
         if reports.contains(where: { $0.outcome == .appended || $0.outcome == .superseded }),
            let seq = try? HallLoader.refreshSnapshotIfStale(context) {

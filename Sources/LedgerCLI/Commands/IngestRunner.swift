@@ -9,6 +9,8 @@ import LedgerStore
 struct IngestRunner {
     let context: CommandContext
     let options: IngestCommand.Options
+    /// What the ledger held as of the last file, shared by every file of one command.
+    let session: IngestSession
     static let maxAttempts = 10
 
     func ingest(_ file: String) -> IngestReport {
@@ -43,8 +45,8 @@ struct IngestRunner {
         }
         report.lines = decoded.lines
         // Names resolve with the registry as users extended it (ledger register).
-        let registry = (try? context.requireLedger()) != nil ? (try HallLoader(context: context).load(TimeFilter()).0.registry) : .standard
-        let outcome = BulletinParser.parse(lines: decoded.lines, registry: registry)
+        let (store, head) = try context.openStore(creating: true)
+        let outcome = BulletinParser.parse(lines: decoded.lines, registry: try session.history(store: store, head: head).registry)
         report.diagnostics = outcome.diagnostics
         guard let bulletin = outcome.bulletin else {
             return report.reject("\(file) is not a weekly bulletin: it has no masthead (issue number and date). Nothing was written.", .dataError)
@@ -93,8 +95,7 @@ struct IngestRunner {
                                report: inout IngestReport) throws {
         for _ in 0..<Self.maxAttempts {
             let (store, head) = try context.openStore(creating: true)
-            var history = IngestHistory()
-            try store.forEachRecord(upTo: head) { record, _ in history.apply(record) }
+            let history = try session.history(store: store, head: head)
             switch IngestPlanner.plan(bulletin, events: events, document: digest, history: history, supersede: options.supersede) {
             case .alreadyIngested(let issue, let seqs, let sameFactsOnly):
                 report.outcome = .alreadyIngested
@@ -127,5 +128,25 @@ struct IngestRunner {
             }
         }
         throw StoreError.busy(lockPath: "EventLog/lock", waitedMilliseconds: 0, holder: "other writers kept appending")
+    }
+}
+
+/// The ingest history of the ledger, kept across the files of one `ingest` command: each file
+/// folds only the records appended since the last (its own batch, or another writer's).
+final class IngestSession {
+    private var history = IngestHistory()
+    private var position: (bytes: Int, head: LogHead)?
+
+    /// The history up to `head`, folding only what is new since the last call.
+    func history(store: EventStore, head: HeadFile) throws -> IngestHistory {
+        if let known = position, known.head == head.head { return history }
+        if let known = position, known.bytes <= head.bytes, (try store.record(endingAt: known.bytes))?.asHead == known.head {
+            try store.forEachRecord(upTo: head, after: known) { record, _ in history.apply(record) }
+        } else {
+            history = IngestHistory()
+            try store.forEachRecord(upTo: head) { record, _ in history.apply(record) }
+        }
+        position = (head.bytes, head.head)
+        return history
     }
 }

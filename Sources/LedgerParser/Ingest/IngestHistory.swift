@@ -29,6 +29,11 @@ public struct IngestHistory: Sendable {
     public private(set) var issues: [String: IssueEntry] = [:]
     /// Every document ever ingested (superseded ones too) → the issue key it was.
     public private(set) var documents: [SHA256Digest: String] = [:]
+    /// Departments and aliases users registered (`ledger register`), in order.
+    public private(set) var registered: [Department] = []
+
+    /// The shipped registry extended by the registrations.
+    public var registry: DepartmentRegistry { DepartmentRegistry.standard.adding(registered).registry }
     private var retracted: Set<Int> = []
 
     /// An empty history.
@@ -41,6 +46,10 @@ public struct IngestHistory: Sendable {
         }
         if record.type == EventType.factCorrected || record.type == EventType.factRetracted {
             return applyChange(record)
+        }
+        if record.type == EventType.departmentRegistered, let name = record.payload["department"]?.string {
+            registered.append(Department(canonical: name, aliases: record.payload["aliases"]?.array?.compactMap(\.string) ?? []))
+            return
         }
         guard let key = record.source?.issue ?? record.payload["issue"]?.string, !retracted.contains(record.seq.value) else { return }
         if record.type == EventType.issuePublished, let document = record.source?.document {
