@@ -8,6 +8,7 @@ public struct HallState: Sendable, Equatable {
     /// The version of this fold; a snapshot of another version is rebuilt.
     public static let version = 3
 
+    /// An ingested issue (`issue.published`): its numbers, dates and how many events it gave.
     public struct IssueInfo: Sendable, Equatable {
         public var key: String
         public var year: Int
@@ -21,6 +22,7 @@ public struct HallState: Sendable, Equatable {
         public var seq: Int
     }
 
+    /// One issue's authorization figures (`authorization.reported`), shares as printed.
     public struct AuthorizationReport: Sendable, Equatable {
         public var issue: String
         public var through: CalendarDate
@@ -33,6 +35,7 @@ public struct HallState: Sendable, Equatable {
         public var seq: Int
     }
 
+    /// A department newly authorized in an issue (`department.authorized`).
     public struct NewAuthorization: Sendable, Equatable {
         public var issue: String
         public var through: CalendarDate
@@ -42,6 +45,7 @@ public struct HallState: Sendable, Equatable {
         public var seq: Int
     }
 
+    /// One issue's year-to-date counts of one service-item category (`items.counted`).
     public struct ItemCount: Sendable, Equatable {
         public var issue: String
         public var through: CalendarDate
@@ -51,6 +55,7 @@ public struct HallState: Sendable, Equatable {
         public var seq: Int
     }
 
+    /// One issue's comprehensive-window counts, week and year to date (`window.counted`).
     public struct WindowReport: Sendable, Equatable {
         public var issue: String
         public var through: CalendarDate
@@ -59,6 +64,7 @@ public struct HallState: Sendable, Equatable {
         public var seq: Int
     }
 
+    /// A leader's visit (`visit.recorded`), department as stored (projections re-resolve it).
     public struct Visit: Sendable, Equatable {
         public var issue: String
         public var date: CalendarDate
@@ -69,6 +75,7 @@ public struct HallState: Sendable, Equatable {
         public var seq: Int
     }
 
+    /// One inspection verdict (`inspection.recorded`).
     public struct Inspection: Sendable, Equatable {
         public var issue: String
         public var through: CalendarDate
@@ -79,6 +86,7 @@ public struct HallState: Sendable, Equatable {
         public var seq: Int
     }
 
+    /// A check across issues that failed at ingest (`check.failed`).
     public struct Warning: Sendable, Equatable {
         public var issue: String
         public var check: String
@@ -86,16 +94,23 @@ public struct HallState: Sendable, Equatable {
         public var seq: Int
     }
 
+    /// The current issues by key (superseded documents removed).
     public internal(set) var issues: [String: IssueInfo] = [:]
+    /// Authorization figures by issue key.
     public internal(set) var authorizations: [String: AuthorizationReport] = [:]
+    /// Every newly authorized department, in seq order.
     public internal(set) var newlyAuthorized: [NewAuthorization] = []
     /// Service-item counts by issue and category (one of each: a later one replaces it).
     var itemsByKey: [String: ItemCount] = [:]
     /// The service-item counts, in seq order.
     public var items: [ItemCount] { itemsByKey.values.sorted { $0.seq < $1.seq } }
+    /// Window counts by issue key.
     public internal(set) var windows: [String: WindowReport] = [:]
+    /// Every visit still standing, in seq order.
     public internal(set) var visits: [Visit] = []
+    /// Every inspection verdict still standing, in seq order.
     public internal(set) var inspections: [Inspection] = []
+    /// Every failed check across issues.
     public internal(set) var warnings: [Warning] = []
     /// Departments and aliases users registered, in the order they were registered.
     public internal(set) var registered: [Department] = []
