@@ -75,18 +75,6 @@ enum DocumentDecoderFixtures {
         var hasBOM: Bool { self != .utf8 && self != .gb18030 }
     }
 
-    /// SplitMix64: a small seeded generator, so random inputs are the same on every run.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// The error `decode` throws, or nil when it succeeds.
     static func failure(_ bytes: [UInt8], forced: DocumentEncoding? = nil, maxBytes: Int = DocumentDecoder.defaultMaxBytes) -> DocumentDecodingError? {
         do {
@@ -289,7 +277,7 @@ enum DocumentDecoderFixtures {
     }
 
     @Test(arguments: 1...24) func randomBytesAreBinaryOrUndecodable(seed: Int) {
-        var generator = F.SeededGenerator(state: UInt64(seed))
+        var generator = SplitMix64(seed: UInt64(seed))
         let count = 256 + seed * 97
         let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
         switch F.failure(bytes)?.reason {
@@ -300,7 +288,7 @@ enum DocumentDecoderFixtures {
     }
 
     @Test(arguments: 1...24) func randomHighBytesAreUndecodable(seed: Int) {
-        var generator = F.SeededGenerator(state: UInt64(seed))
+        var generator = SplitMix64(seed: UInt64(seed))
         let bytes = (0..<(512 + seed)).map { _ in UInt8.random(in: 0x80...0xFF, using: &generator) }
         guard case .undecodable(.gb18030, let offset, let line)? = F.failure(bytes)?.reason else {
             Issue.record("random high bytes were not rejected")
@@ -311,7 +299,7 @@ enum DocumentDecoderFixtures {
     }
 
     @Test(arguments: 1...40) func damagedGB18030ReportsTheRightLine(seed: Int) {
-        var generator = F.SeededGenerator(state: UInt64(seed))
+        var generator = SplitMix64(seed: UInt64(seed))
         var bytes = F.gb18030(String(repeating: F.sample, count: 3))
         for _ in 0..<3 {
             bytes[Int.random(in: 0..<bytes.count, using: &generator)] = UInt8.random(in: 0x80...0xFF, using: &generator)
@@ -352,7 +340,7 @@ enum DocumentDecoderFixtures {
     }
 
     @Test func utf8ValidatorAgreesWithTheStandardLibrary() {
-        var generator = F.SeededGenerator(state: 42)
+        var generator = SplitMix64(seed: 42)
         let pools: [ClosedRange<UInt8>] = [0x20...0x7F, 0x80...0xBF, 0xC0...0xFF, 0xE0...0xF4]
         for _ in 0..<5000 {
             let count = Int.random(in: 1...8, using: &generator)
