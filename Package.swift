@@ -2,6 +2,14 @@
 // The layers of `ledger`, from the pure core outwards. Each target may use only those above it.
 import PackageDescription
 
+// The SHA-NI intrinsics compile only with these features enabled; the target checks the CPU
+// before running any of them (see Sources/LedgerSHA256Hardware).
+#if arch(x86_64)
+let hardwareHashingFlags: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-msha", "-Xcc", "-mssse3", "-Xcc", "-msse4.1"])]
+#else
+let hardwareHashingFlags: [SwiftSetting] = []
+#endif
+
 let package = Package(
     name: "ledger",
     products: [
@@ -11,8 +19,10 @@ let package = Package(
         .library(name: "LedgerStore", targets: ["LedgerStore"]),
     ],
     targets: [
+        // SHA-256's compression on the CPU's SHA extensions, used by LedgerDomain when present.
+        .target(name: "LedgerSHA256Hardware", swiftSettings: hardwareHashingFlags),
         // Pure core: event envelope, SHA-256, JSON, dates, chain verification. No I/O, no clock.
-        .target(name: "LedgerDomain"),
+        .target(name: "LedgerDomain", dependencies: ["LedgerSHA256Hardware"]),
         // Pure: reads a bulletin's lines into facts with provenance, and the facts into events.
         .target(name: "LedgerParser", dependencies: ["LedgerDomain"]),
         // Pure: folds records into the hall's state and answers the projections' questions.

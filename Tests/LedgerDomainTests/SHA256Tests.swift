@@ -212,3 +212,45 @@ struct SHA256DigestTests {
         #expect(set.count == 2)
     }
 }
+
+/// The two compression functions, the CPU's SHA extensions and the portable Swift rounds, must
+/// give the same digests. On a CPU without SHA-NI only the portable one runs, and the test says so.
+@Suite("SHA-256 implementations")
+struct SHA256ImplementationTests {
+    static var available: [SHA256.Implementation] {
+        SHA256.Implementation.allCases.filter { $0 == .portable || SHA256.hardwareIsAvailable }
+    }
+
+    @Test("known answers from each implementation", arguments: SHA256ImplementationTests.available)
+    func knownAnswers(_ implementation: SHA256.Implementation) {
+        for vector in SHA256Tests.nistVectors + SHA256Tests.paddingBoundaries {
+            var hasher = SHA256(implementation: implementation)
+            hasher.update(vector.message)
+            #expect(hasher.finalize().hex == vector.digest, "\(implementation): \(vector)")
+        }
+    }
+
+    @Test("the preferred implementation is the hardware one where the CPU has it")
+    func preferred() {
+        #expect(SHA256.preferredImplementation == (SHA256.hardwareIsAvailable ? .hardware : .portable))
+    }
+
+    @Test("both agree on random messages of every length up to 600 bytes and on long ones")
+    func agreement() throws {
+        try #require(SHA256.hardwareIsAvailable, "this CPU has no SHA extensions: only the portable rounds run here")
+        let seed: UInt64 = 0x5EED_5A56
+        var random = JSONTests.SplitMix64(state: seed)
+        print("SHA-256 implementations agree: SplitMix64 seed \(seed)")
+        let lengths = Array(0...600) + [4096, 65_536 + 17, 1_000_003]
+        for length in lengths {
+            let message = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            var portable = SHA256(implementation: .portable)
+            var hardware = SHA256(implementation: .hardware)
+            // Uneven updates too, so multi-block calls and the pending tail both run.
+            let cut = length == 0 ? 0 : Int(random.next() % UInt64(length + 1))
+            portable.update(message[..<cut]); portable.update(message[cut...])
+            hardware.update(message[..<cut]); hardware.update(message[cut...])
+            #expect(portable.finalize() == hardware.finalize(), "length \(length), cut \(cut), seed \(seed)")
+        }
+    }
+}

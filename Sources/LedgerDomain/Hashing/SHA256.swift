@@ -1,3 +1,5 @@
+import LedgerSHA256Hardware
+
 /// A SHA-256 digest: 32 bytes.
 ///
 /// Compared and hashed by value. Written as 64 lowercase hex characters (``hex``); parsed from
@@ -146,15 +148,37 @@ public struct SHA256: Sendable {
         var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
     }
 
+    /// Which compression function a hasher runs: both give the same digests.
+    public enum Implementation: Sendable, CaseIterable {
+        /// The rounds written out in Swift; runs anywhere.
+        case portable
+        /// The CPU's SHA extensions (x86-64 SHA-NI), when ``SHA256/hardwareIsAvailable``.
+        case hardware
+    }
+
+    /// Whether this CPU can run the ``Implementation/hardware`` compression.
+    public static let hardwareIsAvailable = SHA256Hardware.isAvailable
+    /// The fastest implementation this CPU runs, the one `init()` and the `hash` functions use.
+    public static let preferredImplementation: Implementation = hardwareIsAvailable ? .hardware : .portable
+
     private var state = State()
+    private let implementation: Implementation
     // Holds the tail of the input that does not yet fill a 64-byte block.
     private var pending: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
         (0, 0, 0, 0, 0, 0, 0, 0)
     private var pendingCount = 0
     private var totalByteCount: UInt64 = 0
 
-    /// Creates a hasher that has seen no bytes.
-    public init() {}
+    /// Creates a hasher that has seen no bytes, running the fastest implementation this CPU has.
+    public init() {
+        self.implementation = Self.preferredImplementation
+    }
+
+    /// Creates a hasher that runs `implementation`; `.hardware` traps unless ``hardwareIsAvailable``.
+    public init(implementation: Implementation) {
+        precondition(implementation == .portable || Self.hardwareIsAvailable, "this CPU has no SHA extensions")
+        self.implementation = implementation
+    }
 
     /// Adds the bytes in `bytes` to the message. The buffer is only read during the call.
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
@@ -167,12 +191,12 @@ public struct SHA256: Sendable {
             input += taken
             remaining -= taken
             guard pendingCount == 64 else { return }
-            withUnsafeBytes(of: &pending) { state.compress($0.baseAddress!, blockCount: 1) }
+            withUnsafeBytes(of: &pending) { state.compress($0.baseAddress!, blockCount: 1, implementation) }
             pendingCount = 0
         }
         let blockCount = remaining / 64
         if blockCount > 0 {
-            state.compress(input, blockCount: blockCount)
+            state.compress(input, blockCount: blockCount, implementation)
             input += blockCount * 64
             remaining -= blockCount * 64
         }
@@ -262,7 +286,22 @@ public struct SHA256: Sendable {
 
 extension SHA256.State {
     /// Runs the compression function over `blockCount` consecutive 64-byte blocks at `blocks`.
-    mutating func compress(_ blocks: UnsafeRawPointer, blockCount: Int) {
+    mutating func compress(_ blocks: UnsafeRawPointer, blockCount: Int, _ implementation: SHA256.Implementation) {
+        switch implementation {
+        case .portable: compressPortably(blocks, blockCount: blockCount)
+        case .hardware: compressInHardware(blocks, blockCount: blockCount)
+        }
+    }
+
+    private mutating func compressInHardware(_ blocks: UnsafeRawPointer, blockCount: Int) {
+        var words: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (h0, h1, h2, h3, h4, h5, h6, h7)
+        withUnsafeMutableBytes(of: &words) { raw in
+            SHA256Hardware.compress(raw.baseAddress!.assumingMemoryBound(to: UInt32.self), blocks, blockCount: blockCount)
+        }
+        (h0, h1, h2, h3, h4, h5, h6, h7) = words
+    }
+
+    private mutating func compressPortably(_ blocks: UnsafeRawPointer, blockCount: Int) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
             sha256RoundConstants.withUnsafeBufferPointer { constants in
                 var block = blocks
