@@ -6,7 +6,7 @@ import LedgerDomain
 /// and the projections sort by those, never by the order the issues were ingested in.
 public struct HallState: Sendable, Equatable {
     /// The version of this fold; a snapshot of another version is rebuilt.
-    public static let version = 3
+    public static let version = 4
 
     /// An ingested issue (`issue.published`): its numbers, dates and how many events it gave.
     public struct IssueInfo: Sendable, Equatable {
@@ -94,6 +94,19 @@ public struct HallState: Sendable, Equatable {
         public var seq: Int
     }
 
+    /// The parts of the state a snapshot keeps apart, so that a question reads only the ones its
+    /// projection needs.
+    public enum Part: String, CaseIterable, Sendable, Hashable {
+        case issues, authorizations, newlyAuthorized, items, windows, visits, inspections, warnings, registered
+
+        /// Every part: what a fold of the log gives.
+        public static let all = Set(allCases)
+    }
+
+    /// Which parts this state holds: all of them when folded from the log, fewer when read from
+    /// a snapshot for one question. A projection traps if a part it needs is absent.
+    public internal(set) var parts: Set<Part> = Part.all
+
     /// The current issues by key (superseded documents removed).
     public internal(set) var issues: [String: IssueInfo] = [:]
     /// Authorization figures by issue key.
@@ -146,6 +159,12 @@ public struct HallState: Sendable, Equatable {
         }
         guard filter.isTrue(record), let issue = record.source?.issue ?? record.payload["issue"]?.string else { return }
         fold(record, issue: issue)
+    }
+
+    /// Traps unless the state holds every part in `needed`: answering from a part that was not
+    /// read would be answering from nothing.
+    public func require(_ needed: Set<Part>) {
+        precondition(needed.isSubset(of: parts), "the state lacks the parts \(needed.subtracting(parts).map(\.rawValue).sorted())")
     }
 
     /// The shipped registry extended by the departments and aliases users registered.

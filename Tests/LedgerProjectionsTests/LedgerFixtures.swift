@@ -72,4 +72,33 @@ enum LedgerFixtures {
         ]
         return documents.map { JSONWriter.string(.object($0)) }.joined(separator: "\n")
     }
+
+    /// The parts of the state the projection `name` declares it reads.
+    static func parts(_ name: String) -> Set<HallState.Part> {
+        switch name {
+        case "authorization": return AuthorizationProjection.parts
+        case "totals": return TotalsProjection.parts
+        case "window": return WindowProjection.parts
+        case "visits": return VisitsProjection.parts
+        case "inspections": return InspectionsProjection.parts
+        case "departments": return DepartmentsProjection.parts
+        default: return IssuesProjection.parts
+        }
+    }
+
+    /// One projection's JSON, with the state's own registry.
+    static func answer(_ name: String, _ state: HallState) -> String {
+        let registry = state.registry
+        let document: JSONObject
+        switch name {
+        case "authorization": document = AuthorizationProjection(state, registry: registry).json(asOf: nil)
+        case "totals": document = TotalsProjection(state).json(asOf: nil)
+        case "window": document = WindowProjection(state).json(asOf: nil)
+        case "visits": document = VisitsProjection(state, registry: registry).json(asOf: nil)
+        case "inspections": document = InspectionsProjection(state).json(asOf: nil)
+        case "departments": document = DepartmentsProjection(state, registry: registry).json(asOf: nil)
+        default: document = IssuesProjection(state).json(asOf: nil)
+        }
+        return JSONWriter.string(.object(document))
+    }
 }

@@ -157,26 +157,54 @@ struct ProjectionPropertyTests {
         #expect(previousYear.categories["administrativeLicensing"]?.accepted == 70001)
     }
 
+    /// The state read back from every part of its snapshot.
+    static func roundTrip(_ state: HallState) -> HallState? {
+        let parts = Dictionary(uniqueKeysWithValues: state.snapshotParts().map { ($0.part, $0.bytes) })
+        return HallState(snapshotParts: parts, head: state.head, recordCount: state.recordCount)
+    }
+
     @Test("snapshot then the rest equals everything, at every cut point; encode then decode is identity")
     func snapshotEquivalence() throws {
         let records = LedgerFixtures.records(try batches())
         let whole = LedgerFixtures.state(records)
         for cut in 0...records.count {
             let prefix = LedgerFixtures.state(Array(records[..<cut]))
-            var restored = try #require(HallState(snapshotBytes: prefix.snapshotBytes()), "cut \(cut)")
+            var restored = try #require(Self.roundTrip(prefix), "cut \(cut)")
             #expect(restored == prefix, "cut \(cut)")
             for record in records[cut...] { restored.apply(record) }
             #expect(LedgerFixtures.answers(restored) == LedgerFixtures.answers(whole), "cut \(cut)")
         }
     }
 
-    @Test("a snapshot whose state is damaged is refused, not trusted")
+    @Test("each projection answers the same from only the parts it declares, at every cut point",
+          arguments: ["authorization", "totals", "window", "visits", "inspections", "departments", "issues"])
+    func partialSnapshots(_ name: String) throws {
+        let records = LedgerFixtures.records(try batches())
+        let whole = LedgerFixtures.state(records)
+        let needed = LedgerFixtures.parts(name).union([.registered])
+        for cut in stride(from: 0, through: records.count, by: 3) {
+            let prefix = LedgerFixtures.state(Array(records[..<cut]))
+            let parts = Dictionary(uniqueKeysWithValues: prefix.snapshotParts().filter { needed.contains($0.part) }.map { ($0.part, $0.bytes) })
+            var restored = try #require(HallState(snapshotParts: parts, head: prefix.head, recordCount: prefix.recordCount))
+            #expect(restored.parts == needed)
+            for record in records[cut...] { restored.apply(record) }
+            #expect(LedgerFixtures.answer(name, restored) == LedgerFixtures.answer(name, whole), "\(name), cut \(cut)")
+        }
+    }
+
+    @Test("a snapshot part that is damaged is refused, not trusted")
     func damagedSnapshotState() throws {
-        let bytes = LedgerFixtures.state(LedgerFixtures.records(try batches())).snapshotBytes()
-        var damaged = String(decoding: bytes, as: UTF8.self)
-        damaged = damaged.replacingOccurrences(of: #""visits":[["#, with: #""visits":[[1,"#)
-        #expect(HallState(snapshotBytes: Array(damaged.utf8)) == nil)
-        #expect(HallState(snapshotBytes: Array(bytes.dropLast())) == nil)
+        let state = LedgerFixtures.state(LedgerFixtures.records(try batches()))
+        var parts = Dictionary(uniqueKeysWithValues: state.snapshotParts().map { ($0.part, $0.bytes) })
+        let visits = try #require(parts[.visits])
+        #expect(String(decoding: visits, as: UTF8.self).hasPrefix("[["))
+        parts[.visits] = Array("[[1,".utf8) + visits.dropFirst(2)
+        #expect(HallState(snapshotParts: parts, head: state.head, recordCount: state.recordCount) == nil)
+        parts[.visits] = Array(visits.dropLast())
+        #expect(HallState(snapshotParts: parts, head: state.head, recordCount: state.recordCount) == nil)
+        parts[.visits] = visits
+        parts[.registered] = nil
+        #expect(HallState(snapshotParts: parts, head: state.head, recordCount: state.recordCount) == nil, "registered is always read")
     }
 }
 

@@ -21,7 +21,7 @@ enum AuditCommand {
         let arguments = context.arguments
         let since = try instant(arguments.value("since"), option: "since", startOfDay: true)
         let until = try instant(arguments.value("until"), option: "until", startOfDay: false)
-        let registry = try HallLoader(context: context).load(TimeFilter()).0.registry
+        let registry = try HallLoader(context: context).load(TimeFilter(), parts: [.registered]).0.registry
         let department = arguments.value("department").map { registry.resolve($0).canonical }
         let (store, head) = try context.openStore()
         var trail = AuditTrail()

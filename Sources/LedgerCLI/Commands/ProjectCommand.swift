@@ -49,7 +49,7 @@ enum ProjectCommand {
             }
             return year
         }
-        let (state, head) = try HallLoader(context: context).load(filter)
+        let (state, head) = try HallLoader(context: context).load(filter, parts: ProjectionAnswer.parts(name))
         let answer = ProjectionAnswer(name: name, state: state, filter: filter, year: year,
                                       department: context.arguments.value("department"), person: context.arguments.value("person"))
         if context.arguments.flag("json") {

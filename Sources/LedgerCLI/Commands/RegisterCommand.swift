@@ -26,7 +26,7 @@ enum RegisterCommand {
         let name = context.arguments.positionals[0]
         let aliases = context.arguments.values["alias"] ?? []
         try context.requireLedger(creating: true)
-        let (state, head) = try HallLoader(context: context).load(TimeFilter())
+        let (state, head) = try HallLoader(context: context).load(TimeFilter(), parts: [.registered])
         let current = state.registry
         let known = current.resolve(name)
         let canonical = known.isRegistered ? known.canonical : name

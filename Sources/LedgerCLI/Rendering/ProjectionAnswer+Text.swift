@@ -21,9 +21,12 @@ extension ProjectionAnswer {
             }
             text += table.render()
         }
-        text += "\nWeek by week\n"
+        // A person reads the current year week by week; earlier years are in --json and --as-of.
+        let year = projection.history.filter { $0.through.year == latest.through.year }
+        let earlier = projection.history.count - year.count
+        text += "\nWeek by week, \(latest.through.year)" + (earlier > 0 ? " (\(earlier) earlier reports: see --json, or --as-of a past date)" : "") + "\n"
         var history = TextTable([("through", .left), ("issue", .left), ("stationed", .right), ("authorized", .right), ("share", .right)])
-        for report in projection.history {
+        for report in year {
             history.add([report.through.description, report.issue, Figures.count(report.stationed), Figures.count(report.authorized),
                          Figures.percent(report.share)])
         }

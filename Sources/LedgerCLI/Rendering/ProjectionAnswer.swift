@@ -24,6 +24,19 @@ struct ProjectionAnswer {
         }
     }
 
+    /// The parts of the state the projection `name` reads.
+    static func parts(_ name: String) -> Set<HallState.Part> {
+        switch name {
+        case "authorization": return AuthorizationProjection.parts
+        case "totals": return TotalsProjection.parts
+        case "window": return WindowProjection.parts
+        case "visits": return VisitsProjection.parts
+        case "inspections": return InspectionsProjection.parts
+        case "departments": return DepartmentsProjection.parts
+        default: return IssuesProjection.parts
+        }
+    }
+
     /// "on or before 2023-01-31" / "in the ledger".
     var scope: String {
         var parts: [String] = []

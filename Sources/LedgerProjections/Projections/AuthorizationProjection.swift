@@ -30,8 +30,12 @@ public struct AuthorizationProjection: Sendable {
     /// Every report, in the order of their periods.
     public var history: [Report]
 
+    /// The parts of the state this projection reads (see ``HallState/Part``).
+    public static let parts: Set<HallState.Part> = [.authorizations, .newlyAuthorized, .registered]
+
     /// Builds the projection from the state.
     public init(_ state: HallState, registry: DepartmentRegistry) {
+        state.require(Self.parts)
         history = state.authorizations.values.sorted { ($0.through, $0.issue) < ($1.through, $1.issue) }.map { report in
             let computed = report.authorized.flatMap { authorized in report.stationed.flatMap { Percent.tenths(authorized, of: $0) } }
             return Report(through: report.through, issue: report.issue, stationed: report.stationed, authorized: report.authorized,
@@ -39,8 +43,9 @@ public struct AuthorizationProjection: Sendable {
         }
         let latestReport = history.last
         latest = latestReport
+        var names = CanonicalNames(registry)
         let departments = state.newlyAuthorized.sorted { ($0.through, $0.issue, $0.seq) < ($1.through, $1.issue, $1.seq) }.map {
-            Department(department: registry.canonical(stored: $0.department, asWritten: $0.asWritten), partial: $0.partial,
+            Department(department: names.canonical(stored: $0.department, asWritten: $0.asWritten), partial: $0.partial,
                        since: $0.through, issue: $0.issue, seq: $0.seq)
         }
         newlyAuthorized = departments.filter { $0.issue == latestReport?.issue }

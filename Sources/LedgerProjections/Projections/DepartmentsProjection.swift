@@ -14,8 +14,12 @@ public struct DepartmentsProjection: Sendable {
 
     public var rows: [Row]
 
+    /// The parts of the state this projection reads (see ``HallState/Part``).
+    public static let parts: Set<HallState.Part> = AuthorizationProjection.parts.union(VisitsProjection.parts)
+
     /// Every registered department (table order), then names seen in the ledger that no table has.
     public init(_ state: HallState, registry: DepartmentRegistry) {
+        state.require(Self.parts)
         let authorization = AuthorizationProjection(state, registry: registry)
         let authorized = Dictionary(authorization.authorizedDepartments.map { ($0.department, $0) }, uniquingKeysWith: { first, _ in first })
         let visits = VisitsProjection(state, registry: registry).visits

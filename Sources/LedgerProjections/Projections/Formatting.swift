@@ -27,3 +27,20 @@ extension DepartmentRegistry {
         return resolved.isRegistered ? resolved.canonical : stored
     }
 }
+
+/// Re-resolves stored department names through a registry once per distinct spelling: a long
+/// history names the same few dozen departments over and over.
+struct CanonicalNames {
+    let registry: DepartmentRegistry
+    private var resolved: [String: [String: String]] = [:]
+
+    init(_ registry: DepartmentRegistry) { self.registry = registry }
+
+    /// ``DepartmentRegistry/canonical(stored:asWritten:)``, remembered.
+    mutating func canonical(stored: String, asWritten: String) -> String {
+        if let known = resolved[stored]?[asWritten] { return known }
+        let name = registry.canonical(stored: stored, asWritten: asWritten)
+        resolved[stored, default: [:]][asWritten] = name
+        return name
+    }
+}

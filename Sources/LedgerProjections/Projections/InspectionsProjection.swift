@@ -6,8 +6,12 @@ public struct InspectionsProjection: Sendable {
     /// How many verdicts were findings.
     public var findings: Int
 
+    /// The parts of the state this projection reads (see ``HallState/Part``).
+    public static let parts: Set<HallState.Part> = [.inspections]
+
     /// Builds the projection from the state.
     public init(_ state: HallState) {
+        state.require(Self.parts)
         inspections = state.inspections.sorted {
             ($0.satisfactory ? 1 : 0, $0.through, $0.issue, $0.ordinal) < ($1.satisfactory ? 1 : 0, $1.through, $1.issue, $1.ordinal)
         }

@@ -6,8 +6,12 @@ public struct IssuesProjection: Sendable {
     /// Issue keys missing between the lowest and highest number of each year in the ledger.
     public var gaps: [String]
 
+    /// The parts of the state this projection reads (see ``HallState/Part``).
+    public static let parts: Set<HallState.Part> = [.issues]
+
     /// Builds the projection from the state.
     public init(_ state: HallState) {
+        state.require(Self.parts)
         issues = state.issues.values.sorted { ($0.through, $0.key) < ($1.through, $1.key) }
         var missing: [String] = []
         for (year, ofYear) in Dictionary(grouping: issues, by: \.year).sorted(by: { $0.key < $1.key }) {

@@ -22,8 +22,12 @@ public struct TotalsProjection: Sendable {
     /// Every report of the year, for trends: issue, through, counts.
     public var series: [(issue: String, through: CalendarDate, counts: [String: Counts])]
 
+    /// The parts of the state this projection reads (see ``HallState/Part``).
+    public static let parts: Set<HallState.Part> = [.items]
+
     /// The totals of `year`, or of the latest report's year when nil.
     public init(_ state: HallState, year requested: Int? = nil) {
+        state.require(Self.parts)
         let byIssue = Dictionary(grouping: state.items, by: \.issue)
         let reports = byIssue.map { (issue: $0.key, through: $0.value.map(\.through).max() ?? CalendarDate(daysSinceEpoch: 0), items: $0.value) }
             .sorted { ($0.through, $0.issue) < ($1.through, $1.issue) }

@@ -15,11 +15,16 @@ public struct VisitsProjection: Sendable {
     /// Visits per department, most first.
     public var byDepartment: [(department: String, count: Int)]
 
+    /// The parts of the state this projection reads (see ``HallState/Part``).
+    public static let parts: Set<HallState.Part> = [.visits, .registered]
+
     /// Builds the projection; `department` may be any alias, `person` any part of a name.
     public init(_ state: HallState, registry: DepartmentRegistry, department: String? = nil, person: String? = nil) {
+        state.require(Self.parts)
         let wanted = department.map { registry.resolve($0).canonical }
+        var names = CanonicalNames(registry)
         visits = state.visits.map { visit in
-            Visit(date: visit.date, department: registry.canonical(stored: visit.department, asWritten: visit.asWritten),
+            Visit(date: visit.date, department: names.canonical(stored: visit.department, asWritten: visit.asWritten),
                   person: visit.person, titles: visit.titles, issue: visit.issue, seq: visit.seq)
         }
         .filter { visit in

@@ -8,8 +8,12 @@ public struct WindowProjection: Sendable {
     /// Every report, in the order of their periods.
     public var history: [HallState.WindowReport]
 
+    /// The parts of the state this projection reads (see ``HallState/Part``).
+    public static let parts: Set<HallState.Part> = [.windows]
+
     /// Builds the projection from the state.
     public init(_ state: HallState) {
+        state.require(Self.parts)
         history = state.windows.values.sorted { ($0.through, $0.issue) < ($1.through, $1.issue) }
         latest = history.last
     }

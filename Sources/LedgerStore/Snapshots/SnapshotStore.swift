@@ -3,16 +3,30 @@ import Glibc
 #endif
 import LedgerDomain
 
-/// A projection state saved at a seq of the log: `Snapshots/<name>.snapshot`, two lines.
+/// A projection state saved at a seq of the log: `Snapshots/<name>.snapshot`, in named parts so
+/// that a question reads only the parts it needs.
 ///
-/// Line 1 is the header `{"format":1,"name":…,"version":…,"seq":…,"hash":…,"bytes":…,
-/// "records":…,"stateSHA256":…}`; line 2 the state as JSON. A snapshot is used only when its
-/// header is of this build's format and version, its state hashes to `stateSHA256`, and the log
-/// holds, ending at byte `bytes`, the record with that seq and hash. Otherwise it is ignored
-/// (with the reason) and rebuilt: snapshots are an optimisation, never a source of truth.
+/// Line 1 is the header `{"format":2,"name":…,"version":…,"seq":…,"hash":…,"bytes":…,
+/// "records":…,"parts":[{"name":…,"offset":…,"length":…,"sha256":…},…]}`; each part follows on
+/// its own line, at the offset the header gives. A part is used only when the header is of this
+/// build's format and version, the part hashes to its `sha256`, and the log holds, ending at
+/// byte `bytes`, the record with that seq and hash. Otherwise the snapshot is ignored (with the
+/// reason) and rebuilt: snapshots are an optimisation, never a source of truth.
 public struct SnapshotStore {
     /// The snapshot file format this build reads and writes.
-    public static let format = 1
+    public static let format = 2
+    /// The longest header this build reads.
+    static let maxHeaderBytes = 64 << 10
+    /// The largest part this build reads.
+    static let maxPartBytes = 1 << 30
+
+    /// Where one part lies in the file, and its checksum.
+    public struct PartEntry: Equatable, Sendable {
+        public var name: String
+        public var offset: Int
+        public var length: Int
+        public var sha256: SHA256Digest
+    }
 
     /// A snapshot's header.
     public struct Header: Equatable, Sendable {
@@ -23,17 +37,8 @@ public struct SnapshotStore {
         public var bytes: Int
         /// How many records the state was folded from.
         public var records: Int
-        public var stateSHA256: SHA256Digest
-
-        /// Creates a header.
-        public init(name: String, version: Int, head: LogHead, bytes: Int, records: Int, stateSHA256: SHA256Digest) {
-            self.name = name
-            self.version = version
-            self.head = head
-            self.bytes = bytes
-            self.records = records
-            self.stateSHA256 = stateSHA256
-        }
+        /// The parts, in file order.
+        public var parts: [PartEntry]
     }
 
     let layout: LedgerLayout
@@ -48,47 +53,80 @@ public struct SnapshotStore {
     /// The file of a named snapshot.
     public func path(_ name: String) -> String { layout.snapshots + "/\(name).snapshot" }
 
-    /// Writes a snapshot atomically (temporary file, fsync, rename, directory fsync).
-    public func write(name: String, version: Int, head: LogHead, bytes: Int, records: Int, state: [UInt8]) throws {
+    /// Writes a snapshot of `parts` atomically (temporary file, fsync, rename, directory fsync).
+    public func write(name: String, version: Int, head: LogHead, bytes: Int, records: Int,
+                      parts: [(name: String, bytes: [UInt8])]) throws {
         try FileIO(system: system).ensureDirectory(layout.snapshots, parent: layout.root, label: "Snapshots")
-        let header = Header(name: name, version: version, head: head, bytes: bytes, records: records, stateSHA256: SHA256.hash(state))
-        var file = JSONWriter.encode(.object([
-            "format": .int(Self.format), "name": .string(name), "version": .int(version), "seq": .int(head.seq.value),
-            "hash": .string(head.hash.hex), "bytes": .int(bytes), "records": .int(records),
-            "stateSHA256": .string(header.stateSHA256.hex),
-        ]))
+        // The header's length depends on the offsets it holds: lay the parts out after a header
+        // of a first guess, and grow the guess until the header fits.
+        var headerBytes: [UInt8] = []
+        var reserved = 256 + parts.count * 160
+        while true {
+            var offset = reserved
+            let entries = parts.map { part in
+                defer { offset += part.bytes.count + 1 }
+                return PartEntry(name: part.name, offset: offset, length: part.bytes.count, sha256: SHA256.hash(part.bytes))
+            }
+            headerBytes = Self.encode(Header(name: name, version: version, head: head, bytes: bytes, records: records, parts: entries))
+            if headerBytes.count + 1 <= reserved { break }
+            reserved = headerBytes.count + 64
+        }
+        var file = headerBytes
+        // Spaces pad the header line to where the first part starts; JSON allows them.
+        file += [UInt8](repeating: 0x20, count: reserved - headerBytes.count - 1)
         file.append(0x0A)
-        file += state
-        file.append(0x0A)
+        for part in parts {
+            file += part.bytes
+            file.append(0x0A)
+        }
         try FileIO(system: system).replaceAtomically(path(name), with: file, directory: layout.snapshots)
     }
 
-    /// Reads a snapshot and checks it against itself and against the log; `.failure` says in a
-    /// phrase why it cannot be used (nil reason: there is none).
-    public func read(name: String, version: Int, store: EventStore, head: HeadFile) -> Result<(Header, [UInt8]), Rejection> {
-        let bytes: [UInt8]
+    /// Reads the parts named in `wanted` (every part when nil) and checks them against their
+    /// checksums and the snapshot against the log; `.failure` says in a phrase why it cannot be used.
+    public func read(name: String, version: Int, parts wanted: Set<String>? = nil, store: EventStore,
+                     head: HeadFile) -> Result<(Header, [String: [UInt8]]), Rejection> {
+        let file = path(name)
+        let descriptor: Int32
         do {
-            guard let read = try FileIO(system: system).readSmallFile(path(name), maxBytes: 1 << 30) else { return .failure(.missing) }
-            bytes = read
+            descriptor = try system.open(file, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
+        } catch where error.code == ENOENT {
+            return .failure(.missing)
         } catch {
             return .failure(.unusable("it cannot be read: \(error)"))
         }
-        guard let newline = bytes.firstIndex(of: 0x0A), bytes.last == 0x0A,
-              let header = Self.header(Array(bytes[..<newline])) else {
-            return .failure(.unusable("it is not a snapshot this build can read"))
+        defer { system.close(descriptor) }
+        do {
+            let io = FileIO(system: system)
+            let size = try system.size(descriptor, path: file)
+            let start = try io.read(descriptor, count: min(size, Self.maxHeaderBytes), at: 0, path: file)
+            guard let newline = start.firstIndex(of: 0x0A),
+                  let header = Self.header(Array(start[..<newline].reversed().drop { $0 == 0x20 }.reversed())),
+                  Self.laidOut(header, headerLength: newline + 1, fileSize: size) else {
+                return .failure(.unusable("it is not a snapshot this build can read"))
+            }
+            guard header.name == name, header.version == version else {
+                return .failure(.unusable("it was written by another version of the projections (\(header.version), this build: \(version))"))
+            }
+            var parts: [String: [UInt8]] = [:]
+            for entry in header.parts where wanted?.contains(entry.name) ?? true {
+                let bytes = try io.read(descriptor, count: entry.length, at: entry.offset, path: file)
+                guard bytes.count == entry.length, SHA256.hash(bytes) == entry.sha256 else {
+                    return .failure(.unusable("its part \"\(entry.name)\" does not match its checksum: it was edited or damaged"))
+                }
+                parts[entry.name] = bytes
+            }
+            if let wanted, let missing = wanted.subtracting(parts.keys).sorted().first {
+                return .failure(.unusable("it has no part \"\(missing)\""))
+            }
+            guard header.head.seq <= head.head.seq, header.bytes <= head.bytes,
+                  let record = try? store.record(endingAt: header.bytes), record.asHead == header.head else {
+                return .failure(.unusable("it was taken at \(header.head), which is not a record of this log"))
+            }
+            return .success((header, parts))
+        } catch {
+            return .failure(.unusable("it cannot be read: \(error)"))
         }
-        let state = Array(bytes[(newline + 1)..<(bytes.count - 1)])
-        guard header.name == name, header.version == version else {
-            return .failure(.unusable("it was written by another version of the projections (\(header.version), this build: \(version))"))
-        }
-        guard SHA256.hash(state) == header.stateSHA256 else {
-            return .failure(.unusable("its state does not match its checksum: it was edited or damaged"))
-        }
-        guard header.head.seq <= head.head.seq, header.bytes <= head.bytes,
-              let record = try? store.record(endingAt: header.bytes), record.asHead == header.head else {
-            return .failure(.unusable("it was taken at \(header.head), which is not a record of this log"))
-        }
-        return .success((header, state))
     }
 
     /// Why a snapshot was not used.
@@ -99,13 +137,40 @@ public struct SnapshotStore {
         case unusable(String)
     }
 
+    /// Whether the parts follow the header and each other, each ended by a newline, to the file's end.
+    static func laidOut(_ header: Header, headerLength: Int, fileSize: Int) -> Bool {
+        var expected = headerLength
+        for part in header.parts {
+            guard part.offset == expected, part.length >= 0 else { return false }
+            expected += part.length + 1
+        }
+        return expected == fileSize && Set(header.parts.map(\.name)).count == header.parts.count
+    }
+
+    static func encode(_ header: Header) -> [UInt8] {
+        JSONWriter.encode(.object([
+            "format": .int(format), "name": .string(header.name), "version": .int(header.version),
+            "seq": .int(header.head.seq.value), "hash": .string(header.head.hash.hex), "bytes": .int(header.bytes),
+            "records": .int(header.records),
+            "parts": .array(header.parts.map { part in
+                .object(["name": .string(part.name), "offset": .int(part.offset), "length": .int(part.length),
+                         "sha256": .string(part.sha256.hex)])
+            }),
+        ]))
+    }
+
     static func header(_ bytes: [UInt8]) -> Header? {
         guard case .object(let object)? = try? JSONParser.parse(bytes), object["format"]?.int == format,
               let name = object["name"]?.string, let version = object["version"]?.int, let seq = object["seq"]?.int, seq >= 0,
               let hash = object["hash"]?.string.flatMap({ SHA256Digest(hex: $0) }), let end = object["bytes"]?.int,
-              let records = object["records"]?.int,
-              let checksum = object["stateSHA256"]?.string.flatMap({ SHA256Digest(hex: $0) }) else { return nil }
+              let records = object["records"]?.int, let rows = object["parts"]?.array else { return nil }
+        var parts: [PartEntry] = []
+        for row in rows {
+            guard let partName = row["name"]?.string, let offset = row["offset"]?.int, let length = row["length"]?.int,
+                  let checksum = row["sha256"]?.string.flatMap({ SHA256Digest(hex: $0) }) else { return nil }
+            parts.append(PartEntry(name: partName, offset: offset, length: length, sha256: checksum))
+        }
         return Header(name: name, version: version, head: LogHead(seq: Seq(seq), hash: hash), bytes: end, records: records,
-                      stateSHA256: checksum)
+                      parts: parts)
     }
 }
