@@ -38,11 +38,7 @@ enum IngestCommand {
     static func run(_ context: CommandContext) throws -> ExitCode {
         let options = try parseOptions(context.arguments)
         try context.requireLedger(creating: true)
-        var reports: [IngestReport] = []
-        let session = IngestSession()
-        for file in context.arguments.positionals {
-            reports.append(IngestRunner(context: context, options: options, session: session).ingest(file))
-        }
+        let reports = IngestRunner(context: context, options: options, session: IngestSession()).ingest(context.arguments.positionals)
         if reports.contains(where: { $0.outcome == .appended || $0.outcome == .superseded }),
            let seq = try? HallLoader.refreshSnapshotIfStale(context) {
             context.stderr.write("ledger: note: refreshed Snapshots/hall.snapshot at seq \(seq)\n")

@@ -13,16 +13,54 @@ struct IngestRunner {
     let session: IngestSession
     static let maxAttempts = 10
 
-    func ingest(_ file: String) -> IngestReport {
-        var report = IngestReport(file: file)
+    /// Ingests `files` in order. Reading, decoding and parsing need nothing of the ledger but
+    /// the registry, so a few files at a time are parsed on every core; planning and appending
+    /// stay in order, one file after another.
+    func ingest(_ files: [String]) -> [IngestReport] {
+        var reports: [IngestReport] = []
+        var start = 0
+        while start < files.count {
+            let chunk = Array(files[start..<min(start + Self.filesParsedTogether, files.count)])
+            start += chunk.count
+            var prepared = chunk.map { file in Result { () throws -> [UInt8] in try read(file) } }
+            let registered = (try? registry())
+            let parsed = ParallelMap.map(prepared.map { try? $0.get() }) { [encoding = options.encoding] bytes in
+                bytes.flatMap { bytes in registered.map { Self.parse(bytes, encoding: encoding, registry: $0.registry) } }
+            }
+            for (index, file) in chunk.enumerated() {
+                var report = IngestReport(file: file)
+                capture(into: &report) { report in
+                    let bytes = try prepared[index].get()
+                    // Parse again only if another writer registered a department meanwhile.
+                    let current = try registry()
+                    let result = (parsed[index] != nil && current.count == registered?.count) ? parsed[index]!
+                        : Self.parse(bytes, encoding: options.encoding, registry: current.registry)
+                    try finish(file, bytes: bytes, parsed: try result.get(), into: &report)
+                }
+                prepared[index] = .success([])
+                reports.append(report)
+            }
+        }
+        return reports
+    }
+
+    /// How many files are read and parsed at once: enough to keep two cores busy, few enough
+    /// that their texts stay small in memory.
+    static let filesParsedTogether = 8
+
+    /// Ingests one file.
+    func ingest(_ file: String) -> IngestReport { ingest([file])[0] }
+
+    /// Runs `body`, turning every failure into the report's rejection.
+    private func capture(into report: inout IngestReport, _ body: (inout IngestReport) throws -> Void) {
         do {
-            try ingest(file, into: &report)
+            try body(&report)
         } catch let failure as InputFile.Failure {
             let missing: Bool
             if case .missing = failure { missing = true } else if case .notAFile = failure { missing = true } else { missing = false }
             report.reject(failure.description, missing ? .noInput : .dataError)
         } catch let failure as DecodingFailure {
-            report.reject("\(file): \(failure.error.description)\(failure.hint.map { ". \($0)" } ?? ""). Nothing was written.", .dataError)
+            report.reject("\(report.file): \(failure.error.description)\(failure.hint.map { ". \($0)" } ?? ""). Nothing was written.", .dataError)
         } catch let error as StoreError {
             report.reject(error.description, LedgerTool.exitCode(for: error))
         } catch let error as SystemError {
@@ -30,23 +68,43 @@ struct IngestRunner {
         } catch {
             report.reject("\(error)", .software)
         }
-        return report
     }
 
-    private func ingest(_ file: String, into report: inout IngestReport) throws {
+    private func read(_ file: String) throws -> [UInt8] {
         let invocation = context.invocation
-        let bytes = try InputFile.read(file, workingDirectory: invocation.workingDirectory,
-                                       maxBytes: DocumentDecoder.defaultMaxBytes, system: invocation.system)
+        return try InputFile.read(file, workingDirectory: invocation.workingDirectory,
+                                  maxBytes: DocumentDecoder.defaultMaxBytes, system: invocation.system)
+    }
+
+    /// The departments users registered, as the ledger holds them now: names resolve with the
+    /// registry as users extended it (ledger register).
+    private func registry() throws -> (registry: DepartmentRegistry, count: Int) {
+        let (store, head) = try context.openStore(creating: true)
+        let history = try session.history(store: store, head: head)
+        return (history.registry, history.registered.count)
+    }
+
+    /// A file's text and what the parser read in it.
+    struct Parsed: Sendable {
+        var decoded: DecodedDocument
+        var outcome: BulletinParser.Outcome
+    }
+
+    /// Decodes and parses; pure, so it runs on any thread.
+    static func parse(_ bytes: [UInt8], encoding: DocumentEncoding?, registry: DepartmentRegistry) -> Result<Parsed, DecodingFailure> {
         let decoded: DecodedDocument
         do {
-            decoded = try DocumentDecoder.decode(bytes, forced: options.encoding)
+            decoded = try DocumentDecoder.decode(bytes, forced: encoding)
         } catch {
-            throw DecodingFailure(error: error, hint: Self.utf16Hint(bytes))
+            return .failure(DecodingFailure(error: error, hint: utf16Hint(bytes)))
         }
+        return .success(Parsed(decoded: decoded, outcome: BulletinParser.parse(lines: decoded.lines, registry: registry)))
+    }
+
+    private func finish(_ file: String, bytes: [UInt8], parsed: Parsed, into report: inout IngestReport) throws {
+        let decoded = parsed.decoded
+        let outcome = parsed.outcome
         report.lines = decoded.lines
-        // Names resolve with the registry as users extended it (ledger register).
-        let (store, head) = try context.openStore(creating: true)
-        let outcome = BulletinParser.parse(lines: decoded.lines, registry: try session.history(store: store, head: head).registry)
         report.diagnostics = outcome.diagnostics
         guard let bulletin = outcome.bulletin else {
             return report.reject("\(file) is not a weekly bulletin: it has no masthead (issue number and date). Nothing was written.", .dataError)
@@ -69,7 +127,7 @@ struct IngestRunner {
     }
 
     /// A decoding error and, where the bytes suggest one, what to try.
-    struct DecodingFailure: Error {
+    struct DecodingFailure: Error, Sendable {
         var error: DocumentDecodingError
         var hint: String?
     }
