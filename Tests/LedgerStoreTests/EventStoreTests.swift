@@ -40,6 +40,25 @@ struct EventStoreTests {
         #expect(seqs == [3, 4])
     }
 
+    @Test("the record ending at a byte is found for short and long lines, and nowhere else",
+          arguments: [10, 3_000, 5_000, 40_000, 300_000])
+    func recordEndingAt(_ textBytes: Int) throws {
+        let directory = TemporaryDirectory()
+        let store = EventStore(layout: LedgerLayout(root: directory.path))
+        let long = String(repeating: "窗", count: textBytes / 3)
+        let events = (1...3).map { NewEvent(type: "test.fact", valid: nil, payload: ["n": .int($0), "text": .string(long)]) }
+        try StoreFixtures.append(store, events)
+        let head = try #require(try store.readHeadFile())
+        var ends: [(Int, EventRecord)] = []
+        var offset = 0
+        try store.forEachRecord(upTo: head) { record, line in
+            offset += line.count + 1
+            ends.append((offset, record))
+        }
+        for (end, record) in ends { #expect(try store.record(endingAt: end) == record, "end \(end)") }
+        for end in [1, ends[0].0 - 1, ends[0].0 + 1, ends[2].0 + 1] { #expect(try store.record(endingAt: end) == nil, "end \(end)") }
+    }
+
     @Test("an append that expects an old head is refused and writes nothing")
     func optimisticConcurrency() throws {
         let directory = TemporaryDirectory()

@@ -91,7 +91,9 @@ public final class EventStore {
         let descriptor = try system.open(layout.log, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
         defer { system.close(descriptor) }
         var previous = known?.head ?? LogHead.empty
-        let reader = LineReader(system: system, descriptor: descriptor, path: layout.relative(layout.log))
+        var reader = LineReader(system: system, descriptor: descriptor, path: layout.relative(layout.log))
+        // A short tail needs no megabyte buffer; the reader grows it for a longer line.
+        reader.chunkBytes = min(reader.chunkBytes, max(head.bytes - start, 4096))
         _ = try reader.forEachLine(from: start, limit: head.bytes, firstLineNumber: previous.seq.value + 1) { line in
             let record: EventRecord
             do {
@@ -124,8 +126,13 @@ public final class EventStore {
         guard end > 0, end <= (try logSize()) else { return nil }
         let descriptor = try system.open(layout.log, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
         defer { system.close(descriptor) }
-        let window = min(end, RecordLine.maxLineBytes)
-        let bytes = try io.read(descriptor, count: window, at: end - window, path: layout.log)
+        // Records are about a kilobyte: look back 4 KiB first, widening up to the longest line.
+        var window = min(end, 4096)
+        var bytes = try io.read(descriptor, count: window, at: end - window, path: layout.log)
+        while bytes.dropLast().lastIndex(of: 0x0A) == nil && window < min(end, RecordLine.maxLineBytes) {
+            window = min(end, RecordLine.maxLineBytes, window * 8)
+            bytes = try io.read(descriptor, count: window, at: end - window, path: layout.log)
+        }
         guard bytes.last == 0x0A else { return nil }
         let start = bytes.dropLast().lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
         guard start > 0 || window == end else { return nil }
