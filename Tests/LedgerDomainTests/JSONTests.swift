@@ -319,6 +319,28 @@ struct JSONTests {
 // MARK: - Fixtures
 
 extension JSONTests {
+    @Test("a streamed pretty document equals prettyString of the whole, in pieces of any size",
+          arguments: [1, 7, 64, 1 << 16])
+    func streamedPrettyDocument(_ pieceBytes: Int) {
+        let fields: [(key: String, value: JSONValue)] = [
+            ("asOf", .null), ("empty", .object([:])), ("list", .array((0..<50).map { .object(["n": .int($0), "名": "窗口"]) })),
+            ("nested", .object(["a": .array([]), "b": .array([.int(1), .array([.bool(true)])])])), ("last", "end"),
+        ]
+        var streamed: [UInt8] = []
+        var pieces = 0
+        JSONWriter.streamPretty(fields: fields.map { field in (field.key, { field.value }) }, pieceBytes: pieceBytes) {
+            streamed += $0
+            pieces += 1
+        }
+        #expect(String(decoding: streamed, as: UTF8.self) == JSONWriter.prettyString(.object(JSONObject(fields))))
+        #expect(pieceBytes > 1000 ? pieces == 1 : pieces > 10)
+        var empty: [UInt8] = []
+        JSONWriter.streamPretty(fields: []) { empty += $0 }
+        #expect(String(decoding: empty, as: UTF8.self) == JSONWriter.prettyString(.object([:])))
+    }
+}
+
+extension JSONTests {
     /// A value with a name for the test report.
     struct NamedValue: Sendable, CustomTestStringConvertible {
         let name: String

@@ -98,10 +98,15 @@ enum ReplayCommand {
             ProjectionAnswer(name: $0, state: state, filter: filter, year: nil, department: nil, person: nil)
         }
         if context.arguments.flag("json") {
-            var document: JSONObject = ["asOf": .date(filter.asOf), "knownAt": filter.knownAt.map { .string($0.description) } ?? .null]
-            for answer in answers { document[answer.name] = .object(answer.json) }
-            document["head"] = ProjectCommand.headJSON(head.head)
-            context.stdout.write(JSONWriter.prettyString(.object(document)) + "\n")
+            // One projection's JSON at a time, written as it is made: the whole document of a
+            // long history would be several times the state's size.
+            var fields: [(key: String, value: () -> JSONValue)] = [
+                ("asOf", { .date(filter.asOf) }), ("knownAt", { filter.knownAt.map { .string($0.description) } ?? .null }),
+            ]
+            fields += answers.map { answer in (answer.name, { .object(answer.json) }) }
+            fields.append(("head", { ProjectCommand.headJSON(head.head) }))
+            JSONWriter.streamPretty(fields: fields) { context.stdout.write(bytes: $0) }
+            context.stdout.write("\n")
         } else {
             for answer in answers { context.stdout.write(answer.text(terminal: false) + "\n") }
             context.stdout.write("Computed from the ledger's head: seq \(head.head.seq), hash \(head.head.hash.hex)\n")

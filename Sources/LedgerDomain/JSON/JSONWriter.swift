@@ -68,6 +68,35 @@ public enum JSONWriter {
         writePretty(value, indent: max(0, indent), level: 0, into: &buffer)
         return String(decoding: buffer, as: UTF8.self)
     }
+
+    /// Writes `object` as ``prettyString(_:indent:)`` does, building one field's value at a time
+    /// and handing the bytes to `sink` in pieces of about `pieceBytes`: a document of many large
+    /// fields never sits in memory whole. Values are built in order, each after the previous
+    /// one's bytes went to `sink`.
+    public static func streamPretty(fields: [(key: String, value: () -> JSONValue)], indent: Int = 2, pieceBytes: Int = 1 << 16,
+                                    to sink: (UnsafeRawBufferPointer) -> Void) {
+        var buffer: [UInt8] = []
+        let spaces = max(0, indent)
+        func drain(_ buffer: inout [UInt8], force: Bool) {
+            guard force || buffer.count >= pieceBytes else { return }
+            buffer.withUnsafeBytes { sink($0) }
+            buffer.removeAll(keepingCapacity: true)
+        }
+        guard !fields.isEmpty else {
+            buffer.append(contentsOf: "{}".utf8)
+            return drain(&buffer, force: true)
+        }
+        buffer.append(UInt8(ascii: "{"))
+        for (index, field) in fields.enumerated() {
+            newline(index > 0, spaces, into: &buffer)
+            writeString(field.key, into: &buffer)
+            buffer.append(contentsOf: ": ".utf8)
+            writePretty(field.value(), indent: spaces, level: 1, into: &buffer) { drain(&$0, force: false) }
+        }
+        newline(false, 0, into: &buffer)
+        buffer.append(UInt8(ascii: "}"))
+        drain(&buffer, force: true)
+    }
 }
 
 // MARK: - Pieces
@@ -155,13 +184,16 @@ extension JSONWriter {
         }
     }
 
-    private static func writePretty(_ value: JSONValue, indent: Int, level: Int, into buffer: inout [UInt8]) {
+    /// `drain` is called after each array element, so a long array leaves in pieces.
+    private static func writePretty(_ value: JSONValue, indent: Int, level: Int, into buffer: inout [UInt8],
+                                    drain: (inout [UInt8]) -> Void = { _ in }) {
         switch value {
         case .array(let elements) where !elements.isEmpty:
             buffer.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
                 newline(index > 0, indent * (level + 1), into: &buffer)
                 writePretty(element, indent: indent, level: level + 1, into: &buffer)
+                drain(&buffer)
             }
             newline(false, indent * level, into: &buffer)
             buffer.append(UInt8(ascii: "]"))
@@ -171,7 +203,7 @@ extension JSONWriter {
                 newline(index > 0, indent * (level + 1), into: &buffer)
                 writeString(field.key, into: &buffer)
                 buffer.append(contentsOf: ": ".utf8)
-                writePretty(field.value, indent: indent, level: level + 1, into: &buffer)
+                writePretty(field.value, indent: indent, level: level + 1, into: &buffer, drain: drain)
             }
             newline(false, indent * level, into: &buffer)
             buffer.append(UInt8(ascii: "}"))
