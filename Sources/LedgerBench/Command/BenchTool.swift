@@ -20,11 +20,13 @@ public enum BenchTool {
                 return 0
             case .generate(let options):
                 return try GenerateRun(options: options, invocation: invocation, clock: clock).run()
+            case .run(let options):
+                return try BenchmarkRun(options: options, invocation: invocation, clock: clock).run()
             }
         } catch {
             invocation.stderr.write("ledger-bench: error: \(error.message)\n")
             if error.isUsage {
-                invocation.stderr.write("Usage: ledger-bench generate --issues <n> [--seed <s>] (--out <dir> | --ledger <dir>)\n  See 'ledger-bench --help'.\n")
+                invocation.stderr.write("Usage: \(BenchRequest.generateSynopsis)\n       \(BenchRequest.RunOptions.synopsis)\n  See 'ledger-bench --help'.\n")
             }
             return error.exitCode
         }
