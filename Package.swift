@@ -39,7 +39,8 @@ let package = Package(
         .executableTarget(name: "ledger-bench", dependencies: ["LedgerBench", "LedgerCLI", "LedgerDomain"]),
 
         .testTarget(name: "LedgerDomainTests", dependencies: ["LedgerDomain"]),
-        .testTarget(name: "LedgerBenchTests", dependencies: ["LedgerBench", "LedgerParser", "LedgerProjections", "LedgerStore", "LedgerCLI", "LedgerDomain"]),
+        // Depends on the executable so that `swift test` builds the `ledger` that `run`'s end-to-end tests measure.
+        .testTarget(name: "LedgerBenchTests", dependencies: ["ledger", "LedgerBench", "LedgerParser", "LedgerProjections", "LedgerStore", "LedgerCLI", "LedgerDomain"]),
         .testTarget(name: "LedgerParserTests", dependencies: ["LedgerParser", "LedgerDomain"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "LedgerProjectionsTests", dependencies: ["LedgerProjections", "LedgerParser", "LedgerDomain"]),

@@ -7,11 +7,12 @@ import LedgerProjections
 import LedgerStore
 
 /// Runs `ledger-bench` in-process: exit code, stdout, stderr.
-func runBench(_ arguments: [String], workingDirectory: String = NSTemporaryDirectory()) -> (code: Int32, stdout: String, stderr: String) {
+func runBench(_ arguments: [String], workingDirectory: String = NSTemporaryDirectory(),
+              environment: [String: String] = [:]) -> (code: Int32, stdout: String, stderr: String) {
     let stdout = CapturedOutput()
     let stderr = CapturedOutput()
     let code = BenchTool.run(Invocation(
-        arguments: arguments, environment: ["USER": "test"], workingDirectory: workingDirectory,
+        arguments: arguments, environment: environment.merging(["USER": "test"]) { given, _ in given }, workingDirectory: workingDirectory,
         stdout: stdout, stderr: stderr, now: { Instant(millisecondsSinceEpoch: 1_795_319_400_000) }))
     return (code, stdout.text, stderr.text)
 }

@@ -7,6 +7,7 @@ import LedgerStore
 struct GenerateRun {
     let options: BenchRequest.GenerateOptions
     let invocation: Invocation
+    let clock: MonotonicClock
     /// Progress is printed each time this many more issues are done.
     static let progressInterval = 100
 
@@ -41,65 +42,18 @@ struct GenerateRun {
     }
 
     private func ingest(into ledger: String) throws(BenchFailure) -> Int32 {
-        try BenchFiles.makeDirectory(ledger)
-        let scratch = try BenchFiles.makeScratchDirectory(environment: invocation.environment)
-        defer { BenchFiles.remove(scratch) }
-        let started = invocation.now()
-        var generator = BulletinGenerator(seed: options.seed)
-        var done = 0
-        var warnings = 0
-        var range: (first: String, last: String)?
-        while done < options.issues {
-            let issues = batch(&generator, count: min(options.batch, options.issues - done))
-            var files: [String] = []
-            for (key, text) in issues {
-                files.append("\(scratch)/\(key).txt")
-                try BenchFiles.write(text, to: files[files.count - 1])
-            }
-            let (code, output, errors) = runLedger(["ingest", "--ledger", ledger, "--actor", "ledger-bench"] + files)
-            for file in files { BenchFiles.remove(file) }
-            let warningLines = (output + errors).split(separator: "\n").filter { $0.contains(": warning:") || $0.contains(": error:") }
-            warnings += warningLines.count
-            for line in warningLines { invocation.stderr.write("ledger-bench: \(line)\n") }
-            guard code == 0 else {
-                invocation.stderr.write(errors)
-                invocation.stderr.write("ledger-bench: ledger ingest failed (exit \(code)) after \(done) issues; the ledger keeps the \(done) ingested before this batch\n")
-                return code
-            }
-            range = (range?.first ?? issues[0].key, issues[issues.count - 1].key)
-            let before = done
-            done += issues.count
-            if done / Self.progressInterval > before / Self.progressInterval || done == options.issues {
-                invocation.stdout.write("ledger-bench: ingested \(done) of \(options.issues) issues, head \(try head(of: ledger))\n")
-                invocation.stdout.flush()
-            }
+        let loop = IngestLoop(ledger: ledger, seed: options.seed, batch: options.batch, invocation: invocation, clock: clock)
+        var reported = 0
+        let outcome = try loop.run(until: .issues(options.issues)) { progress in
+            guard progress.issues / Self.progressInterval > reported / Self.progressInterval || progress.issues == options.issues else { return }
+            reported = progress.issues
+            invocation.stdout.write("ledger-bench: ingested \(progress.issues) of \(options.issues) issues, head \(progress.head.head)\n")
+            invocation.stdout.flush()
         }
-        let seconds = Double(invocation.now().millisecondsSinceEpoch - started.millisecondsSinceEpoch) / 1000
-        let final = try headFile(of: ledger)
-        invocation.stdout.write("ledger-bench: ingested \(done) issues, \(range?.first ?? "") … \(range?.last ?? ""), into \(ledger) (seed \(options.seed)) in \(seconds) s: \(final.head.seq) events in the log, \(warnings) warnings\n")
-        invocation.stdout.write("head: seq \(final.head.seq) \(final.head.hash.hex)\n")
+        let seconds = Double(outcome.totalNanoseconds / 1_000_000) / 1000
+        let range = outcome.keys.map { "\($0.first) … \($0.last)" } ?? ""
+        invocation.stdout.write("ledger-bench: ingested \(outcome.issues) issues, \(range), into \(ledger) (seed \(options.seed)) in \(seconds) s: \(outcome.head.head.seq) events in the log, \(outcome.warnings) warnings\n")
+        invocation.stdout.write("head: seq \(outcome.head.head.seq) \(outcome.head.head.hash.hex)\n")
         return 0
-    }
-
-    /// Runs one `ledger` command in-process with captured output: exit code, stdout, stderr.
-    private func runLedger(_ arguments: [String]) -> (Int32, String, String) {
-        let output = CapturedOutput()
-        let errors = CapturedOutput()
-        let code = LedgerTool.run(Invocation(
-            arguments: arguments, environment: invocation.environment, workingDirectory: invocation.workingDirectory,
-            stdout: output, stderr: errors, now: invocation.now, system: invocation.system, hostName: invocation.hostName))
-        return (code, output.text, errors.text)
-    }
-
-    private func headFile(of ledger: String) throws(BenchFailure) -> HeadFile {
-        do {
-            return try EventStore(layout: LedgerLayout(root: ledger), system: invocation.system).readHeadFile() ?? .empty
-        } catch {
-            throw .io("cannot read the head of the ledger in \(ledger): \(error)")
-        }
-    }
-
-    private func head(of ledger: String) throws(BenchFailure) -> String {
-        try headFile(of: ledger).head.description
     }
 }
