@@ -59,6 +59,15 @@ struct EventStoreTests {
         for end in [1, ends[0].0 - 1, ends[0].0 + 1, ends[2].0 + 1] { #expect(try store.record(endingAt: end) == nil, "end \(end)") }
     }
 
+    @Test("a first append that loses the race to create EventLog/ to another process still lands")
+    func firstAppendLosesTheMkdirRace() throws {
+        let directory = TemporaryDirectory()
+        let store = EventStore(layout: LedgerLayout(root: directory.path), system: FaultySystem(.loseMkdirRace))
+        let receipt = try store.append(StoreFixtures.events(2), expecting: .empty, context: StoreFixtures.context())
+        #expect(receipt.seqs == 1...2)
+        #expect(try store.verify().isIntact)
+    }
+
     @Test("an append that expects an old head is refused and writes nothing")
     func optimisticConcurrency() throws {
         let directory = TemporaryDirectory()

@@ -43,6 +43,8 @@ final class FaultySystem: SystemCalls {
         case crashAfterWriting(bytes: Int)
         case failFsync(onCall: Int)
         case diskFull
+        /// Every mkdir finds the directory made by "another process" just before it: EEXIST.
+        case loseMkdirRace
     }
 
     private let base = PosixSystemCalls()
@@ -129,6 +131,7 @@ final class FaultySystem: SystemCalls {
     func makeDirectory(_ path: String) throws(SystemError) {
         try alive("mkdir", path)
         try base.makeDirectory(path)
+        if case .loseMkdirRace = fault { throw SystemError("mkdir", path, code: EEXIST) }
     }
 
     func remove(_ path: String) throws(SystemError) {

@@ -64,10 +64,7 @@ public struct DocumentStore {
     }
 
     private func ensureDirectory() throws {
-        if try system.kind(of: layout.eventLog) == .missing {
-            try system.makeDirectory(layout.eventLog)
-            try io.syncDirectory(layout.root)
-        }
+        try io.ensureDirectory(layout.eventLog, parent: layout.root, label: layout.relative(layout.eventLog))
         try io.ensureDirectory(layout.documents, parent: layout.eventLog, label: layout.relative(layout.documents))
     }
 }

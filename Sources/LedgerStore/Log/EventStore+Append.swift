@@ -47,13 +47,7 @@ extension EventStore {
         case .missing: throw StoreError.system(SystemError("open", layout.root, code: ENOENT))
         case let other: throw StoreError.unsafePath(path: layout.root, found: StorePaths.describe(other))
         }
-        switch try system.kind(of: layout.eventLog) {
-        case .directory: return
-        case .missing:
-            try system.makeDirectory(layout.eventLog)
-            try io.syncDirectory(layout.root)
-        case let other: throw StoreError.unsafePath(path: layout.eventLog, found: StorePaths.describe(other))
-        }
+        try io.ensureDirectory(layout.eventLog, parent: layout.root, label: layout.eventLog)
     }
 
     private func createEmptyHead() throws -> HeadFile {

@@ -42,7 +42,13 @@ struct FileIO {
         switch try system.kind(of: path) {
         case .directory: return
         case .missing:
-            try system.makeDirectory(path)
+            do {
+                try system.makeDirectory(path)
+            } catch where error.code == EEXIST {
+                // Another process made it between the check and mkdir (two first ingests at
+                // once): a directory there is what this call wanted; anything else is refused.
+                return try ensureDirectory(path, parent: parent, label: label)
+            }
             try syncDirectory(parent)
         case let other: throw StoreError.unsafePath(path: label, found: StorePaths.describe(other))
         }
