@@ -60,26 +60,50 @@ struct HallLoader {
         return head.head.seq
     }
 
-    /// Checks the snapshot for `verify`: problems (it disagrees with the log, or was edited) and
-    /// notes (none, or stale and about to be rebuilt).
-    static func checkSnapshot(store: EventStore, head: HeadFile) throws -> (problems: [String], notes: [String]) {
-        switch snapshots(store).read(name: HallState.snapshotName, version: HallState.version, store: store, head: head) {
-        case .failure(.missing):
-            return ([], ["no snapshot: answers are computed from the whole log"])
-        case .failure(.unusable(let reason)):
-            return (["\(snapshotFile): \(reason); it is ignored and will be rebuilt by `ledger snapshot`"], [])
-        case .success(let (header, bytes)):
-            var state = HallState()
-            try store.forEachRecord(upTo: head) { record, _ in
-                if record.seq <= header.head.seq { state.apply(record) }
-            }
-            let rebuilt = Dictionary(uniqueKeysWithValues: state.snapshotParts().map { ($0.part.rawValue, $0.bytes) })
-            if let differing = HallState.Part.allCases.first(where: { rebuilt[$0.rawValue] != bytes[$0.rawValue] }) {
-                return (["\(snapshotFile): its part \"\(differing.rawValue)\" at seq \(header.head.seq) differs from the state the log gives; it is ignored"], [])
-            }
-            let behind = head.head.seq.value - header.head.seq.value
-            return ([], ["\(snapshotFile) matches the log at seq \(header.head.seq)" + (behind > 0 ? " (\(behind) records behind the head, folded on top)" : "")])
+    /// Checks the snapshot for `verify` against records folded in the same pass as the chain
+    /// check: ``fold(_:)`` each record in order, then ``finish(head:)``.
+    struct SnapshotCheck {
+        private let read: Result<(SnapshotStore.Header, [String: [UInt8]]), SnapshotStore.Rejection>
+        private let head: HeadFile
+        private var state = HallState()
+
+        /// Reads the snapshot as it stands against `head`.
+        init(store: EventStore, head: HeadFile) {
+            self.head = head
+            read = snapshots(store).read(name: HallState.snapshotName, version: HallState.version, store: store, head: head)
         }
+
+        /// Folds one record, when it is one the snapshot covers.
+        mutating func fold(_ record: EventRecord) {
+            if case .success(let (header, _)) = read, record.seq <= header.head.seq { state.apply(record) }
+        }
+
+        /// Problems (it disagrees with the log, or was edited) and notes (none, or how far
+        /// behind); nil when the log verified had another head than the one the snapshot was read against.
+        func finish(head verified: HeadFile) -> (problems: [String], notes: [String])? {
+            guard verified == head else { return nil }
+            switch read {
+            case .failure(.missing):
+                return ([], ["no snapshot: answers are computed from the whole log"])
+            case .failure(.unusable(let reason)):
+                return (["\(snapshotFile): \(reason); it is ignored and will be rebuilt by `ledger snapshot`"], [])
+            case .success(let (header, bytes)):
+                let rebuilt = Dictionary(uniqueKeysWithValues: state.snapshotParts().map { ($0.part.rawValue, $0.bytes) })
+                if let differing = HallState.Part.allCases.first(where: { rebuilt[$0.rawValue] != bytes[$0.rawValue] }) {
+                    return (["\(snapshotFile): its part \"\(differing.rawValue)\" at seq \(header.head.seq) differs from the state the log gives; it is ignored"], [])
+                }
+                let behind = head.head.seq.value - header.head.seq.value
+                return ([], ["\(snapshotFile) matches the log at seq \(header.head.seq)" + (behind > 0 ? " (\(behind) records behind the head, folded on top)" : "")])
+            }
+        }
+    }
+
+    /// Checks the snapshot for `verify` in a pass of its own (when the head moved under the first).
+    static func checkSnapshot(store: EventStore, head: HeadFile) throws -> (problems: [String], notes: [String]) {
+        var check = SnapshotCheck(store: store, head: head)
+        try store.forEachRecord(upTo: head) { record, _ in check.fold(record) }
+        guard let result = check.finish(head: head) else { preconditionFailure("the same head was checked") }
+        return result
     }
 
     /// Writes the snapshot of the whole state at the log's head.
@@ -89,7 +113,7 @@ struct HallLoader {
                                    parts: state.snapshotParts().map { (name: $0.part.rawValue, bytes: $0.bytes) })
     }
 
-    private static func snapshots(_ store: EventStore) -> SnapshotStore {
+    fileprivate static func snapshots(_ store: EventStore) -> SnapshotStore {
         SnapshotStore(layout: store.layout, system: store.system)
     }
 

@@ -18,9 +18,11 @@ enum VerifyCommand {
     static func run(_ context: CommandContext) throws -> ExitCode {
         try context.requireLedger()
         let store = context.store()
-        var report = try store.verify()
+        // The snapshot is checked against a fold made in the same pass as the chain check.
+        var snapshot = ((try? store.readHeadFile()) ?? nil).map { HallLoader.SnapshotCheck(store: store, head: $0) }
+        var report = try store.verify { record in snapshot?.fold(record) }
         if report.isIntact, let head = report.headFile {
-            let (problems, notes) = try HallLoader.checkSnapshot(store: store, head: head)
+            let (problems, notes) = try snapshot?.finish(head: head) ?? HallLoader.checkSnapshot(store: store, head: head)
             report.notes += notes
             report.problems += problems.map { ChainProblem(kind: .snapshot, seq: nil, lineNumber: 0, message: $0) }
             report.problemCount += problems.count

@@ -48,7 +48,10 @@ public struct ChainVerifier: Sendable {
     }
 
     /// Checks the next line of the log (without its newline).
-    public mutating func check(line: UnsafeRawBufferPointer) {
+    /// Returns the record when the line decoded and matched its hash, for a caller that folds
+    /// while it checks; nil otherwise.
+    @discardableResult
+    public mutating func check(line: UnsafeRawBufferPointer) -> EventRecord? {
         lineNumber += 1
         let record: EventRecord
         do {
@@ -59,13 +62,14 @@ public struct ChainVerifier: Sendable {
             highestSeq += 1
             resynchronise = true
             batchUnknown = true
-            return
+            return nil
         }
         recordCount += 1
         if let document = record.source?.document, documents[document] == nil { documents[document] = record.seq }
         let hashMatches = RecordLine.hashMatches(line, record: record)
         if !hashMatches { reportBadHash(record) }
         checkOrder(record, hashMatches: hashMatches)
+        return hashMatches ? record : nil
     }
 
     /// Ends the check; `lastLineEnded` says whether the file's last line had its newline.

@@ -7,7 +7,10 @@ extension EventStore {
     /// Checks the whole ledger without changing it: every record's hash, the chain, seq
     /// continuity, batch completeness, and that HEAD names the last committed record.
     /// Bytes after HEAD are checked too unless another process is writing them right now.
-    public func verify() throws -> VerifyReport {
+    ///
+    /// `body` sees each committed record that decoded and matched its hash, in file order, so a
+    /// caller can fold the log in the same pass; it means nothing unless the report is intact.
+    public func verify(_ body: (EventRecord) -> Void = { _ in }) throws -> VerifyReport {
         var report = VerifyReport(headFile: nil, fileBytes: try logSize(), records: 0, lastRecord: .empty,
                                   problems: [], problemCount: 0, notes: [])
         var committed: HeadFile?
@@ -25,7 +28,7 @@ extension EventStore {
         let lock = WriteLock(system: system, path: layout.lock)
         let writerActive = try system.kind(of: layout.eventLog) == .directory && !(try lock.tryAcquire())
         defer { lock.release() }
-        try checkChain(&report, committed: committed, writerActive: writerActive)
+        try checkChain(&report, committed: committed, writerActive: writerActive, body)
         // HEAD's own problems (line 0) come after the log's, which explain them.
         func place(_ problem: ChainProblem) -> Int { problem.lineNumber == 0 ? Int.max : problem.lineNumber }
         report.problems = report.problems.enumerated()
@@ -35,7 +38,8 @@ extension EventStore {
         return report
     }
 
-    private func checkChain(_ report: inout VerifyReport, committed: HeadFile?, writerActive: Bool) throws {
+    private func checkChain(_ report: inout VerifyReport, committed: HeadFile?, writerActive: Bool,
+                            _ body: (EventRecord) -> Void) throws {
         guard report.fileBytes > 0 else {
             if let committed, committed.bytes > 0 {
                 report.problems.append(ChainProblem(kind: .truncated, seq: nil, lineNumber: 1,
@@ -49,7 +53,7 @@ extension EventStore {
         let committedBytes = committed.map { min($0.bytes, report.fileBytes) } ?? report.fileBytes
         var verifier = ChainVerifier(committed: committed?.head.seq)
         let summary = try reader.forEachLine(limit: committedBytes) { line in
-            if line.ended { verifier.check(line: line.bytes) }
+            if line.ended, let record = verifier.check(line: line.bytes) { body(record) }
         }
         verifier.finish(lastLineEnded: summary.lastLineEnded)
         report.records = verifier.recordCount
