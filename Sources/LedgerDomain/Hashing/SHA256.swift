@@ -66,6 +66,16 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
         self.init(word0: word0, word1: word1, word2: word2, word3: word3)
     }
 
+    /// Parses exactly 64 lowercase ASCII hex bytes, the form the log writes; anything else is nil.
+    public init?(lowercaseHexUTF8 text: UnsafeRawBufferPointer) {
+        guard text.count == 64,
+              let word0 = SHA256Digest.parseLowercaseWord(text, at: 0),
+              let word1 = SHA256Digest.parseLowercaseWord(text, at: 16),
+              let word2 = SHA256Digest.parseLowercaseWord(text, at: 32),
+              let word3 = SHA256Digest.parseLowercaseWord(text, at: 48) else { return nil }
+        self.init(word0: word0, word1: word1, word2: word2, word3: word3)
+    }
+
     /// The 32 bytes, most significant first (the order `sha256sum` prints them in).
     public var bytes: [UInt8] {
         [UInt8](unsafeUninitializedCapacity: 32) { buffer, initialized in
@@ -123,6 +133,23 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
             word = word << 4 | UInt64(nibble)
         }
         return word
+    }
+
+    /// The 64-bit word spelled by the 16 lowercase hex bytes at `offset`, or nil if one is not.
+    @inline(__always)
+    private static func parseLowercaseWord(_ text: UnsafeRawBufferPointer, at offset: Int) -> UInt64? {
+        var word: UInt64 = 0
+        var bad: UInt8 = 0
+        for index in offset..<offset + 16 {
+            let byte = text[index]
+            let digit = byte &- UInt8(ascii: "0")
+            let letter = byte &- UInt8(ascii: "a")
+            // A digit is 0...9 below '0'+10; a letter a...f is 10...15.
+            let isDigit = digit < 10
+            bad |= (isDigit || letter < 6) ? 0 : 1
+            word = word << 4 | UInt64(isDigit ? digit : letter &+ 10)
+        }
+        return bad == 0 ? word : nil
     }
 
     /// The value of one ASCII hex digit, or nil.

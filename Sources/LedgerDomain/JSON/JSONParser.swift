@@ -315,23 +315,85 @@ extension JSONReader {
 
 extension JSONReader {
     /// Parses the string at the cursor (on its opening quote). Strings without escapes become a
-    /// `String` straight from the input bytes once they are validated.
+    /// `String` straight from the input bytes once they are validated: the scan looks only for
+    /// the quote, a backslash or a control character, and the standard library validates the
+    /// UTF-8 of the whole run at once. Only a run it refuses is walked sequence by sequence, to
+    /// name the first bad byte, so the first problem in the string is the one reported.
     mutating func parseString() throws(JSONParseError) -> String {
         let quote = pos
-        var index = pos + 1
-        while true {
-            index = skipPlainASCII(from: index)
-            guard index < end else { break }
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
+        var nonASCII: UInt64 = 0
+        let index = skipUnescaped(from: pos + 1, nonASCII: &nonASCII)
+        let run = UnsafeBufferPointer(rebasing: bytes[quote + 1..<index])
+        if index < end, bytes[index] == UInt8(ascii: "\"") {
+            if nonASCII == 0 {
                 pos = index + 1
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[quote + 1..<index]), as: UTF8.self)
+                return String(decoding: run, as: UTF8.self)
             }
-            if byte == UInt8(ascii: "\\") { return try parseEscapedString(quote: quote, firstEscape: index) }
-            if byte < 0x20 { throw controlCharacter(at: index) }
-            index = try endOfUTF8Sequence(at: index)
+            if let text = String(validating: run, as: UTF8.self) {
+                pos = index + 1
+                return text
+            }
         }
-        throw JSONParseError(offset: quote, message: "unterminated string")
+        // Whatever ends the run, bad UTF-8 before it comes first.
+        if nonASCII != 0 { try validateUTF8(from: quote + 1, to: index) }
+        guard index < end else { throw JSONParseError(offset: quote, message: "unterminated string") }
+        switch bytes[index] {
+        case UInt8(ascii: "\""):
+            pos = index + 1
+            return String(decoding: run, as: UTF8.self)
+        case UInt8(ascii: "\\"):
+            return try parseEscapedString(quote: quote, firstEscape: index)
+        default:
+            throw controlCharacter(at: index)
+        }
+    }
+
+    /// The first index at or after `start` holding a quote, a backslash or a control character
+    /// (or `end`); ORs the high bit of every byte passed into `nonASCII`. Eight bytes at a time,
+    /// because strings dominate log lines.
+    @inline(__always)
+    private func skipUnescaped(from start: Int, nonASCII: inout UInt64) -> Int {
+        var index = start
+        let raw = UnsafeRawBufferPointer(bytes)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= end {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let quotes = word ^ (ones &* 0x22)
+            let slashes = word ^ (ones &* 0x5C)
+            // Classic "has a zero byte" / "has a byte below n" tests: the lowest flagged byte is
+            // always a real match (false flags only appear above a real one). A byte with its
+            // high bit set is never flagged (`~word` clears it).
+            let special = (((quotes &- ones) & ~quotes) | ((slashes &- ones) & ~slashes)
+                | ((word &- ones &* 0x20) & ~word)) & highs
+            if special != 0 {
+                let stop = special.trailingZeroBitCount / 8
+                // Only the bytes before the stop count as passed.
+                nonASCII |= word & highs & ((1 &<< UInt64(stop * 8)) &- 1)
+                return index + stop
+            }
+            nonASCII |= word & highs
+            index += 8
+        }
+        while index < end {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { break }
+            nonASCII |= UInt64(byte & 0x80)
+            index += 1
+        }
+        return index
+    }
+
+    /// Throws at the first invalid UTF-8 sequence that starts in `start..<stop`.
+    private func validateUTF8(from start: Int, to stop: Int) throws(JSONParseError) {
+        var index = start
+        while index < stop {
+            if bytes[index] < 0x80 {
+                index += 1
+            } else {
+                index = try endOfUTF8Sequence(at: index)
+            }
+        }
     }
 
     /// The first index at or after `start` holding a quote, a backslash, a control character or
@@ -346,8 +408,6 @@ extension JSONReader {
             let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             let quotes = word ^ (ones &* 0x22)
             let slashes = word ^ (ones &* 0x5C)
-            // Classic "has a zero byte" / "has a byte below n" tests: the lowest flagged byte is
-            // always a real match (false flags only appear above a real one).
             let special = (((quotes &- ones) & ~quotes) | ((slashes &- ones) & ~slashes)
                 | ((word &- ones &* 0x20) & ~word) | word) & highs
             if special != 0 { return index + special.trailingZeroBitCount / 8 }

@@ -29,6 +29,7 @@ public struct ChainVerifier: Sendable {
     // After a disorder the batch in progress is unknown: accept the next marker as it comes.
     private var batchUnknown = false
     private var resynchronise = false
+    private var decoder = RecordDecoder()
 
     /// Creates a verifier; `committed` is the last seq the HEAD file vouches for, if known:
     /// a bad record beyond it is called forged rather than edited.
@@ -55,7 +56,7 @@ public struct ChainVerifier: Sendable {
         lineNumber += 1
         let record: EventRecord
         do {
-            record = try RecordLine.decode(line)
+            record = try decoder.decode(line)
         } catch {
             let seq = Seq(highestSeq + 1)
             report(.edited, seq, "the line is not a valid record (\(error.message)): it was changed after it was written")

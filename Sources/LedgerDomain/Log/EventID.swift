@@ -44,13 +44,18 @@ public struct EventID: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { text }
 
-    static func isWellFormed(_ utf8: [UInt8]) -> Bool {
+    /// An id whose text the caller has checked with ``isWellFormed(_:)``.
+    init(unchecked text: String) {
+        self.text = text
+    }
+
+    static func isWellFormed(_ utf8: some Collection<UInt8>) -> Bool {
         guard utf8.count == 36 else { return false }
-        for (index, byte) in utf8.enumerated() {
-            if [8, 13, 18, 23].contains(index) {
+        for (index, byte) in zip(0..., utf8) {
+            if index == 8 || index == 13 || index == 18 || index == 23 {
                 guard byte == UInt8(ascii: "-") else { return false }
             } else {
-                guard hexDigits.contains(byte) else { return false }
+                guard byte &- UInt8(ascii: "0") < 10 || byte &- UInt8(ascii: "a") < 6 else { return false }
             }
         }
         return true

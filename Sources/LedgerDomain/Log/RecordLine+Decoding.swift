@@ -12,7 +12,16 @@ public struct RecordDecodingError: Error, Equatable, Sendable, CustomStringConve
 extension RecordLine {
     /// Reads one line (without its newline) into a record, checking every field's presence,
     /// order and kind. The hash is read, not checked: see ``hashMatches(_:record:)``.
+    /// To read many lines, keep one ``RecordDecoder``: it reuses what repeats between them.
     public static func decode(_ line: UnsafeRawBufferPointer) throws(RecordDecodingError) -> EventRecord {
+        var decoder = RecordDecoder()
+        return try decoder.decode(line)
+    }
+
+    /// The general reader behind ``decode(_:)``: any JSON spelling of a record (whitespace,
+    /// escapes, any field order is an error it names) through a JSON tree. ``RecordDecoder``
+    /// reads the canonical form without one and hands every other line here.
+    static func decodeGeneral(_ line: UnsafeRawBufferPointer) throws(RecordDecodingError) -> EventRecord {
         guard line.count < maxLineBytes else {
             throw RecordDecodingError("the line is longer than \(maxLineBytes) bytes")
         }

@@ -94,10 +94,11 @@ public final class EventStore {
         var reader = LineReader(system: system, descriptor: descriptor, path: layout.relative(layout.log))
         // A short tail needs no megabyte buffer; the reader grows it for a longer line.
         reader.chunkBytes = min(reader.chunkBytes, max(head.bytes - start, 4096))
+        var decoder = RecordDecoder()
         _ = try reader.forEachLine(from: start, limit: head.bytes, firstLineNumber: previous.seq.value + 1) { line in
             let record: EventRecord
             do {
-                record = try RecordLine.decode(line.bytes)
+                record = try decoder.decode(line.bytes)
             } catch let error as RecordDecodingError {
                 throw StoreError.damaged(path: layout.relative(layout.log), line: line.number, reason: error.message)
             }

@@ -1,0 +1,248 @@
+/// Reads log lines into records, quickly for the lines `ledger` writes.
+///
+/// A line in exactly the form ``RecordLine/encode(_:into:)`` writes (compact, fields in their
+/// fixed order, digests and ids in lowercase, the instant in milliseconds with `Z`) is read
+/// in one pass over its bytes, without building a JSON tree for the envelope and reusing the
+/// strings that repeat from line to line (types, actors, issue keys, parser versions). Any
+/// other line, valid or not, is handed to the general reader (``RecordLine/decodeGeneral(_:)``),
+/// which gives the same record for every line both read and the precise error for the rest:
+/// the fast path only ever declines, it never decides.
+///
+/// One decoder serves the lines of one pass over a log; it is not shared between threads.
+public struct RecordDecoder: Sendable {
+    private var strings = RecentStrings()
+
+    /// A decoder with nothing remembered yet.
+    public init() {}
+
+    /// Reads one line (without its newline) into a record; see ``RecordLine/decode(_:)``.
+    public mutating func decode(_ line: UnsafeRawBufferPointer) throws(RecordDecodingError) -> EventRecord {
+        if line.count < RecordLine.maxLineBytes, let record = canonical(line) { return record }
+        return try RecordLine.decodeGeneral(line)
+    }
+
+    /// The record, when the line is in the canonical form; nil otherwise.
+    mutating func canonical(_ line: UnsafeRawBufferPointer) -> EventRecord? {
+        line.withMemoryRebound(to: UInt8.self) { bytes in
+            // The remembered strings move into the cursor and back, so they are never copied.
+            var cursor = CanonicalCursor(reader: JSONReader(bytes: bytes, maxDepth: 64), strings: RecentStrings())
+            swap(&cursor.strings, &strings)
+            let record = cursor.record()
+            swap(&cursor.strings, &strings)
+            return record
+        }
+    }
+}
+
+/// A cursor over one line in the canonical form: each step reads an exact key and its value,
+/// or gives nil as soon as the line departs from the form.
+private struct CanonicalCursor {
+    var reader: JSONReader
+    var strings: RecentStrings
+
+    mutating func record() -> EventRecord? {
+        guard literal("{\"seq\":"), let seq = positiveInt(),
+              literal(",\"id\":"), let id = eventID(),
+              literal(",\"type\":"), let type = repeatedString(),
+              literal(",\"version\":"), let version = positiveInt() else { return nil }
+        var valid: CalendarDate?
+        if literal(",\"valid\":") {
+            guard let date = date() else { return nil }
+            valid = date
+        }
+        guard literal(",\"recordedAt\":"), let recordedAt = instant(),
+              literal(",\"actor\":"), let actor = repeatedString(),
+              literal(",\"batch\":"), let batch = batch() else { return nil }
+        var source: SourceReference?
+        if literal(",\"source\":") {
+            guard let reference = sourceReference() else { return nil }
+            source = reference
+        }
+        guard literal(",\"payload\":"), reader.pos < reader.end, reader.bytes[reader.pos] == UInt8(ascii: "{"),
+              case .object(let payload)? = try? reader.parseValue(depth: 1),
+              literal(",\"prev\":"), let prev = digest(),
+              literal(",\"hash\":"), let hash = digest(),
+              literal("}"), reader.pos == reader.end else { return nil }
+        return EventRecord(seq: Seq(seq), id: id, type: type, version: version, valid: valid, recordedAt: recordedAt,
+                           actor: actor, batch: batch, source: source, payload: payload, prev: prev, hash: hash)
+    }
+
+    private mutating func batch() -> BatchMarker? {
+        guard literal("{\"first\":"), let first = positiveInt(), literal(",\"count\":"), let count = positiveInt() else { return nil }
+        var command: String?
+        var reason: String?
+        if literal(",\"command\":") {
+            guard let text = repeatedString() else { return nil }
+            command = text
+        }
+        if literal(",\"reason\":") {
+            guard let text = string() else { return nil }
+            reason = text
+        }
+        guard literal("}") else { return nil }
+        return BatchMarker(first: Seq(first), count: count, command: command, reason: reason)
+    }
+
+    private mutating func sourceReference() -> SourceReference? {
+        guard literal("{\"document\":"), let document = digest() else { return nil }
+        var reference = SourceReference(document: document)
+        if literal(",\"issue\":") {
+            guard let issue = repeatedString() else { return nil }
+            reference.issue = issue
+        }
+        if literal(",\"lines\":") {
+            guard literal("["), let first = positiveInt(), literal(","), let last = positiveInt(), last >= first,
+                  literal("]") else { return nil }
+            reference.lines = first...last
+        }
+        if literal(",\"parser\":") {
+            guard let parser = repeatedString() else { return nil }
+            reference.parser = parser
+        }
+        if literal(",\"text\":") {
+            guard let text = string() else { return nil }
+            reference.text = text
+        }
+        guard literal("}") else { return nil }
+        return reference
+    }
+
+    // MARK: Tokens
+
+    /// Consumes `text` if the line continues with exactly these ASCII bytes.
+    @inline(__always)
+    private mutating func literal(_ text: StaticString) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard reader.end - reader.pos >= count else { return false }
+        let start = text.utf8Start
+        for offset in 0..<count where reader.bytes[reader.pos + offset] != start[offset] { return false }
+        reader.pos += count
+        return true
+    }
+
+    /// A positive integer without sign or leading zero that fits in `Int`.
+    private mutating func positiveInt() -> Int? {
+        guard reader.pos < reader.end, reader.bytes[reader.pos] &- UInt8(ascii: "1") < 9,
+              case .int(let value)? = try? reader.parseNumber() else { return nil }
+        return value
+    }
+
+    /// Any JSON string.
+    private mutating func string() -> String? {
+        guard reader.pos < reader.end, reader.bytes[reader.pos] == UInt8(ascii: "\"") else { return nil }
+        return try? reader.parseString()
+    }
+
+    /// A string that is likely to repeat an earlier line's: reused when its bytes are the same.
+    private mutating func repeatedString() -> String? {
+        guard reader.pos < reader.end, reader.bytes[reader.pos] == UInt8(ascii: "\"") else { return nil }
+        let start = reader.pos + 1
+        if let close = quote(from: start) {
+            let raw = UnsafeBufferPointer(rebasing: reader.bytes[start..<close])
+            if let known = strings.find(raw) {
+                reader.pos = close + 1
+                return known
+            }
+        }
+        guard let text = try? reader.parseString() else { return nil }
+        let raw = UnsafeBufferPointer(rebasing: reader.bytes[start..<reader.pos - 1])
+        if !raw.contains(UInt8(ascii: "\\")) { strings.remember(raw, as: text) }
+        return text
+    }
+
+    /// The index of the next `"` at or after `start`, or nil.
+    private func quote(from start: Int) -> Int? {
+        var index = start
+        while index < reader.end {
+            if reader.bytes[index] == UInt8(ascii: "\"") { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// `"` + 64 lowercase hex digits + `"`.
+    private mutating func digest() -> SHA256Digest? {
+        let start = reader.pos
+        guard reader.end - start >= 66, reader.bytes[start] == UInt8(ascii: "\""), reader.bytes[start + 65] == UInt8(ascii: "\""),
+              let digest = SHA256Digest(lowercaseHexUTF8: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: reader.bytes[start + 1..<start + 65])))
+        else { return nil }
+        reader.pos = start + 66
+        return digest
+    }
+
+    /// `"` + a lowercase `8-4-4-4-12` UUID + `"`.
+    private mutating func eventID() -> EventID? {
+        let start = reader.pos
+        guard reader.end - start >= 38, reader.bytes[start] == UInt8(ascii: "\""), reader.bytes[start + 37] == UInt8(ascii: "\"") else { return nil }
+        let text = UnsafeBufferPointer(rebasing: reader.bytes[start + 1..<start + 37])
+        guard EventID.isWellFormed(text) else { return nil }
+        reader.pos = start + 38
+        return EventID(unchecked: String(decoding: text, as: UTF8.self))
+    }
+
+    /// `"YYYY-MM-DD"`.
+    private mutating func date() -> CalendarDate? {
+        let start = reader.pos
+        guard reader.end - start >= 12, reader.bytes[start] == UInt8(ascii: "\""), reader.bytes[start + 11] == UInt8(ascii: "\""),
+              let date = calendarDate(at: start + 1) else { return nil }
+        reader.pos = start + 12
+        return date
+    }
+
+    /// `"YYYY-MM-DDTHH:MM:SS.mmmZ"`, the form ``Instant/description`` writes.
+    private mutating func instant() -> Instant? {
+        let start = reader.pos
+        let b = reader.bytes
+        guard reader.end - start >= 26, b[start] == UInt8(ascii: "\""), b[start + 25] == UInt8(ascii: "\""),
+              let date = calendarDate(at: start + 1), b[start + 11] == UInt8(ascii: "T"),
+              let hours = digits(at: start + 12, count: 2), hours < 24, b[start + 14] == UInt8(ascii: ":"),
+              let minutes = digits(at: start + 15, count: 2), minutes < 60, b[start + 17] == UInt8(ascii: ":"),
+              let seconds = digits(at: start + 18, count: 2), seconds < 60, b[start + 20] == UInt8(ascii: "."),
+              let millis = digits(at: start + 21, count: 3), b[start + 24] == UInt8(ascii: "Z") else { return nil }
+        reader.pos = start + 26
+        let clock = Int64(((hours * 60 + minutes) * 60 + seconds) * 1000 + millis)
+        return Instant(millisecondsSinceEpoch: Int64(date.daysSinceEpoch) * 86_400_000 + clock)
+    }
+
+    private func calendarDate(at index: Int) -> CalendarDate? {
+        guard reader.bytes[index + 4] == UInt8(ascii: "-"), reader.bytes[index + 7] == UInt8(ascii: "-"),
+              let year = digits(at: index, count: 4), let month = digits(at: index + 5, count: 2),
+              let day = digits(at: index + 8, count: 2) else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
+    }
+
+    private func digits(at index: Int, count: Int) -> Int? {
+        var value = 0
+        for offset in 0..<count {
+            let digit = reader.bytes[index + offset] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
+    }
+}
+
+/// The last few distinct strings read, by their raw bytes (none with an escape), so that a
+/// value that repeats from line to line is one shared `String`, not a new one per line.
+struct RecentStrings: Sendable {
+    private static let capacity = 32
+    private var entries: [(bytes: [UInt8], text: String)] = []
+    private var next = 0
+
+    func find(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+        for entry in entries where entry.bytes.count == raw.count {
+            if entry.bytes.withUnsafeBufferPointer({ $0.elementsEqual(raw) }) { return entry.text }
+        }
+        return nil
+    }
+
+    mutating func remember(_ raw: UnsafeBufferPointer<UInt8>, as text: String) {
+        guard raw.count <= 256 else { return }
+        if entries.count < Self.capacity {
+            entries.append((Array(raw), text))
+        } else {
+            entries[next] = (Array(raw), text)
+            next = (next + 1) % Self.capacity
+        }
+    }
+}
