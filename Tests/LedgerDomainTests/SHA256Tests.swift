@@ -254,3 +254,44 @@ struct SHA256ImplementationTests {
         }
     }
 }
+
+@Suite("Lowercase hex digests")
+struct LowercaseHexTests {
+    /// The plain reading: 64 characters, each `0`–`9` or `a`–`f`.
+    static func plain(_ text: [UInt8]) -> SHA256Digest? {
+        guard text.count == 64, text.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
+        return SHA256Digest(hex: String(decoding: text, as: UTF8.self))
+    }
+
+    static func parsed(_ text: [UInt8]) -> SHA256Digest? {
+        text.withUnsafeBytes { SHA256Digest(lowercaseHexUTF8: $0) }
+    }
+
+    @Test("every byte value at every position: accepted exactly when it is a lowercase hex digit")
+    func everyByteAtEveryPosition() {
+        let digest = SHA256.hash("ledger")
+        let hex = Array(digest.hex.utf8)
+        #expect(Self.parsed(hex) == digest)
+        var accepted = 0
+        for position in 0..<64 {
+            for byte in 0...255 {
+                var text = hex
+                text[position] = UInt8(byte)
+                let expected = Self.plain(text)
+                #expect(Self.parsed(text) == expected, "byte \(byte) at \(position)")
+                if expected != nil { accepted += 1 }
+            }
+        }
+        #expect(accepted == 64 * 16)
+    }
+
+    @Test("random digests round-trip; other lengths are refused")
+    func roundTrip() {
+        for index in 0..<500 {
+            let digest = SHA256.hash("record \(index)")
+            #expect(Self.parsed(Array(digest.hex.utf8)) == digest)
+        }
+        #expect(Self.parsed(Array(String(repeating: "a", count: 63).utf8)) == nil)
+        #expect(Self.parsed(Array(String(repeating: "a", count: 65).utf8)) == nil)
+    }
+}

@@ -138,18 +138,33 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
     /// The 64-bit word spelled by the 16 lowercase hex bytes at `offset`, or nil if one is not.
     @inline(__always)
     private static func parseLowercaseWord(_ text: UnsafeRawBufferPointer, at offset: Int) -> UInt64? {
-        var word: UInt64 = 0
-        var bad: UInt8 = 0
-        for index in offset..<offset + 16 {
-            let byte = text[index]
-            let digit = byte &- UInt8(ascii: "0")
-            let letter = byte &- UInt8(ascii: "a")
-            // A digit is 0...9 below '0'+10; a letter a...f is 10...15.
-            let isDigit = digit < 10
-            bad |= (isDigit || letter < 6) ? 0 : 1
-            word = word << 4 | UInt64(isDigit ? digit : letter &+ 10)
-        }
-        return bad == 0 ? word : nil
+        guard let high = parseLowercaseHalf(text.loadUnaligned(fromByteOffset: offset, as: UInt64.self)),
+              let low = parseLowercaseHalf(text.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)) else { return nil }
+        return UInt64(high) << 32 | UInt64(low)
+    }
+
+    /// The 32-bit value of 8 lowercase hex bytes loaded as one little-endian word (the first
+    /// character in the lowest byte), or nil if one is not `0`–`9` or `a`–`f`. All eight are
+    /// checked and converted at once.
+    @inline(__always)
+    static func parseLowercaseHalf(_ loaded: UInt64) -> UInt32? {
+        let word = UInt64(littleEndian: loaded)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        // A letter a–f is 0x61–0x66: bit 6 set. A digit is 0x30–0x39: bit 6 clear.
+        let letter = (word >> 6) & ones
+        let low = word & (ones &* 0x0F)
+        let high = word & (ones &* 0xF0)
+        // The nibble's value: 0–9 for a digit, 10–15 for a letter (no byte can carry into the next).
+        let value = low &+ letter &* 9
+        let highIsRight = high == (ones &* 0x30) &+ letter &* 0x30
+        let atMostFifteen = (value &+ ones &* 0x70) & (ones &* 0x80) == 0
+        let tenOrMoreIsLetter = ((value &+ ones &* 0x76) >> 7) & ones == letter
+        guard highIsRight, atMostFifteen, tenOrMoreIsLetter else { return nil }
+        // Pack the eight nibbles, first character most significant.
+        let pairs = ((value & 0x000F_000F_000F_000F) << 4) | ((value & 0x0F00_0F00_0F00_0F00) >> 8)
+        let quads = (pairs | (pairs >> 8)) & 0x0000_FFFF_0000_FFFF
+        let packed = UInt32(truncatingIfNeeded: quads | (quads >> 16))
+        return packed.byteSwapped
     }
 
     /// The value of one ASCII hex digit, or nil.

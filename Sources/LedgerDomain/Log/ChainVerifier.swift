@@ -53,11 +53,18 @@ public struct ChainVerifier: Sendable {
     /// while it checks; nil otherwise.
     @discardableResult
     public mutating func check(line: UnsafeRawBufferPointer) -> EventRecord? {
+        check(DecodedLine(line, decoder: &decoder))
+    }
+
+    /// Checks the next line of the log, already decoded and hashed (on another thread, say).
+    @discardableResult
+    public mutating func check(_ line: DecodedLine) -> EventRecord? {
         lineNumber += 1
         let record: EventRecord
-        do {
-            record = try decoder.decode(line)
-        } catch {
+        switch line.record {
+        case .success(let decoded):
+            record = decoded
+        case .failure(let error):
             let seq = Seq(highestSeq + 1)
             report(.edited, seq, "the line is not a valid record (\(error.message)): it was changed after it was written")
             highestSeq += 1
@@ -67,10 +74,9 @@ public struct ChainVerifier: Sendable {
         }
         recordCount += 1
         if let document = record.source?.document, documents[document] == nil { documents[document] = record.seq }
-        let hashMatches = RecordLine.hashMatches(line, record: record)
-        if !hashMatches { reportBadHash(record) }
-        checkOrder(record, hashMatches: hashMatches)
-        return hashMatches ? record : nil
+        if !line.hashMatches { reportBadHash(record) }
+        checkOrder(record, hashMatches: line.hashMatches)
+        return line.hashMatches ? record : nil
     }
 
     /// Ends the check; `lastLineEnded` says whether the file's last line had its newline.

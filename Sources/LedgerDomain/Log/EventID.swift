@@ -49,14 +49,21 @@ public struct EventID: Hashable, Sendable, CustomStringConvertible {
         self.text = text
     }
 
-    static func isWellFormed(_ utf8: some Collection<UInt8>) -> Bool {
+    static func isWellFormed(_ utf8: [UInt8]) -> Bool {
+        utf8.withUnsafeBufferPointer { isWellFormed($0) }
+    }
+
+    static func isWellFormed(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard utf8.count == 36 else { return false }
-        for (index, byte) in zip(0..., utf8) {
+        var index = 0
+        while index < 36 {
+            let byte = utf8[index]
             if index == 8 || index == 13 || index == 18 || index == 23 {
                 guard byte == UInt8(ascii: "-") else { return false }
             } else {
                 guard byte &- UInt8(ascii: "0") < 10 || byte &- UInt8(ascii: "a") < 6 else { return false }
             }
+            index += 1
         }
         return true
     }

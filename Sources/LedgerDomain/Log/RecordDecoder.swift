@@ -10,7 +10,7 @@
 ///
 /// One decoder serves the lines of one pass over a log; it is not shared between threads.
 public struct RecordDecoder: Sendable {
-    private var strings = RecentStrings()
+    private var strings = FieldStrings()
 
     /// A decoder with nothing remembered yet.
     public init() {}
@@ -25,7 +25,7 @@ public struct RecordDecoder: Sendable {
     mutating func canonical(_ line: UnsafeRawBufferPointer) -> EventRecord? {
         line.withMemoryRebound(to: UInt8.self) { bytes in
             // The remembered strings move into the cursor and back, so they are never copied.
-            var cursor = CanonicalCursor(reader: JSONReader(bytes: bytes, maxDepth: 64), strings: RecentStrings())
+            var cursor = CanonicalCursor(reader: JSONReader(bytes: bytes, maxDepth: 64), strings: FieldStrings())
             swap(&cursor.strings, &strings)
             let record = cursor.record()
             swap(&cursor.strings, &strings)
@@ -38,12 +38,12 @@ public struct RecordDecoder: Sendable {
 /// or gives nil as soon as the line departs from the form.
 private struct CanonicalCursor {
     var reader: JSONReader
-    var strings: RecentStrings
+    var strings: FieldStrings
 
     mutating func record() -> EventRecord? {
         guard literal("{\"seq\":"), let seq = positiveInt(),
               literal(",\"id\":"), let id = eventID(),
-              literal(",\"type\":"), let type = repeatedString(),
+              literal(",\"type\":"), let type = repeatedString(\.types),
               literal(",\"version\":"), let version = positiveInt() else { return nil }
         var valid: CalendarDate?
         if literal(",\"valid\":") {
@@ -51,7 +51,7 @@ private struct CanonicalCursor {
             valid = date
         }
         guard literal(",\"recordedAt\":"), let recordedAt = instant(),
-              literal(",\"actor\":"), let actor = repeatedString(),
+              literal(",\"actor\":"), let actor = repeatedString(\.actors),
               literal(",\"batch\":"), let batch = batch() else { return nil }
         var source: SourceReference?
         if literal(",\"source\":") {
@@ -72,7 +72,7 @@ private struct CanonicalCursor {
         var command: String?
         var reason: String?
         if literal(",\"command\":") {
-            guard let text = repeatedString() else { return nil }
+            guard let text = repeatedString(\.commands) else { return nil }
             command = text
         }
         if literal(",\"reason\":") {
@@ -87,7 +87,7 @@ private struct CanonicalCursor {
         guard literal("{\"document\":"), let document = digest() else { return nil }
         var reference = SourceReference(document: document)
         if literal(",\"issue\":") {
-            guard let issue = repeatedString() else { return nil }
+            guard let issue = repeatedString(\.issues) else { return nil }
             reference.issue = issue
         }
         if literal(",\"lines\":") {
@@ -96,7 +96,7 @@ private struct CanonicalCursor {
             reference.lines = first...last
         }
         if literal(",\"parser\":") {
-            guard let parser = repeatedString() else { return nil }
+            guard let parser = repeatedString(\.parsers) else { return nil }
             reference.parser = parser
         }
         if literal(",\"text\":") {
@@ -134,19 +134,19 @@ private struct CanonicalCursor {
     }
 
     /// A string that is likely to repeat an earlier line's: reused when its bytes are the same.
-    private mutating func repeatedString() -> String? {
+    private mutating func repeatedString(_ field: WritableKeyPath<FieldStrings, RecentStrings>) -> String? {
         guard reader.pos < reader.end, reader.bytes[reader.pos] == UInt8(ascii: "\"") else { return nil }
         let start = reader.pos + 1
         if let close = quote(from: start) {
             let raw = UnsafeBufferPointer(rebasing: reader.bytes[start..<close])
-            if let known = strings.find(raw) {
+            if let known = strings[keyPath: field].find(raw) {
                 reader.pos = close + 1
                 return known
             }
         }
         guard let text = try? reader.parseString() else { return nil }
         let raw = UnsafeBufferPointer(rebasing: reader.bytes[start..<reader.pos - 1])
-        if !raw.contains(UInt8(ascii: "\\")) { strings.remember(raw, as: text) }
+        if !raw.contains(UInt8(ascii: "\\")) { strings[keyPath: field].remember(raw, as: text) }
         return text
     }
 
@@ -222,27 +222,83 @@ private struct CanonicalCursor {
     }
 }
 
-/// The last few distinct strings read, by their raw bytes (none with an escape), so that a
-/// value that repeats from line to line is one shared `String`, not a new one per line.
+/// The last few distinct strings read in one field, by their raw bytes (none with an escape),
+/// so that a value that repeats from line to line is one shared `String`, not a new one per line.
 struct RecentStrings: Sendable {
-    private static let capacity = 32
+    private let capacity: Int
     private var entries: [(bytes: [UInt8], text: String)] = []
     private var next = 0
+    private var lastHit = 0
 
-    func find(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
-        for entry in entries where entry.bytes.count == raw.count {
-            if entry.bytes.withUnsafeBufferPointer({ $0.elementsEqual(raw) }) { return entry.text }
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    mutating func find(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+        if lastHit < entries.count, Self.same(entries[lastHit].bytes, raw) { return entries[lastHit].text }
+        for index in entries.indices where Self.same(entries[index].bytes, raw) {
+            lastHit = index
+            return entries[index].text
         }
         return nil
     }
 
     mutating func remember(_ raw: UnsafeBufferPointer<UInt8>, as text: String) {
         guard raw.count <= 256 else { return }
-        if entries.count < Self.capacity {
+        if entries.count < capacity {
             entries.append((Array(raw), text))
         } else {
             entries[next] = (Array(raw), text)
-            next = (next + 1) % Self.capacity
+            next = (next + 1) % capacity
+        }
+    }
+
+    /// Byte equality, eight bytes at a time.
+    @inline(__always)
+    private static func same(_ known: [UInt8], _ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard known.count == raw.count else { return false }
+        return known.withUnsafeBytes { left in
+            let right = UnsafeRawBufferPointer(raw)
+            var index = 0
+            while index + 8 <= left.count {
+                guard left.loadUnaligned(fromByteOffset: index, as: UInt64.self) == right.loadUnaligned(fromByteOffset: index, as: UInt64.self) else { return false }
+                index += 8
+            }
+            while index < left.count {
+                guard left[index] == right[index] else { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+}
+
+/// The remembered strings of each field that repeats between lines.
+struct FieldStrings: Sendable {
+    var types = RecentStrings(capacity: 16)
+    var actors = RecentStrings(capacity: 4)
+    var commands = RecentStrings(capacity: 4)
+    var issues = RecentStrings(capacity: 4)
+    var parsers = RecentStrings(capacity: 4)
+}
+
+/// One log line read ahead of its checks: its record, or why it is not one, and whether the
+/// record's hash is the SHA-256 of the line's bytes. Pure, so lines can be decoded on any thread.
+public struct DecodedLine: Sendable {
+    /// The record, or why the line is not one.
+    public let record: Result<EventRecord, RecordDecodingError>
+    /// Whether the line decoded and its stored hash matches its bytes.
+    public let hashMatches: Bool
+
+    /// Decodes `line` (without its newline) and checks its hash.
+    public init(_ line: UnsafeRawBufferPointer, decoder: inout RecordDecoder) {
+        do {
+            let record = try decoder.decode(line)
+            self.record = .success(record)
+            hashMatches = RecordLine.hashMatches(line, record: record)
+        } catch {
+            record = .failure(error)
+            hashMatches = false
         }
     }
 }

@@ -52,8 +52,10 @@ extension EventStore {
         let reader = LineReader(system: system, descriptor: descriptor, path: layout.relative(layout.log))
         let committedBytes = committed.map { min($0.bytes, report.fileBytes) } ?? report.fileBytes
         var verifier = ChainVerifier(committed: committed?.head.seq)
-        let summary = try reader.forEachLine(limit: committedBytes) { line in
-            if line.ended, let record = verifier.check(line: line.bytes) { body(record) }
+        var lines = ParallelLineDecoder(reader: reader)
+        lines.chunkBytes = decodingChunkBytes
+        let summary = try lines.forEachLine(limit: committedBytes) { line, decoded in
+            if line.ended, let record = verifier.check(decoded) { body(record) }
         }
         verifier.finish(lastLineEnded: summary.lastLineEnded)
         report.records = verifier.recordCount

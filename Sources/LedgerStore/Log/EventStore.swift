@@ -16,6 +16,8 @@ public final class EventStore {
     public var lockTimeoutMilliseconds: Int
     /// The operating-system seam the store uses (the document store shares it).
     public let system: SystemCalls
+    /// How many bytes of lines a reader gathers before handing them to another core to decode.
+    var decodingChunkBytes = 512 << 10
     var io: FileIO { FileIO(system: system) }
 
     /// Opens the ledger in `layout.root`; nothing is read or created until a method is called.
@@ -94,12 +96,14 @@ public final class EventStore {
         var reader = LineReader(system: system, descriptor: descriptor, path: layout.relative(layout.log))
         // A short tail needs no megabyte buffer; the reader grows it for a longer line.
         reader.chunkBytes = min(reader.chunkBytes, max(head.bytes - start, 4096))
-        var decoder = RecordDecoder()
-        _ = try reader.forEachLine(from: start, limit: head.bytes, firstLineNumber: previous.seq.value + 1) { line in
+        var lines = ParallelLineDecoder(reader: reader)
+        lines.chunkBytes = decodingChunkBytes
+        _ = try lines.forEachLine(from: start, limit: head.bytes, firstLineNumber: previous.seq.value + 1) { line, decoded in
             let record: EventRecord
-            do {
-                record = try decoder.decode(line.bytes)
-            } catch let error as RecordDecodingError {
+            switch decoded.record {
+            case .success(let decoded):
+                record = decoded
+            case .failure(let error):
                 throw StoreError.damaged(path: layout.relative(layout.log), line: line.number, reason: error.message)
             }
             guard record.seq == previous.seq.next, record.prev == previous.hash else {
@@ -108,7 +112,7 @@ public final class EventStore {
             }
             // Every answer names the head it came from: a record that no longer matches its
             // hash would make the same head stand for other figures.
-            guard RecordLine.hashMatches(line.bytes, record: record) else {
+            guard decoded.hashMatches else {
                 throw StoreError.damaged(path: layout.relative(layout.log), line: line.number,
                                          reason: "seq \(record.seq)'s bytes do not match its hash: the record was edited")
             }
