@@ -36,7 +36,7 @@ public struct AuthorizationProjection: Sendable {
     /// Builds the projection from the state.
     public init(_ state: HallState, registry: DepartmentRegistry) {
         state.require(Self.parts)
-        history = state.authorizations.values.sorted { ($0.through, $0.issue) < ($1.through, $1.issue) }.map { report in
+        history = state.authorizations.values.sortedByPeriod(\.through, then: { $0.issue < $1.issue }).map { report in
             let computed = report.authorized.flatMap { authorized in report.stationed.flatMap { Percent.tenths(authorized, of: $0) } }
             return Report(through: report.through, issue: report.issue, stationed: report.stationed, authorized: report.authorized,
                           unauthorized: report.unauthorized, share: computed ?? report.authorizedShare, seq: report.seq)

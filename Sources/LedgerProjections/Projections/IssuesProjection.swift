@@ -12,7 +12,7 @@ public struct IssuesProjection: Sendable {
     /// Builds the projection from the state.
     public init(_ state: HallState) {
         state.require(Self.parts)
-        issues = state.issues.values.sorted { ($0.through, $0.key) < ($1.through, $1.key) }
+        issues = state.issues.values.sortedByPeriod(\.through, then: { $0.key < $1.key })
         var missing: [String] = []
         for (year, ofYear) in Dictionary(grouping: issues, by: \.year).sorted(by: { $0.key < $1.key }) {
             let numbers = Set(ofYear.map(\.number))

@@ -14,7 +14,7 @@ public struct WindowProjection: Sendable {
     /// Builds the projection from the state.
     public init(_ state: HallState) {
         state.require(Self.parts)
-        history = state.windows.values.sorted { ($0.through, $0.issue) < ($1.through, $1.issue) }
+        history = state.windows.values.sortedByPeriod(\.through, then: { $0.issue < $1.issue })
         latest = history.last
     }
 
