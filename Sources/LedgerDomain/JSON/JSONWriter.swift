@@ -216,6 +216,14 @@ extension JSONWriter {
     private static func newline(_ comma: Bool, _ spaces: Int, into buffer: inout [UInt8]) {
         if comma { buffer.append(UInt8(ascii: ",")) }
         buffer.append(UInt8(ascii: "\n"))
-        buffer.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces))
+        // Copied from a run of spaces in the binary: one memcpy, however deep the level.
+        var left = spaces
+        while left > 0 {
+            let run = min(left, blanks.utf8CodeUnitCount)
+            buffer.append(contentsOf: UnsafeBufferPointer(start: blanks.utf8Start, count: run))
+            left -= run
+        }
     }
+
+    private static let blanks: StaticString = "                                                                "
 }
