@@ -53,10 +53,11 @@ enum ProjectCommand {
         let answer = ProjectionAnswer(name: name, state: state, filter: filter, year: year,
                                       department: context.arguments.value("department"), person: context.arguments.value("person"))
         if context.arguments.flag("json") {
-            var document = answer.json
-            document["knownAt"] = filter.knownAt.map { .string($0.description) } ?? .null
-            document["head"] = headJSON(head.head)
-            context.stdout.write(JSONWriter.prettyString(.object(document)) + "\n")
+            let document = answer.stream(appending: [
+                ("knownAt", .value(filter.knownAt.map { .string($0.description) } ?? .null)), ("head", .value(headJSON(head.head))),
+            ])
+            JSONWriter.streamPretty(document) { context.stdout.write(bytes: $0) }
+            context.stdout.write("\n")
         } else {
             context.stdout.write(answer.text(terminal: context.stdout.isTerminal))
             context.stdout.write("\nComputed from the ledger's head: seq \(head.head.seq), hash \(head.head.hash.hex)\n")
@@ -100,12 +101,12 @@ enum ReplayCommand {
         if context.arguments.flag("json") {
             // One projection's JSON at a time, written as it is made: the whole document of a
             // long history would be several times the state's size.
-            var fields: [(key: String, value: () -> JSONValue)] = [
-                ("asOf", { .date(filter.asOf) }), ("knownAt", { filter.knownAt.map { .string($0.description) } ?? .null }),
+            var fields: [(key: String, value: JSONStream)] = [
+                ("asOf", .value(.date(filter.asOf))), ("knownAt", .value(filter.knownAt.map { .string($0.description) } ?? .null)),
             ]
-            fields += answers.map { answer in (answer.name, { .object(answer.json) }) }
-            fields.append(("head", { ProjectCommand.headJSON(head.head) }))
-            JSONWriter.streamPretty(fields: fields) { context.stdout.write(bytes: $0) }
+            fields += answers.map { answer in (answer.name, .deferred { answer.stream }) }
+            fields.append(("head", .value(ProjectCommand.headJSON(head.head))))
+            JSONWriter.streamPretty(.object(fields)) { context.stdout.write(bytes: $0) }
             context.stdout.write("\n")
         } else {
             for answer in answers { context.stdout.write(answer.text(terminal: false) + "\n") }

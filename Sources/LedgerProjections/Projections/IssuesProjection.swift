@@ -25,15 +25,18 @@ public struct IssuesProjection: Sendable {
     }
 
     /// The `project issues --json` document (without `head`).
-    public func json(asOf: CalendarDate?) -> JSONObject {
-        [
-            "asOf": .date(asOf),
-            "issues": .array(issues.map { issue in
+    public func json(asOf: CalendarDate?) -> JSONObject { stream(asOf: asOf).materializedObject }
+
+    /// The same document, its issues made row by row as they are written.
+    public func stream(asOf: CalendarDate?) -> JSONStream {
+        .object([
+            ("asOf", .value(.date(asOf))),
+            ("issues", .rows(issues) { issue in
                 .object(["issue": .string(issue.key), "serial": .integer(issue.serial), "published": .date(issue.published),
                          "from": .date(issue.from), "through": .date(issue.through), "events": .int(issue.events),
                          "partial": .bool(issue.partial), "seq": .int(issue.seq)])
             }),
-            "gaps": .array(gaps.map { .string($0) }),
-        ]
+            ("gaps", .rows(gaps) { .string($0) }),
+        ])
     }
 }
