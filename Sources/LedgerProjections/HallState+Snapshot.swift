@@ -109,29 +109,29 @@ extension HallState {
             case .newlyAuthorized:
                 let (issue, through, department, asWritten) = (try rows.string(), try rows.date(), try rows.string(), try rows.string())
                 let (partial, seq) = (try rows.bool(), try rows.int())
-                newlyAuthorized.append(NewAuthorization(issue: issue, through: through, department: department,
-                                                        asWritten: asWritten, partial: partial, seq: seq))
+                newlyAuthorized.append(NewAuthorization(issue: issue, through: through, department: strings.intern(department),
+                                                        asWritten: strings.intern(asWritten), partial: partial, seq: seq))
             case .items:
                 let (issue, through, category) = (try rows.string(), try rows.date(), try rows.string())
                 let (accepted, completed, seq) = (try rows.optionalInt(), try rows.optionalInt(), try rows.int())
                 itemsByKey[Self.itemKey(issue, category)] = ItemCount(
-                    issue: issue, through: through, category: category, accepted: accepted, completed: completed, seq: seq)
+                    issue: issue, through: through, category: strings.intern(category), accepted: accepted, completed: completed, seq: seq)
             case .windows:
                 let (issue, through, week, yearToDate) = (try rows.string(), try rows.date(), try rows.counts(), try rows.counts())
                 windows[issue] = WindowReport(issue: issue, through: through, week: week, yearToDate: yearToDate, seq: try rows.int())
             case .visits:
                 let (issue, date, department, asWritten) = (try rows.string(), try rows.date(), try rows.string(), try rows.string())
                 let (person, titles, seq) = (try rows.string(), try rows.strings(), try rows.int())
-                visits.append(Visit(issue: issue, date: date, department: department, asWritten: asWritten,
-                                    person: person, titles: titles, seq: seq))
+                visits.append(Visit(issue: issue, date: date, department: strings.intern(department), asWritten: strings.intern(asWritten),
+                                    person: strings.intern(person), titles: titles.map { strings.intern($0) }, seq: seq))
             case .inspections:
                 let (issue, through, ordinal, item) = (try rows.string(), try rows.date(), try rows.int(), try rows.string())
                 let (satisfactory, text, seq) = (try rows.bool(), try rows.string(), try rows.int())
-                inspections.append(Inspection(issue: issue, through: through, ordinal: ordinal, item: item,
-                                              satisfactory: satisfactory, text: text, seq: seq))
+                inspections.append(Inspection(issue: issue, through: through, ordinal: ordinal, item: strings.intern(item),
+                                              satisfactory: satisfactory, text: strings.intern(text), seq: seq))
             case .warnings:
                 let (issue, check, message, seq) = (try rows.string(), try rows.string(), try rows.string(), try rows.int())
-                warnings.append(Warning(issue: issue, check: check, message: message, seq: seq))
+                warnings.append(Warning(issue: issue, check: strings.intern(check), message: message, seq: seq))
             case .registered:
                 let (canonical, aliases) = (try rows.string(), try rows.strings())
                 registered.append(Department(canonical: canonical, aliases: aliases))
