@@ -11,10 +11,78 @@ extension HallState {
     /// Traps unless the state holds every part: a snapshot is always of the whole state.
     public func snapshotParts() -> [(part: Part, bytes: [UInt8])] {
         precondition(parts == Part.all, "a snapshot is written only from a state folded from the whole log")
-        return Part.allCases.map { ($0, JSONWriter.encode(.array(rows(of: $0)))) }
+        return Part.allCases.map { ($0, encodedRows(of: $0)) }
     }
 
-    private func rows(of part: Part) -> [JSONValue] {
+    /// One part's rows written straight to compact JSON, byte for byte as
+    /// `JSONWriter.encode(.array(rows(of: part)))` writes them, without a tree of values.
+    private func encodedRows(of part: Part) -> [UInt8] {
+        var out = RowWriter()
+        switch part {
+        case .issues:
+            for issue in issues.values.sorted(by: { $0.seq < $1.seq }) {
+                out.row { r in
+                    r.string(issue.key); r.int(issue.year); r.int(issue.number); r.int(issue.serial); r.date(issue.published)
+                    r.date(issue.from); r.date(issue.through); r.int(issue.events); r.bool(issue.partial); r.int(issue.seq)
+                }
+            }
+        case .authorizations:
+            for report in authorizations.values.sorted(by: { $0.seq < $1.seq }) {
+                out.row { r in
+                    r.string(report.issue); r.date(report.through); r.int(report.stationed); r.int(report.authorized)
+                    r.int(report.unauthorized); r.string(report.authorizedShare); r.string(report.unauthorizedShare)
+                    r.int(report.increase); r.int(report.seq)
+                }
+            }
+        case .newlyAuthorized:
+            for item in newlyAuthorized {
+                out.row { r in
+                    r.string(item.issue); r.date(item.through); r.string(item.department); r.string(item.asWritten)
+                    r.bool(item.partial); r.int(item.seq)
+                }
+            }
+        case .items:
+            for item in items {
+                out.row { r in
+                    r.string(item.issue); r.date(item.through); r.string(item.category); r.int(item.accepted)
+                    r.int(item.completed); r.int(item.seq)
+                }
+            }
+        case .windows:
+            for report in windows.values.sorted(by: { $0.seq < $1.seq }) {
+                out.row { r in
+                    r.string(report.issue); r.date(report.through); r.value(Self.counts(report.week))
+                    r.value(Self.counts(report.yearToDate)); r.int(report.seq)
+                }
+            }
+        case .visits:
+            for visit in visits {
+                out.row { r in
+                    r.string(visit.issue); r.date(visit.date); r.string(visit.department); r.string(visit.asWritten)
+                    r.string(visit.person); r.strings(visit.titles); r.int(visit.seq)
+                }
+            }
+        case .inspections:
+            for item in inspections {
+                out.row { r in
+                    r.string(item.issue); r.date(item.through); r.int(item.ordinal); r.string(item.item)
+                    r.bool(item.satisfactory); r.string(item.text); r.int(item.seq)
+                }
+            }
+        case .warnings:
+            for warning in warnings {
+                out.row { r in r.string(warning.issue); r.string(warning.check); r.string(warning.message); r.int(warning.seq) }
+            }
+        case .registered:
+            for department in registered {
+                out.row { r in r.string(department.canonical); r.strings(department.aliases) }
+            }
+        }
+        return out.finish()
+    }
+
+    /// The rows as JSON values: the reference form ``snapshotParts()`` writes without building it.
+    func rows(of part: Part) -> [JSONValue] {
         switch part {
         case .issues:
             return issues.values.sorted { $0.seq < $1.seq }.map { issue in
@@ -223,5 +291,72 @@ struct SnapshotRows {
         var result: [String: Int] = [:]
         for (key, value) in try scanner.value().object?.fields ?? [] { result[key] = value.int }
         return result
+    }
+}
+
+/// Writes an array of rows in compact JSON, field by field, as `JSONWriter` writes the same
+/// values: `[` rows `,`-separated `]`, each row `[` fields `]`.
+struct RowWriter {
+    private(set) var bytes: [UInt8] = [UInt8(ascii: "[")]
+    private var rowStarted = false
+    private var fieldWritten = false
+
+    /// Writes one row; `fields` writes its fields in order.
+    mutating func row(_ fields: (inout RowWriter) -> Void) {
+        if rowStarted { bytes.append(UInt8(ascii: ",")) }
+        rowStarted = true
+        bytes.append(UInt8(ascii: "["))
+        fieldWritten = false
+        fields(&self)
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    func finish() -> [UInt8] { bytes + [UInt8(ascii: "]")] }
+
+    private mutating func separate() {
+        if fieldWritten { bytes.append(UInt8(ascii: ",")) }
+        fieldWritten = true
+    }
+
+    mutating func string(_ text: String) {
+        separate()
+        JSONWriter.writeString(text, into: &bytes)
+    }
+
+    mutating func string(_ text: String?) {
+        guard let text else { return value(.null) }
+        string(text)
+    }
+
+    mutating func int(_ number: Int) {
+        separate()
+        JSONWriter.writeInt(number, into: &bytes)
+    }
+
+    mutating func int(_ number: Int?) {
+        guard let number else { return value(.null) }
+        int(number)
+    }
+
+    mutating func bool(_ flag: Bool) { value(.bool(flag)) }
+
+    mutating func date(_ date: CalendarDate?) {
+        guard let date else { return value(.null) }
+        string(date.description)
+    }
+
+    mutating func strings(_ texts: [String]) {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        for (index, text) in texts.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONWriter.writeString(text, into: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    mutating func value(_ value: JSONValue) {
+        separate()
+        JSONWriter.write(value, into: &bytes)
     }
 }

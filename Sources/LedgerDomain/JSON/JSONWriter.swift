@@ -232,9 +232,9 @@ extension JSONWriter {
         nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 
-    /// Appends the decimal digits without going through `String` (least significant digit
-    /// first into a small stack buffer, then copied in order).
-    private static func writeInt(_ value: Int, into buffer: inout [UInt8]) {
+    /// Appends `value` as compact output writes an `.int`: decimal digits without going through
+    /// `String` (least significant digit first into a small stack buffer, then copied in order).
+    public static func writeInt(_ value: Int, into buffer: inout [UInt8]) {
         if value < 0 { buffer.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
