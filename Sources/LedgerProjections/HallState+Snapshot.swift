@@ -275,7 +275,11 @@ struct SnapshotRows {
     mutating func optionalDate() throws(JSONParseError) -> CalendarDate? {
         try field()
         if scanner.null() { return nil }
-        return try scanner.value().string.flatMap { CalendarDate(iso: $0) }
+        guard scanner.nextIsString() else {
+            _ = try scanner.value()
+            return nil
+        }
+        return CalendarDate(iso: try scanner.string())
     }
 
     /// An array of strings (other elements are skipped).

@@ -94,6 +94,12 @@ public struct JSONScanner {
         return true
     }
 
+    /// Whether the next value is a string (nothing is consumed).
+    public mutating func nextIsString() -> Bool {
+        reader.skipWhitespace()
+        return reader.pos < reader.end && reader.bytes[reader.pos] == UInt8(ascii: "\"")
+    }
+
     /// Any value, as a tree.
     public mutating func value() throws(JSONParseError) -> JSONValue {
         try reader.parseValue(depth: fresh.count)

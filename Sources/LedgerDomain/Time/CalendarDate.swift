@@ -26,12 +26,27 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Parses exactly `YYYY-MM-DD`; anything else is nil.
     public init?(iso text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = CalendarDate.decimal(bytes[0..<4]),
-              let month = CalendarDate.decimal(bytes[5..<7]),
-              let day = CalendarDate.decimal(bytes[8..<10]) else { return nil }
-        self.init(year: year, month: month, day: day)
+        guard text.utf8.count == 10 else { return nil }
+        let parsed = text.utf8.withContiguousStorageIfAvailable { CalendarDate.parse($0) } ?? CalendarDate.parse(Array(text.utf8))
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    /// `YYYY-MM-DD` from ten bytes.
+    private static func parse<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> CalendarDate?
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        func digits(_ start: Int, _ count: Int) -> Int? {
+            var value = 0
+            for index in bytes.startIndex + start..<bytes.startIndex + start + count {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        guard bytes.count == 10, bytes[bytes.startIndex + 4] == UInt8(ascii: "-"), bytes[bytes.startIndex + 7] == UInt8(ascii: "-"),
+              let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2) else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
     }
 
     /// Creates the date that lies `days` days after 1970-01-01 (negative: before).
