@@ -88,8 +88,8 @@ struct HallLoader {
             case .failure(.unusable(let reason)):
                 return (["\(snapshotFile): \(reason); it is ignored and will be rebuilt by `ledger snapshot`"], [])
             case .success(let (header, bytes)):
-                let rebuilt = Dictionary(uniqueKeysWithValues: state.snapshotParts().map { ($0.part.rawValue, $0.bytes) })
-                if let differing = HallState.Part.allCases.first(where: { rebuilt[$0.rawValue] != bytes[$0.rawValue] }) {
+                // One part at a time: the rebuilt state's encoding is never held whole.
+                if let differing = HallState.Part.allCases.first(where: { state.snapshotPart($0) != bytes[$0.rawValue] }) {
                     return (["\(snapshotFile): its part \"\(differing.rawValue)\" at seq \(header.head.seq) differs from the state the log gives; it is ignored"], [])
                 }
                 let behind = head.head.seq.value - header.head.seq.value

@@ -14,6 +14,12 @@ extension HallState {
         return Part.allCases.map { ($0, encodedRows(of: $0)) }
     }
 
+    /// One part as ``snapshotParts()`` writes it, for comparing a snapshot part by part.
+    public func snapshotPart(_ part: Part) -> [UInt8] {
+        precondition(parts == Part.all, "a snapshot is written only from a state folded from the whole log")
+        return encodedRows(of: part)
+    }
+
     /// One part's rows written straight to compact JSON, byte for byte as
     /// `JSONWriter.encode(.array(rows(of: part)))` writes them, without a tree of values.
     private func encodedRows(of part: Part) -> [UInt8] {
