@@ -102,18 +102,10 @@ public enum JSONWriter {
             writePretty(value, indent: indent, level: level, into: &buffer, drain: drain)
         case .deferred(let make):
             writeStream(make(), indent: indent, level: level, into: &buffer, drain: drain)
-        case .object(let fields) where !fields.isEmpty:
-            buffer.append(UInt8(ascii: "{"))
-            for (index, field) in fields.enumerated() {
-                newline(index > 0, indent * (level + 1), into: &buffer)
-                writeString(field.key, into: &buffer)
-                buffer.append(contentsOf: ": ".utf8)
-                writeStream(field.value, indent: indent, level: level + 1, into: &buffer, drain: drain)
+        case .object(let fields):
+            writeObject(fields, indent: indent, level: level, into: &buffer) { value, buffer in
+                writeStream(value, indent: indent, level: level + 1, into: &buffer, drain: drain)
             }
-            newline(false, indent * level, into: &buffer)
-            buffer.append(UInt8(ascii: "}"))
-        case .object:
-            buffer.append(contentsOf: "{}".utf8)
         case .rows(let count, let row) where count > 0:
             buffer.append(UInt8(ascii: "["))
             for index in 0..<count {
@@ -183,7 +175,7 @@ extension JSONWriter {
     }
 
     /// The index of the first byte at or after `start` that must be escaped, or `bytes.count`.
-    /// Checks eight bytes at a time; see `JSONReader.skipPlainASCII` for the bit tricks.
+    /// Checks eight bytes at a time; see `JSONReader.skipUnescaped` for the bit tricks.
     @inline(__always)
     private static func firstByteToEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
@@ -261,19 +253,28 @@ extension JSONWriter {
             }
             newline(false, indent * level, into: &buffer)
             buffer.append(UInt8(ascii: "]"))
-        case .object(let object) where !object.isEmpty:
-            buffer.append(UInt8(ascii: "{"))
-            for (index, field) in object.fields.enumerated() {
-                newline(index > 0, indent * (level + 1), into: &buffer)
-                writeString(field.key, into: &buffer)
-                buffer.append(contentsOf: ": ".utf8)
-                writePretty(field.value, indent: indent, level: level + 1, into: &buffer, drain: drain)
+        case .object(let object):
+            writeObject(object.fields, indent: indent, level: level, into: &buffer) { value, buffer in
+                writePretty(value, indent: indent, level: level + 1, into: &buffer, drain: drain)
             }
-            newline(false, indent * level, into: &buffer)
-            buffer.append(UInt8(ascii: "}"))
         default:
             write(value, into: &buffer)
         }
+    }
+
+    /// An object's fields, one a line, each value written by `value`; `{}` when there are none.
+    private static func writeObject<Value>(_ fields: [(key: String, value: Value)], indent: Int, level: Int,
+                                           into buffer: inout [UInt8], _ value: (Value, inout [UInt8]) -> Void) {
+        guard !fields.isEmpty else { return buffer.append(contentsOf: "{}".utf8) }
+        buffer.append(UInt8(ascii: "{"))
+        for (index, field) in fields.enumerated() {
+            newline(index > 0, indent * (level + 1), into: &buffer)
+            writeString(field.key, into: &buffer)
+            buffer.append(contentsOf: ": ".utf8)
+            value(field.value, &buffer)
+        }
+        newline(false, indent * level, into: &buffer)
+        buffer.append(UInt8(ascii: "}"))
     }
 
     /// Appends an optional comma, a newline and `spaces` spaces.
