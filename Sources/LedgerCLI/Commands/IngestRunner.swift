@@ -153,7 +153,7 @@ struct IngestRunner {
                                report: inout IngestReport) throws {
         for _ in 0..<Self.maxAttempts {
             let (store, head) = try context.openStore(creating: true)
-            let history = try session.history(store: store, head: head)
+            let history = try session.history(store: store, head: head, planning: bulletin.issue.key, document: digest)
             switch IngestPlanner.plan(bulletin, events: events, document: digest, history: history, supersede: options.supersede) {
             case .alreadyIngested(let issue, let seqs, let sameFactsOnly):
                 report.outcome = .alreadyIngested
@@ -186,25 +186,5 @@ struct IngestRunner {
             }
         }
         throw StoreError.busy(lockPath: "EventLog/lock", waitedMilliseconds: 0, holder: "other writers kept appending")
-    }
-}
-
-/// The ingest history of the ledger, kept across the files of one `ingest` command: each file
-/// folds only the records appended since the last (its own batch, or another writer's).
-final class IngestSession {
-    private var history = IngestHistory()
-    private var position: (bytes: Int, head: LogHead)?
-
-    /// The history up to `head`, folding only what is new since the last call.
-    func history(store: EventStore, head: HeadFile) throws -> IngestHistory {
-        if let known = position, known.head == head.head { return history }
-        if let known = position, known.bytes <= head.bytes, (try store.record(endingAt: known.bytes))?.asHead == known.head {
-            try store.forEachRecord(upTo: head, after: known) { record, _ in history.apply(record) }
-        } else {
-            history = IngestHistory()
-            try store.forEachRecord(upTo: head) { record, _ in history.apply(record) }
-        }
-        position = (head.bytes, head.head)
-        return history
     }
 }
