@@ -100,11 +100,15 @@ final class IngestSession {
     /// since the start, with none) reach `interval`. Returns the seq it was written at.
     func refreshSnapshotIfStale(store: EventStore, head: HeadFile, interval: Int) throws -> Seq? {
         guard head.head.seq.value - (snapshotSeq ?? 0) >= interval else { return nil }
-        let current = try history(store: store, head: head)
-        try SnapshotStore(layout: store.layout, system: store.system).write(
-            name: IngestHistory.snapshotName, version: IngestHistory.snapshotVersion, head: head.head, bytes: head.bytes,
-            records: head.head.seq.value, parts: current.snapshotParts().map { (name: $0.part.rawValue, bytes: $0.bytes) })
+        try Self.writeSnapshot(try history(store: store, head: head), head: head, store: store)
         snapshotSeq = head.head.seq.value
         return head.head.seq
+    }
+
+    /// Writes the ingest snapshot of `history`, folded with the records' places up to `head`.
+    static func writeSnapshot(_ history: IngestHistory, head: HeadFile, store: EventStore) throws {
+        try SnapshotStore(layout: store.layout, system: store.system).write(
+            name: IngestHistory.snapshotName, version: IngestHistory.snapshotVersion, head: head.head, bytes: head.bytes,
+            records: head.head.seq.value, parts: history.snapshotParts().map { (name: $0.part.rawValue, bytes: $0.bytes) })
     }
 }
