@@ -14,34 +14,54 @@ struct IngestRunner {
     static let maxAttempts = 10
 
     /// Ingests `files` in order. Reading, decoding and parsing need nothing of the ledger but
-    /// the registry, so a few files at a time are parsed on every core; planning and appending
-    /// stay in order, one file after another.
+    /// the registry, so a few files at a time are parsed on every core, the next few while the
+    /// last are planned and appended (which mostly waits for fsync); planning and appending stay
+    /// in order, one file after another.
     func ingest(_ files: [String]) -> [IngestReport] {
+        let chunks = stride(from: 0, to: files.count, by: Self.filesParsedTogether).map {
+            Array(files[$0..<min($0 + Self.filesParsedTogether, files.count)])
+        }
         var reports: [IngestReport] = []
-        var start = 0
-        while start < files.count {
-            let chunk = Array(files[start..<min(start + Self.filesParsedTogether, files.count)])
-            start += chunk.count
-            var prepared = chunk.map { file in Result { () throws -> [UInt8] in try read(file) } }
-            let registered = (try? registry())
-            let parsed = ParallelMap.map(prepared.map { try? $0.get() }) { [encoding = options.encoding] bytes in
-                bytes.flatMap { bytes in registered.map { Self.parse(bytes, encoding: encoding, registry: $0.registry) } }
-            }
+        var next = chunks.first.map(startParsing)
+        for (number, chunk) in chunks.enumerated() {
+            guard let current = next else { preconditionFailure("every chunk is parsed before it is appended") }
+            let (prepared, registered, parsed) = (current.prepared, current.registered, current.parsed.wait())
+            next = number + 1 < chunks.count ? startParsing(chunks[number + 1]) : nil
             for (index, file) in chunk.enumerated() {
                 var report = IngestReport(file: file)
                 capture(into: &report) { report in
                     let bytes = try prepared[index].get()
-                    // Parse again only if another writer registered a department meanwhile.
+                    // Parse again only if a department was registered meanwhile.
                     let current = try registry()
                     let result = (parsed[index] != nil && current.count == registered?.count) ? parsed[index]!
                         : Self.parse(bytes, encoding: options.encoding, registry: current.registry)
                     try finish(file, bytes: bytes, parsed: try result.get(), into: &report)
                 }
-                prepared[index] = .success([])
                 reports.append(report)
             }
         }
         return reports
+    }
+
+    /// A chunk of files read, and being parsed on other threads.
+    private struct ChunkInProgress {
+        var prepared: [Result<[UInt8], any Error>]
+        /// The registry they are parsed with (nil when the ledger could not be read).
+        var registered: (registry: DepartmentRegistry, count: Int)?
+        var parsed: Pending<[Result<Parsed, DecodingFailure>?]>
+    }
+
+    /// Reads `chunk` and starts parsing it in the background.
+    private func startParsing(_ chunk: [String]) -> ChunkInProgress {
+        let prepared = chunk.map { file in Result { () throws -> [UInt8] in try read(file) } }
+        let registered = try? registry()
+        let inputs = prepared.map { try? $0.get() }
+        let parsed = Pending { [encoding = options.encoding, registry = registered?.registry] in
+            ParallelMap.map(inputs) { bytes in
+                bytes.flatMap { bytes in registry.map { Self.parse(bytes, encoding: encoding, registry: $0) } }
+            }
+        }
+        return ChunkInProgress(prepared: prepared, registered: registered, parsed: parsed)
     }
 
     /// How many files are read and parsed at once: enough to keep two cores busy, few enough
