@@ -3,9 +3,10 @@ import LedgerParser
 import LedgerProjections
 import LedgerStore
 
-/// Ingests one file: read, decode, parse, check, plan against the ledger, store, append.
-/// Every failure becomes an ``IngestReport`` saying what happened; nothing is written unless
-/// the whole batch is.
+/// Ingests files: read, decode, parse, check, plan against the ledger, store, append.
+/// Every failure becomes an ``IngestReport`` saying what happened; nothing of a file is written
+/// unless its whole batch is. The batches of a few files are appended together (one fsync, one
+/// new HEAD for all of them), each still a batch of its own.
 struct IngestRunner {
     let context: CommandContext
     let options: IngestCommand.Options
@@ -15,8 +16,8 @@ struct IngestRunner {
 
     /// Ingests `files` in order. Reading, decoding and parsing need nothing of the ledger but
     /// the registry, so a few files at a time are parsed on every core, the next few while the
-    /// last are planned and appended (which mostly waits for fsync); planning and appending stay
-    /// in order, one file after another.
+    /// last are planned and appended (which mostly waits for fsync); planning stays in order, one
+    /// file after another, each against the ledger and the batches planned before it.
     func ingest(_ files: [String]) -> [IngestReport] {
         let chunks = stride(from: 0, to: files.count, by: Self.filesParsedTogether).map {
             Array(files[$0..<min($0 + Self.filesParsedTogether, files.count)])
@@ -27,6 +28,20 @@ struct IngestRunner {
             guard let current = next else { preconditionFailure("every chunk is parsed before it is appended") }
             let (prepared, registered, parsed) = (current.prepared, current.registered, current.parsed.wait())
             next = number + 1 < chunks.count ? startParsing(chunks[number + 1]) : nil
+            reports += ingest(chunk, prepared: prepared, registered: registered, parsed: parsed)
+        }
+        return reports
+    }
+
+    /// Plans the files of one chunk in order, each against the ledger and the batches planned
+    /// before it, then appends those batches together. If another writer appended meanwhile,
+    /// plans the chunk again against the new head.
+    private func ingest(_ chunk: [String], prepared: [Result<[UInt8], any Error>],
+                        registered: (registry: DepartmentRegistry, count: Int)?,
+                        parsed: [Result<Parsed, DecodingFailure>?]) -> [IngestReport] {
+        for _ in 0..<Self.maxAttempts {
+            var pending: PendingAppend?
+            var reports: [IngestReport] = []
             for (index, file) in chunk.enumerated() {
                 var report = IngestReport(file: file)
                 capture(into: &report) { report in
@@ -35,12 +50,56 @@ struct IngestRunner {
                     let current = try registry()
                     let result = (parsed[index] != nil && current.count == registered?.count) ? parsed[index]!
                         : Self.parse(bytes, encoding: options.encoding, registry: current.registry)
-                    try finish(file, bytes: bytes, parsed: try result.get(), into: &report)
+                    try finish(file, bytes: bytes, parsed: try result.get(), into: &report, pending: &pending, member: index)
                 }
                 reports.append(report)
             }
+            guard let pending else { return reports }
+            do {
+                let store = context.store()
+                try DocumentStore(layout: store.layout, system: context.invocation.system).store(all: pending.documents)
+                let receipt = try store.append(pending.batches)
+                if let recovery = receipt.recovery { context.stderr.write("ledger: note: \(recovery)\n") }
+            } catch StoreError.headMoved {
+                continue
+            } catch {
+                for index in pending.members {
+                    reports[index].seqs = nil
+                    capture(into: &reports[index]) { _ in throw error }
+                }
+            }
+            return reports
         }
-        return reports
+        return chunk.map { file in
+            var report = IngestReport(file: file)
+            capture(into: &report) { _ in
+                throw StoreError.busy(lockPath: "EventLog/lock", waitedMilliseconds: 0, holder: "other writers kept appending")
+            }
+            return report
+        }
+    }
+
+    /// The batches planned for one chunk of files, appended together at its end.
+    struct PendingAppend {
+        /// The committed HEAD they chain onto.
+        let base: HeadFile
+        var batches: PreparedBatches
+        /// The documents they cite, stored before they are appended.
+        var documents: [[UInt8]] = []
+        /// The chunk's files (by index) whose batches these are.
+        var members: [Int] = []
+
+        init(base: HeadFile) {
+            self.base = base
+            batches = PreparedBatches(after: base.head)
+        }
+
+        /// Folds the batches' records into `history`, where they will lie in the log.
+        func fold(into history: inout IngestHistory) {
+            for (record, place) in zip(batches.records, batches.places) {
+                history.apply(record, at: base.bytes + place.lowerBound..<base.bytes + place.upperBound)
+            }
+        }
     }
 
     /// A chunk of files read, and being parsed on other threads.
@@ -121,7 +180,8 @@ struct IngestRunner {
         return .success(Parsed(decoded: decoded, outcome: BulletinParser.parse(lines: decoded.lines, registry: registry)))
     }
 
-    private func finish(_ file: String, bytes: [UInt8], parsed: Parsed, into report: inout IngestReport) throws {
+    private func finish(_ file: String, bytes: [UInt8], parsed: Parsed, into report: inout IngestReport,
+                        pending: inout PendingAppend?, member: Int) throws {
         let decoded = parsed.decoded
         let outcome = parsed.outcome
         report.lines = decoded.lines
@@ -143,7 +203,7 @@ struct IngestRunner {
             events.append(NewEvent(type: EventType.inconsistencyAccepted, valid: bulletin.issue.through, source: events[0].source,
                                    payload: ["issue": .string(bulletin.issue.key), "problems": .array(inconsistencies.map { .string($0.description) })]))
         }
-        try appendPlanned(bulletin, events: events, bytes: bytes, digest: digest, report: &report)
+        try plan(bulletin, events: events, bytes: bytes, digest: digest, report: &report, pending: &pending, member: member)
     }
 
     /// A decoding error and, where the bytes suggest one, what to try.
@@ -167,44 +227,39 @@ struct IngestRunner {
         return "It reads as \(encoding.rawValue.uppercased()) without a byte-order mark: try --encoding \(encoding.rawValue)"
     }
 
-    /// Plans against the ledger as it is and appends; if another writer got there first,
-    /// plans again against the new head.
-    private func appendPlanned(_ bulletin: Bulletin, events: [NewEvent], bytes: [UInt8], digest: SHA256Digest,
-                               report: inout IngestReport) throws {
-        for _ in 0..<Self.maxAttempts {
-            let (store, head) = try context.openStore(creating: true)
-            let history = try session.history(store: store, head: head, planning: bulletin.issue.key, document: digest)
-            switch IngestPlanner.plan(bulletin, events: events, document: digest, history: history, supersede: options.supersede) {
-            case .alreadyIngested(let issue, let seqs, let sameFactsOnly):
-                report.outcome = .alreadyIngested
-                report.sameFactsOnly = sameFactsOnly
-                report.issue = issue
-                report.seqs = seqs.first.map { $0...(seqs.last ?? $0) }
+    /// Plans against the ledger as it is and the batches planned before; adds the batch to
+    /// append, if any, to `pending`.
+    private func plan(_ bulletin: Bulletin, events: [NewEvent], bytes: [UInt8], digest: SHA256Digest,
+                      report: inout IngestReport, pending: inout PendingAppend?, member: Int) throws {
+        let (store, head) = try context.openStore(creating: true)
+        var history = try session.history(store: store, head: head, planning: bulletin.issue.key, document: digest)
+        // Another writer's append since the first batch fails the whole chunk's append, which
+        // is then planned again: what is planned against meanwhile is thrown away.
+        pending?.fold(into: &history)
+        switch IngestPlanner.plan(bulletin, events: events, document: digest, history: history, supersede: options.supersede) {
+        case .alreadyIngested(let issue, let seqs, let sameFactsOnly):
+            report.outcome = .alreadyIngested
+            report.sameFactsOnly = sameFactsOnly
+            report.issue = issue
+            report.seqs = seqs.first.map { $0...(seqs.last ?? $0) }
+        case .conflict(let issue, let differences):
+            report.differences = differences
+            report.reject("\(report.file): \(issue) is already in the ledger from another document, and \(differences.count) fact\(differences.count == 1 ? "" : "s") differ (below). Nothing was written; to replace it, add --supersede --reason TEXT.", .dataError)
+        case .append(let planned, let warnings, let supersedes):
+            report.warnings = warnings
+            report.events = planned
+            if options.dryRun {
+                report.outcome = .dryRun
                 return
-            case .conflict(let issue, let differences):
-                report.differences = differences
-                return report.reject("\(report.file): \(issue) is already in the ledger from another document, and \(differences.count) fact\(differences.count == 1 ? "" : "s") differ (below). Nothing was written; to replace it, add --supersede --reason TEXT.", .dataError)
-            case .append(let planned, let warnings, let supersedes):
-                report.warnings = warnings
-                report.events = planned
-                if options.dryRun {
-                    report.outcome = .dryRun
-                    return
-                }
-                try DocumentStore(layout: store.layout, system: context.invocation.system).store(bytes)
-                let appendContext = AppendContext(actor: context.actor, now: context.invocation.now(),
-                                                  command: context.commandLine, reason: options.reason)
-                do {
-                    let receipt = try store.append(planned, expecting: head.head, context: appendContext)
-                    report.outcome = supersedes == nil ? .appended : .superseded
-                    report.seqs = receipt.seqs
-                    if let recovery = receipt.recovery { context.stderr.write("ledger: note: \(recovery)\n") }
-                    return
-                } catch StoreError.headMoved {
-                    continue
-                }
             }
+            var group = pending ?? PendingAppend(base: head)
+            let appendContext = AppendContext(actor: context.actor, now: context.invocation.now(),
+                                              command: context.commandLine, reason: options.reason)
+            report.seqs = group.batches.add(planned, context: appendContext)
+            group.documents.append(bytes)
+            group.members.append(member)
+            pending = group
+            report.outcome = supersedes == nil ? .appended : .superseded
         }
-        throw StoreError.busy(lockPath: "EventLog/lock", waitedMilliseconds: 0, holder: "other writers kept appending")
     }
 }
