@@ -14,7 +14,8 @@ extension IngestHistory {
     public enum Part: String, CaseIterable, Sendable {
         /// `[key, year, number, throughDays, document, [seq runs], [source spans], week, yearToDate, authorized, items]`.
         case issues
-        /// `[document, key]`: every document ever ingested.
+        /// `[document, key]`: the documents ever ingested, but for those a current issue implies
+        /// (its own document, naming it).
         case documents
         /// The seqs `issue.superseded` events retracted.
         case retracted
@@ -33,12 +34,24 @@ extension IngestHistory {
         case .issues:
             return issues.values.sorted { $0.seqs[0] < $1.seqs[0] }.map(Self.row)
         case .documents:
-            return documents.sorted { $0.key.hex < $1.key.hex }.map { .array([.string($0.key.hex), .string($0.value)]) }
+            let implied = impliedDocuments()
+            return documents.filter { implied[$0.key] != .some($0.value) }.sorted { $0.key.hex < $1.key.hex }
+                .map { .array([.string($0.key.hex), .string($0.value)]) }
         case .retracted:
             return retracted.sorted().map { .int($0) }
         case .registered:
             return registered.map { .array([.string($0.canonical), .array($0.aliases.map { .string($0) })]) }
         }
+    }
+
+    /// Each current issue's document → that issue; nil for a document two current issues share,
+    /// which is always written out.
+    private func impliedDocuments() -> [SHA256Digest: String?] {
+        var implied: [SHA256Digest: String?] = [:]
+        for entry in issues.values {
+            implied[entry.document] = implied[entry.document] == nil ? .some(entry.key) : .some(nil)
+        }
+        return implied
     }
 
     private static func row(_ entry: IssueEntry) -> JSONValue {
@@ -75,11 +88,16 @@ extension IngestHistory {
         for part in Part.allCases {
             guard let bytes = parts[part], case .array(let rows)? = try? JSONParser.parse(bytes),
                   history.read(rows, into: part) else { return nil }
+            if part == .issues {
+                // Before the documents part, which names only the others and overrides these.
+                for entry in history.issues.values { history.documents[entry.document] = entry.key }
+            }
         }
         self = history
     }
 
     private mutating func read(_ rows: [JSONValue], into part: Part) -> Bool {
+        var written: Set<SHA256Digest> = []
         for row in rows {
             switch part {
             case .issues:
@@ -87,7 +105,7 @@ extension IngestHistory {
                 issues[entry.key] = entry
             case .documents:
                 guard let pair = row.array, pair.count == 2, let digest = pair[0].string.flatMap({ SHA256Digest(hex: $0) }),
-                      let key = pair[1].string, documents[digest] == nil else { return false }
+                      let key = pair[1].string, written.insert(digest).inserted else { return false }
                 documents[digest] = key
             case .retracted:
                 guard let seq = row.int else { return false }
