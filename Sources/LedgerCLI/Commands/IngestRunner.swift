@@ -59,10 +59,13 @@ struct IngestRunner {
                 let store = context.store()
                 try DocumentStore(layout: store.layout, system: context.invocation.system).store(all: pending.documents)
                 let receipt = try store.append(pending.batches)
+                session.committedPlanned(head: HeadFile(head: receipt.head, bytes: pending.base.bytes + pending.batches.bytes.count))
                 if let recovery = receipt.recovery { context.stderr.write("ledger: note: \(recovery)\n") }
             } catch StoreError.headMoved {
+                session.discardPlanned()
                 continue
             } catch {
+                session.discardPlanned()
                 for index in pending.members {
                     reports[index].seqs = nil
                     capture(into: &reports[index]) { _ in throw error }
@@ -94,12 +97,6 @@ struct IngestRunner {
             batches = PreparedBatches(after: base.head)
         }
 
-        /// Folds the batches' records into `history`, where they will lie in the log.
-        func fold(into history: inout IngestHistory) {
-            for (record, place) in zip(batches.records, batches.places) {
-                history.apply(record, at: base.bytes + place.lowerBound..<base.bytes + place.upperBound)
-            }
-        }
     }
 
     /// A chunk of files read, and being parsed on other threads.
@@ -232,10 +229,10 @@ struct IngestRunner {
     private func plan(_ bulletin: Bulletin, events: [NewEvent], bytes: [UInt8], digest: SHA256Digest,
                       report: inout IngestReport, pending: inout PendingAppend?, member: Int) throws {
         let (store, head) = try context.openStore(creating: true)
-        var history = try session.history(store: store, head: head, planning: bulletin.issue.key, document: digest)
-        // Another writer's append since the first batch fails the whole chunk's append, which
-        // is then planned again: what is planned against meanwhile is thrown away.
-        pending?.fold(into: &history)
+        // With the batches planned before this file, unless another writer appended since the
+        // first: then the chunk's append fails and the chunk is planned again.
+        let history = try session.history(store: store, head: pending?.base ?? head, planning: bulletin.issue.key,
+                                          document: digest)
         switch IngestPlanner.plan(bulletin, events: events, document: digest, history: history, supersede: options.supersede) {
         case .alreadyIngested(let issue, let seqs, let sameFactsOnly):
             report.outcome = .alreadyIngested
@@ -255,7 +252,11 @@ struct IngestRunner {
             var group = pending ?? PendingAppend(base: head)
             let appendContext = AppendContext(actor: context.actor, now: context.invocation.now(),
                                               command: context.commandLine, reason: options.reason)
+            let first = group.batches.records.count
             report.seqs = group.batches.add(planned, context: appendContext)
+            let base = group.base.bytes
+            session.foldPlanned(Array(group.batches.records[first...]),
+                                at: group.batches.places[first...].map { base + $0.lowerBound..<base + $0.upperBound }, after: group.base)
             group.documents.append(bytes)
             group.members.append(member)
             pending = group

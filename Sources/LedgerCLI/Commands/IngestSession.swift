@@ -13,6 +13,9 @@ import LedgerStore
 final class IngestSession {
     private var history = IngestHistory()
     private var position: (bytes: Int, head: LogHead)?
+    /// Records folded in ahead of their append (``foldPlanned(_:at:after:)``), after the
+    /// committed HEAD `base`, with their places in the log to be.
+    private var planned: (base: HeadFile, records: [(record: EventRecord, place: Range<Int>)])?
     /// The seq of the ingest snapshot on disk, as this session last read or wrote it.
     private var snapshotSeq: Int?
     /// Notes for standard error (a snapshot ignored).
@@ -28,6 +31,11 @@ final class IngestSession {
 
     /// The history up to `head`, folding only what is new since the last call.
     func history(store: EventStore, head: HeadFile) throws -> IngestHistory {
+        if let planned {
+            if planned.base == head { return history }
+            // Another writer appended: the planned records will not be, not after this head.
+            discardPlanned()
+        }
         if let known = position, known.head == head.head { return history }
         if let known = position, known.bytes <= head.bytes, (try store.record(endingAt: known.bytes))?.asHead == known.head {
             try fold(store: store, upTo: head, after: known)
@@ -57,8 +65,40 @@ final class IngestSession {
             snapshotSeq = nil
             try fold(store: store, upTo: head, after: nil)
             position = (head.bytes, head.head)
+            for (record, place) in planned?.records ?? [] { history.apply(record, at: place) }
         }
         return history
+    }
+
+    /// Folds records ahead of their append, which will put them at `places` of the log (after
+    /// the committed `base`, the head this session stands at): files planned after them see
+    /// them. Then either ``committedPlanned(head:)`` once they are appended, or
+    /// ``discardPlanned()``.
+    func foldPlanned(_ records: [EventRecord], at places: [Range<Int>], after base: HeadFile) {
+        precondition(planned?.base ?? base == base && (planned != nil || position?.head == base.head),
+                     "records are planned after the head the session stands at")
+        var all = planned?.records ?? []
+        for (record, place) in zip(records, places) {
+            history.apply(record, at: place)
+            all.append((record, place))
+        }
+        planned = (base, all)
+    }
+
+    /// The planned records were appended: the log's head is now `head`, their end.
+    func committedPlanned(head: HeadFile) {
+        precondition(planned?.records.last.map { $0.record.asHead == head.head && $0.place.upperBound == head.bytes } ?? false,
+                     "the planned records end at the new head")
+        planned = nil
+        position = (head.bytes, head.head)
+    }
+
+    /// The planned records were not appended: forgets everything, so the next call starts
+    /// again from the snapshot.
+    func discardPlanned() {
+        planned = nil
+        history = IngestHistory()
+        position = nil
     }
 
     /// Starts from the snapshot when it is usable, else from nothing.
