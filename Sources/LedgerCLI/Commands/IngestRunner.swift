@@ -96,7 +96,6 @@ struct IngestRunner {
             self.base = base
             batches = PreparedBatches(after: base.head)
         }
-
     }
 
     /// A chunk of files read, and being parsed on other threads.
