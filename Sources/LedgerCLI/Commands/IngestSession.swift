@@ -50,8 +50,9 @@ final class IngestSession {
     /// The history up to `head`, with the facts of the issue `key` read back from the log when
     /// planning `document` of it needs them.
     func history(store: EventStore, head: HeadFile, planning key: String, document: SHA256Digest) throws -> IngestHistory {
-        let current = try history(store: store, head: head)
-        guard current.needsFacts(ofIssue: key, document: document) else { return current }
+        // No copy is kept while the facts are read in: it would copy every issue.
+        _ = try history(store: store, head: head)
+        guard history.needsFacts(ofIssue: key, document: document) else { return history }
         do {
             try history.loadFacts(of: key) { span in
                 guard let records = try store.records(in: span.bytes, committed: head) else {
