@@ -119,9 +119,10 @@ struct IngestRunner {
         return ChunkInProgress(prepared: prepared, registered: registered, parsed: parsed)
     }
 
-    /// How many files are read and parsed at once: enough to keep two cores busy, few enough
-    /// that their texts stay small in memory.
-    static let filesParsedTogether = 8
+    /// How many files are read and parsed at once, and appended together: enough to keep two
+    /// cores busy and to share the log's and HEAD's fsyncs among many files, few enough that
+    /// their texts stay small in memory.
+    static let filesParsedTogether = 24
 
     /// Ingests one file.
     func ingest(_ file: String) -> IngestReport { ingest([file])[0] }
