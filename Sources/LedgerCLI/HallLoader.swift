@@ -44,12 +44,18 @@ struct HallLoader {
     @discardableResult
     static func refreshSnapshotIfStale(_ context: CommandContext) throws -> Seq? {
         let (store, head) = try context.openStore()
+        let snapshots = snapshots(store)
+        // The header alone says whether the snapshot is due: its parts, which grow with the
+        // log, are read only to refresh it.
+        let taken = try? snapshots.read(name: HallState.snapshotName, version: HallState.version, parts: [],
+                                        store: store, head: head).get().0
+        if let taken, head.head.seq.value - taken.head.seq.value < snapshotInterval { return nil }
         var state = HallState()
         var after: (bytes: Int, head: LogHead)?
-        if case .success(let (header, bytes)) = snapshots(store).read(name: HallState.snapshotName, version: HallState.version,
-                                                                       store: store, head: head),
+        if taken != nil,
+           case .success(let (header, bytes)) = snapshots.read(name: HallState.snapshotName, version: HallState.version,
+                                                               store: store, head: head),
            let restored = self.state(bytes, header) {
-            guard head.head.seq.value - header.head.seq.value >= snapshotInterval else { return nil }
             state = restored
             after = (header.bytes, header.head)
         } else if head.head.seq.value < snapshotInterval {

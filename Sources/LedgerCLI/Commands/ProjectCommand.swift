@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerParser
 import LedgerProjections
 import LedgerStore
 
@@ -116,18 +117,27 @@ enum ReplayCommand {
     }
 }
 
-/// `ledger snapshot`: saves the projections' state at the head, so answers start from it.
+/// `ledger snapshot`: saves the projections' state and the ingest history at the head, so
+/// answers and ingests start from them.
 enum SnapshotCommand {
     static let spec = CommandSpec(
         name: "snapshot",
-        abstract: "Save the projections' state at the log's head in Snapshots/ (an optimisation: deleting it changes no answer).")
+        abstract: "Save the projections' state and the ingest history at the log's head in Snapshots/ (an optimisation: deleting them changes no answer).")
 
     static func run(_ context: CommandContext) throws -> ExitCode {
         let (store, head) = try context.openStore()
         var state = HallState()
-        try store.forEachRecord(upTo: head) { record, _ in state.apply(record) }
+        var history = IngestHistory()
+        var offset = 0
+        try store.forEachRecord(upTo: head) { record, line in
+            state.apply(record)
+            history.apply(record, at: offset..<offset + line.count + 1)
+            offset += line.count + 1
+        }
         try HallLoader.writeSnapshot(state, head: head, store: store)
         context.stdout.write("wrote Snapshots/\(HallState.snapshotName).snapshot at seq \(head.head.seq) (\(state.recordCount) records)\n")
+        try IngestSession.writeSnapshot(history, head: head, store: store)
+        context.stdout.write("wrote \(IngestSession.snapshotFile) at seq \(head.head.seq)\n")
         return .success
     }
 }

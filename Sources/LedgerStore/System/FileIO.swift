@@ -20,8 +20,9 @@ struct FileIO {
         }
     }
 
-    /// Replaces a file atomically: a temporary file, fsync, rename, fsync of the directory.
-    func replaceAtomically(_ path: String, with bytes: [UInt8], directory: String) throws(SystemError) {
+    /// Replaces a file atomically: a temporary file, fsync, rename, fsync of the directory
+    /// (none when `directory` is nil: the caller fsyncs it, once for several files).
+    func replaceAtomically(_ path: String, with bytes: [UInt8], directory: String?) throws(SystemError) {
         let temporary = path + ".tmp"
         let descriptor = try system.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, mode: 0o644)
         do {
@@ -33,7 +34,7 @@ struct FileIO {
         }
         system.close(descriptor)
         try system.rename(temporary, to: path)
-        try syncDirectory(directory)
+        if let directory { try syncDirectory(directory) }
     }
 
     /// Makes sure `path` is a directory, creating it (durably, in `parent`) when missing; a
