@@ -45,7 +45,7 @@ enum IngestCommand {
                 context.stderr.write("ledger: note: refreshed Snapshots/hall.snapshot at seq \(seq)\n")
             }
             if let (store, head) = try? context.openStore(),
-               let seq = try? session.refreshSnapshotIfStale(store: store, head: head, interval: HallLoader.snapshotInterval) {
+               let seq = try? session.refreshSnapshotIfStale(store: store, head: head) {
                 context.stderr.write("ledger: note: refreshed \(IngestSession.snapshotFile) at seq \(seq)\n")
             }
         }

@@ -18,6 +18,8 @@ final class IngestSession {
     private var planned: (base: HeadFile, records: [(record: EventRecord, place: Range<Int>)])?
     /// The seq of the ingest snapshot on disk, as this session last read or wrote it.
     private var snapshotSeq: Int?
+    /// Where the ingest snapshot in use ends in the log, and the bytes of its parts.
+    private var snapshotPlace: (bytes: Int, size: Int) = (0, 0)
     /// Notes for standard error (a snapshot ignored).
     private let note: (String) -> Void
 
@@ -107,6 +109,7 @@ final class IngestSession {
         history = IngestHistory()
         position = nil
         snapshotSeq = nil
+        snapshotPlace = (0, 0)
         let snapshots = SnapshotStore(layout: store.layout, system: store.system)
         switch snapshots.read(name: IngestHistory.snapshotName, version: IngestHistory.snapshotVersion, store: store, head: head) {
         case .success(let (header, bytes)):
@@ -120,6 +123,7 @@ final class IngestSession {
             history = restored
             position = (header.bytes, header.head)
             snapshotSeq = header.head.seq.value
+            snapshotPlace = (header.bytes, header.parts.reduce(0) { $0 + $1.length })
         case .failure(.unusable(let reason)):
             note("ledger: note: ignoring \(Self.snapshotFile): \(reason); folding the whole log\n")
         case .failure(.missing):
@@ -139,17 +143,23 @@ final class IngestSession {
 
     /// After an append: writes a new ingest snapshot when the records since the last one (or
     /// since the start, with none) reach `interval`. Returns the seq it was written at.
-    func refreshSnapshotIfStale(store: EventStore, head: HeadFile, interval: Int) throws -> Seq? {
-        guard head.head.seq.value - (snapshotSeq ?? 0) >= interval else { return nil }
-        try Self.writeSnapshot(try history(store: store, head: head), head: head, store: store)
+    func refreshSnapshotIfStale(store: EventStore, head: HeadFile) throws -> Seq? {
+        guard HallLoader.snapshotIsDue(recordsSince: head.head.seq.value - (snapshotSeq ?? 0), tailBytes: head.bytes - snapshotPlace.bytes,
+                                       snapshotBytes: snapshotPlace.size) else { return nil }
+        let size = try Self.writeSnapshot(try history(store: store, head: head), head: head, store: store)
         snapshotSeq = head.head.seq.value
+        snapshotPlace = (head.bytes, size)
         return head.head.seq
     }
 
-    /// Writes the ingest snapshot of `history`, folded with the records' places up to `head`.
-    static func writeSnapshot(_ history: IngestHistory, head: HeadFile, store: EventStore) throws {
+    /// Writes the ingest snapshot of `history`, folded with the records' places up to `head`;
+    /// returns the bytes of its parts.
+    @discardableResult
+    static func writeSnapshot(_ history: IngestHistory, head: HeadFile, store: EventStore) throws -> Int {
+        let parts = history.snapshotParts().map { (name: $0.part.rawValue, bytes: $0.bytes) }
         try SnapshotStore(layout: store.layout, system: store.system).write(
             name: IngestHistory.snapshotName, version: IngestHistory.snapshotVersion, head: head.head, bytes: head.bytes,
-            records: head.head.seq.value, parts: history.snapshotParts().map { (name: $0.part.rawValue, bytes: $0.bytes) })
+            records: head.head.seq.value, parts: parts)
+        return parts.reduce(0) { $0 + $1.bytes.count }
     }
 }
