@@ -21,8 +21,12 @@ struct FileIO {
     }
 
     /// Replaces a file atomically: a temporary file, fsync, rename, fsync of the directory.
+    ///
+    /// The temporary file's name is this process's and this call's own: two processes storing
+    /// the same document at once (outside the write lock) must not truncate or rename each
+    /// other's temporary file.
     func replaceAtomically(_ path: String, with bytes: [UInt8], directory: String) throws(SystemError) {
-        let temporary = path + ".tmp"
+        let temporary = path + ".\(getpid())-\(FileIO.temporaryCounter.next()).tmp"
         let descriptor = try system.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, mode: 0o644)
         do {
             try writeAll(descriptor, bytes, path: temporary)
@@ -35,6 +39,9 @@ struct FileIO {
         try system.rename(temporary, to: path)
         try syncDirectory(directory)
     }
+
+    /// Numbers the temporary files of one process, whichever thread makes them.
+    static let temporaryCounter = TemporaryCounter()
 
     /// Makes sure `path` is a directory, creating it (durably, in `parent`) when missing; a
     /// file, symlink or FIFO there is refused. `label` names it in the error.
@@ -101,5 +108,26 @@ struct FileIO {
             filled += got
         }
         return Array(bytes[0..<filled])
+    }
+}
+
+/// A counter that threads share (its mutex lives at a fixed address, as pthreads requires).
+final class TemporaryCounter: @unchecked Sendable {
+    private var value = 0
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+    init() { pthread_mutex_init(mutex, nil) }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    /// The next number, from 1.
+    func next() -> Int {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        value += 1
+        return value
     }
 }
