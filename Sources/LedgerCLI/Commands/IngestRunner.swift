@@ -148,10 +148,16 @@ struct IngestRunner {
     }
 
     /// Plans against the ledger as it is and appends; if another writer got there first,
-    /// plans again against the new head.
+    /// plans again against the new head, for as long as a writer waits for the lock.
     private func appendPlanned(_ bulletin: Bulletin, events: [NewEvent], bytes: [UInt8], digest: SHA256Digest,
                                report: inout IngestReport) throws {
-        for _ in 0..<Self.maxAttempts {
+        // Each lost race is another writer's committed batch: ten writers at once can make one
+        // lose more than maxAttempts times, so only the lock's wait, not a count, gives up.
+        let started = context.invocation.now().millisecondsSinceEpoch
+        let patienceMilliseconds = Int64(context.store().lockTimeoutMilliseconds)
+        var attempts = 0
+        while attempts < Self.maxAttempts || context.invocation.now().millisecondsSinceEpoch - started < patienceMilliseconds {
+            attempts += 1
             let (store, head) = try context.openStore(creating: true)
             let history = try session.history(store: store, head: head)
             switch IngestPlanner.plan(bulletin, events: events, document: digest, history: history, supersede: options.supersede) {
