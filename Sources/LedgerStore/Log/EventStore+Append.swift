@@ -20,7 +20,7 @@ extension EventStore {
         guard committed.head == expected else {
             throw StoreError.headMoved(expected: expected, actual: committed.head)
         }
-        let (bytes, last) = encodeBatch(events, after: committed.head, context: context)
+        let (bytes, last) = try encodeBatch(events, after: committed.head, context: context)
         try writeBatch(bytes, committed: committed)
         let newHead = HeadFile(head: last, bytes: committed.bytes + bytes.count)
         do {
@@ -55,8 +55,9 @@ extension EventStore {
         return .empty
     }
 
-    /// The batch's lines, each checked by decoding it back before anything is written.
-    func encodeBatch(_ events: [NewEvent], after head: LogHead, context: AppendContext) -> ([UInt8], LogHead) {
+    /// The batch's lines, each checked by decoding it back before anything is written; a record
+    /// too long to be read back is refused (``StoreError/recordTooLarge``), never trapped on.
+    func encodeBatch(_ events: [NewEvent], after head: LogHead, context: AppendContext) throws -> ([UInt8], LogHead) {
         var bytes: [UInt8] = []
         var previous = head
         let first = head.seq.next
@@ -70,6 +71,10 @@ extension EventStore {
                 source: event.source, payload: event.payload, prev: previous.hash)
             let start = bytes.count
             let record = RecordLine.encode(draft, into: &bytes)
+            guard bytes.count - start - 1 < RecordLine.maxLineBytes else {
+                throw StoreError.recordTooLarge(seq: record.seq.value, type: record.type, bytes: bytes.count - start - 1,
+                                                limit: RecordLine.maxLineBytes - 1)
+            }
             bytes.withUnsafeBytes { raw in
                 let line = UnsafeRawBufferPointer(rebasing: raw[start..<raw.count - 1])
                 let decoded = try? RecordLine.decode(line)
