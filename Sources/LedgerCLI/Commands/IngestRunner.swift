@@ -113,6 +113,9 @@ struct IngestRunner {
         if outcome.has(.missingFooter) && !options.allowPartial {
             return report.reject("\(file) (\(bulletin.issue.key)) ends without its footer (报/送/发, 共印): it looks truncated. Nothing was written; check the file, or add --allow-partial to ingest it as it is.", .dataError)
         }
+        if outcome.has(.unreadable) {
+            return report.reject("\(file) (\(bulletin.issue.key)) holds a figure that cannot be read (see below). Nothing was written.", .dataError)
+        }
         let inconsistencies = outcome.diagnostics.filter { $0.severity == .error && $0.kind == .inconsistent }
         if !inconsistencies.isEmpty && !options.acceptInconsistent {
             return report.reject("\(file) (\(bulletin.issue.key)) contradicts itself (see below). Nothing was written; to ingest it as printed, add --accept-inconsistent --reason TEXT.", .dataError)
