@@ -116,4 +116,4 @@ check_whole_or_absent
 cmp -s "$work/actual" "$work/expected" || fail "the final ingest left $(diff "$work/actual" "$work/expected")"
 [ -d "$work/ledger/EventLog/recovered" ] && torn=$((torn + $(find "$work/ledger/EventLog/recovered" -type f | wc -l)))
 
-echo "kill-ingest: $killed kills survived ($torn torn batches recovered, $before_eventlog before EventLog/ existed, $completed ingests completed), $issues issues per ingest, whole ingest ${full_ms} ms, seed $seed"
+echo "kill-ingest: $killed kills survived ($torn torn batches recovered, $before_eventlog before EventLog/ existed, $completed ingests completed), $issues issues per ingest, whole ingest ${full_ms} ms, seed $seed, ${SECONDS} s"
