@@ -33,10 +33,17 @@ struct FileIO {
             try system.fsync(descriptor, path: temporary)
         } catch {
             system.close(descriptor)
+            // A full disk must not also be left holding half a temporary file.
+            try? system.remove(temporary)
             throw error
         }
         system.close(descriptor)
-        try system.rename(temporary, to: path)
+        do {
+            try system.rename(temporary, to: path)
+        } catch {
+            try? system.remove(temporary)
+            throw error
+        }
         try syncDirectory(directory)
     }
 
