@@ -150,3 +150,34 @@ struct TamperCLITests {
         #expect(try LedgerProcess.run(["verify"], in: ledger.path).status == 0)
     }
 }
+
+@Suite("Tamper evidence, from the command line: random byte flips")
+struct ByteFlipTests {
+    /// Seeded: the same flips on every run; `LEDGER_TAMPER_FLIPS` sets how many.
+    @Test("any byte of the log flipped: verify fails naming the line that holds it")
+    func randomFlips() throws {
+        let ledger = try TamperCLITests.ledger()
+        let original = ledger.read("EventLog/events.jsonl")
+        let lineStarts = [0] + original.enumerated().filter { $0.element == 0x0A }.map { $0.offset + 1 }.dropLast()
+        let flips = Int(ProcessInfo.processInfo.environment["LEDGER_TAMPER_FLIPS"] ?? "") ?? 60
+        var generator = SeededGenerator(seed: 7)
+        var detected = 0
+        for _ in 0..<flips {
+            let offset = Int.random(in: 0..<original.count, using: &generator)
+            let bit = UInt8(1) << UInt8.random(in: 0..<8, using: &generator)
+            var bytes = original
+            bytes[offset] ^= bit
+            ledger.write("EventLog/events.jsonl", bytes)
+            let line = (lineStarts.lastIndex { $0 <= offset } ?? 0) + 1
+            let result = try LedgerProcess.run(["verify", "--json"], in: ledger.path)
+            let document = try ProjectTests.json(result)
+            let first = (document["problems"] as? [[String: Any]])?.first
+            #expect(result.status == 65, "offset \(offset) bit \(bit): \(result.stdout.prefix(400))")
+            #expect(first?["line"] as? Int == line, "offset \(offset) (line \(line)) bit \(bit): \(first ?? [:])")
+            if result.status == 65 && first?["line"] as? Int == line { detected += 1 }
+        }
+        ledger.write("EventLog/events.jsonl", original)
+        #expect(try LedgerProcess.run(["verify"], in: ledger.path).status == 0)
+        print("byte flips: \(detected) of \(flips) detected at the right line (seed 7)")
+    }
+}
