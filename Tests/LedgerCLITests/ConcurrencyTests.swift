@@ -98,7 +98,8 @@ struct ConcurrencyTests {
     /// Reads the log again and again until told to stop, checking every read.
     static func read(_ root: String, into log: ReaderLog, until stop: @escaping @Sendable () -> Bool) -> Thread {
         let thread = Thread {
-            while !stop() {
+            // At least one read, however fast the writers are.
+            repeat {
                 guard let result = try? LedgerProcess.run(["log", "--json"], in: root) else { continue }
                 // Before the first writer made EventLog/ there is nothing to read.
                 if result.status == 66 { continue }
@@ -108,7 +109,7 @@ struct ConcurrencyTests {
                 }
                 let (head, problems) = brokenBatches(result.stdout)
                 log.record(head: head, problems: problems)
-            }
+            } while !stop()
         }
         thread.start()
         return thread
