@@ -44,12 +44,18 @@ struct HallLoader {
     @discardableResult
     static func refreshSnapshotIfStale(_ context: CommandContext) throws -> Seq? {
         let (store, head) = try context.openStore()
+        let snapshots = snapshots(store)
+        // The header alone says whether the snapshot is due: its parts, which grow with the
+        // log, are read only to refresh it.
+        let taken = try? snapshots.read(name: HallState.snapshotName, version: HallState.version, parts: [],
+                                        store: store, head: head).get().0
+        if let taken, head.head.seq.value - taken.head.seq.value < snapshotInterval { return nil }
         var state = HallState()
         var after: (bytes: Int, head: LogHead)?
-        if case .success(let (header, bytes)) = snapshots(store).read(name: HallState.snapshotName, version: HallState.version,
-                                                                       store: store, head: head),
+        if taken != nil,
+           case .success(let (header, bytes)) = snapshots.read(name: HallState.snapshotName, version: HallState.version,
+                                                               store: store, head: head),
            let restored = self.state(bytes, header) {
-            guard head.head.seq.value - header.head.seq.value >= snapshotInterval else { return nil }
             state = restored
             after = (header.bytes, header.head)
         } else if head.head.seq.value < snapshotInterval {
@@ -88,8 +94,8 @@ struct HallLoader {
             case .failure(.unusable(let reason)):
                 return (["\(snapshotFile): \(reason); it is ignored and will be rebuilt by `ledger snapshot`"], [])
             case .success(let (header, bytes)):
-                let rebuilt = Dictionary(uniqueKeysWithValues: state.snapshotParts().map { ($0.part.rawValue, $0.bytes) })
-                if let differing = HallState.Part.allCases.first(where: { rebuilt[$0.rawValue] != bytes[$0.rawValue] }) {
+                // One part at a time: the rebuilt state's encoding is never held whole.
+                if let differing = HallState.Part.allCases.first(where: { state.snapshotPart($0) != bytes[$0.rawValue] }) {
                     return (["\(snapshotFile): its part \"\(differing.rawValue)\" at seq \(header.head.seq) differs from the state the log gives; it is ignored"], [])
                 }
                 let behind = head.head.seq.value - header.head.seq.value

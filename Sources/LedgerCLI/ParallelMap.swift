@@ -37,3 +37,27 @@ enum ParallelMap {
         }
     }
 }
+
+/// A value computed on another thread, started at once; ``wait()`` blocks until it is there.
+final class Pending<Value: Sendable>: @unchecked Sendable {
+    // Written once by the worker before it signals, read only after the signal: the
+    // semaphore orders the two, so no lock is needed.
+    private var value: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    /// Starts `work` on a global queue.
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async { [self] in
+            value = work()
+            done.signal()
+        }
+    }
+
+    /// The value, once `work` has returned; may be called more than once.
+    func wait() -> Value {
+        done.wait()
+        defer { done.signal() }
+        guard let value else { preconditionFailure("Pending: the work signalled without a value") }
+        return value
+    }
+}

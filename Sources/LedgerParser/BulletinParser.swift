@@ -63,15 +63,22 @@ struct SectionReader {
 
     // Regexes are immutable once built; Regex is just not marked Sendable.
     nonisolated(unsafe) static let visitsTitle = #/进大厅|厅（局）长|局长|厅长|领导/#
+    nonisolated(unsafe) static let inspectionTitle = #/巡查|巡检|检查情况/#
+    nonisolated(unsafe) static let windowTitle = #/综窗|综合窗口|无差别/#
+    nonisolated(unsafe) static let serviceItemsTitle = #/事项受理|受理办理|办件情况|办理情况/#
+    nonisolated(unsafe) static let newsTitle = #/动态|工作开展|工作情况/#
+    nonisolated(unsafe) static let serviceItemsText = #/行政许可.*受理.*办结/#
+    nonisolated(unsafe) static let progressTitle = #/推进|进展|工作开展/#
+    nonisolated(unsafe) static let authorizationTitle = #/授权|纳入/#
 
     static func kind(of title: String, text: String) -> Kind {
-        if title.firstMatch(of: #/巡查|巡检|检查情况/#) != nil { return .inspection }
-        if title.firstMatch(of: #/综窗|综合窗口|无差别/#) != nil { return .comprehensiveWindow }
-        if title.firstMatch(of: #/事项受理|受理办理|办件情况|办理情况/#) != nil { return .serviceItems }
+        if title.firstMatch(of: inspectionTitle) != nil { return .inspection }
+        if title.firstMatch(of: windowTitle) != nil { return .comprehensiveWindow }
+        if title.firstMatch(of: serviceItemsTitle) != nil { return .serviceItems }
         // Usually a sub-section of the news, but a writer may give the visits a section of their own.
         if title.firstMatch(of: visitsTitle) != nil { return .visits }
-        if title.firstMatch(of: #/动态|工作开展|工作情况/#) != nil { return .news }
-        if text.firstMatch(of: #/行政许可.*受理.*办结/#) != nil { return .serviceItems }
+        if title.firstMatch(of: newsTitle) != nil { return .news }
+        if text.firstMatch(of: serviceItemsText) != nil { return .serviceItems }
         return .unknown
     }
 
@@ -101,13 +108,13 @@ struct SectionReader {
             ? [(section.title, section.text, section.body, section.items)]
             : section.subsections.map { ($0.title, $0.text, $0.body, $0.items) }
         for (title, text, body, items) in parts {
-            if title.firstMatch(of: #/推进|进展|工作开展/#) != nil {
+            if title.firstMatch(of: Self.progressTitle) != nil {
                 bulletin.progress += NoteReader.read(section: title, body: body, items: items,
                                                      reference: issue.through, registry: registry)
                 continue
             }
             var placed = false
-            if title.firstMatch(of: #/授权|纳入/#) != nil || text.text.contains("授权") {
+            if title.firstMatch(of: Self.authorizationTitle) != nil || text.text.contains("授权") {
                 if let (status, newly) = AuthorizationReader.read(text, registry: registry) {
                     bulletin.authorization = status
                     bulletin.newlyAuthorized = newly

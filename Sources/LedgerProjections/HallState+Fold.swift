@@ -20,10 +20,10 @@ extension HallState {
                 unauthorizedShare: payload["unauthorizedShare"]?.string, increase: payload["increase"]?.int, seq: seq)
         case EventType.departmentAuthorized:
             newlyAuthorized.append(NewAuthorization(
-                issue: issue, through: through, department: payload["department"]?.string ?? "",
-                asWritten: payload["asWritten"]?.string ?? "", partial: payload["partial"]?.bool ?? false, seq: seq))
+                issue: issue, through: through, department: strings.intern(payload["department"]?.string ?? ""),
+                asWritten: strings.intern(payload["asWritten"]?.string ?? ""), partial: payload["partial"]?.bool ?? false, seq: seq))
         case EventType.itemsCounted:
-            let category = payload["category"]?.string ?? ""
+            let category = strings.intern(payload["category"]?.string ?? "")
             itemsByKey[Self.itemKey(issue, category)] = ItemCount(issue: issue, through: date(payload["through"]) ?? through,
                                    category: category, accepted: payload["accepted"]?.int,
                                    completed: payload["completed"]?.int, seq: seq)
@@ -31,15 +31,15 @@ extension HallState {
             windows[issue] = WindowReport(issue: issue, through: through, week: integers(payload["week"]),
                                           yearToDate: integers(payload["yearToDate"]), seq: seq)
         case EventType.visitRecorded:
-            visits.append(Visit(issue: issue, date: date(payload["date"]) ?? through, department: payload["department"]?.string ?? "",
-                                asWritten: payload["asWritten"]?.string ?? "", person: payload["person"]?.string ?? "",
-                                titles: payload["titles"]?.array?.compactMap(\.string) ?? [], seq: seq))
+            visits.append(Visit(issue: issue, date: date(payload["date"]) ?? through, department: strings.intern(payload["department"]?.string ?? ""),
+                                asWritten: strings.intern(payload["asWritten"]?.string ?? ""), person: strings.intern(payload["person"]?.string ?? ""),
+                                titles: (payload["titles"]?.array?.compactMap(\.string) ?? []).map { strings.intern($0) }, seq: seq))
         case EventType.inspectionRecorded:
             inspections.append(Inspection(issue: issue, through: through, ordinal: payload["ordinal"]?.int ?? 0,
-                                          item: payload["item"]?.string ?? "", satisfactory: payload["verdict"]?.string == "satisfactory",
-                                          text: payload["text"]?.string ?? "", seq: seq))
+                                          item: strings.intern(payload["item"]?.string ?? ""), satisfactory: payload["verdict"]?.string == "satisfactory",
+                                          text: strings.intern(payload["text"]?.string ?? ""), seq: seq))
         case EventType.checkFailed:
-            warnings.append(Warning(issue: issue, check: payload["check"]?.string ?? "", message: payload["message"]?.string ?? "", seq: seq))
+            warnings.append(Warning(issue: issue, check: strings.intern(payload["check"]?.string ?? ""), message: payload["message"]?.string ?? "", seq: seq))
         default:
             break
         }

@@ -11,10 +11,84 @@ extension HallState {
     /// Traps unless the state holds every part: a snapshot is always of the whole state.
     public func snapshotParts() -> [(part: Part, bytes: [UInt8])] {
         precondition(parts == Part.all, "a snapshot is written only from a state folded from the whole log")
-        return Part.allCases.map { ($0, JSONWriter.encode(.array(rows(of: $0)))) }
+        return Part.allCases.map { ($0, encodedRows(of: $0)) }
     }
 
-    private func rows(of part: Part) -> [JSONValue] {
+    /// One part as ``snapshotParts()`` writes it, for comparing a snapshot part by part.
+    public func snapshotPart(_ part: Part) -> [UInt8] {
+        precondition(parts == Part.all, "a snapshot is written only from a state folded from the whole log")
+        return encodedRows(of: part)
+    }
+
+    /// One part's rows written straight to compact JSON, byte for byte as
+    /// `JSONWriter.encode(.array(rows(of: part)))` writes them, without a tree of values.
+    private func encodedRows(of part: Part) -> [UInt8] {
+        var out = RowWriter()
+        switch part {
+        case .issues:
+            for issue in issues.values.sorted(by: { $0.seq < $1.seq }) {
+                out.row { r in
+                    r.string(issue.key); r.int(issue.year); r.int(issue.number); r.int(issue.serial); r.date(issue.published)
+                    r.date(issue.from); r.date(issue.through); r.int(issue.events); r.bool(issue.partial); r.int(issue.seq)
+                }
+            }
+        case .authorizations:
+            for report in authorizations.values.sorted(by: { $0.seq < $1.seq }) {
+                out.row { r in
+                    r.string(report.issue); r.date(report.through); r.int(report.stationed); r.int(report.authorized)
+                    r.int(report.unauthorized); r.string(report.authorizedShare); r.string(report.unauthorizedShare)
+                    r.int(report.increase); r.int(report.seq)
+                }
+            }
+        case .newlyAuthorized:
+            for item in newlyAuthorized {
+                out.row { r in
+                    r.string(item.issue); r.date(item.through); r.string(item.department); r.string(item.asWritten)
+                    r.bool(item.partial); r.int(item.seq)
+                }
+            }
+        case .items:
+            for item in items {
+                out.row { r in
+                    r.string(item.issue); r.date(item.through); r.string(item.category); r.int(item.accepted)
+                    r.int(item.completed); r.int(item.seq)
+                }
+            }
+        case .windows:
+            for report in windows.values.sorted(by: { $0.seq < $1.seq }) {
+                out.row { r in
+                    r.string(report.issue); r.date(report.through); r.value(Self.counts(report.week))
+                    r.value(Self.counts(report.yearToDate)); r.int(report.seq)
+                }
+            }
+        case .visits:
+            for visit in visits {
+                out.row { r in
+                    r.string(visit.issue); r.date(visit.date); r.string(visit.department); r.string(visit.asWritten)
+                    r.string(visit.person); r.strings(visit.titles); r.int(visit.seq)
+                }
+            }
+        case .inspections:
+            for item in inspections {
+                out.row { r in
+                    r.string(item.issue); r.date(item.through); r.int(item.ordinal); r.string(item.item)
+                    r.bool(item.satisfactory); r.string(item.text); r.int(item.seq)
+                }
+            }
+        case .warnings:
+            for warning in warnings {
+                out.row { r in r.string(warning.issue); r.string(warning.check); r.string(warning.message); r.int(warning.seq) }
+            }
+        case .registered:
+            for department in registered {
+                out.row { r in r.string(department.canonical); r.strings(department.aliases) }
+            }
+        }
+        return out.finish()
+    }
+
+    /// The rows as JSON values: the reference form ``snapshotParts()`` writes without building it.
+    func rows(of part: Part) -> [JSONValue] {
         switch part {
         case .issues:
             return issues.values.sorted { $0.seq < $1.seq }.map { issue in
@@ -64,67 +138,81 @@ extension HallState {
     public init?(snapshotParts: [Part: [UInt8]], head: LogHead, recordCount: Int) {
         var state = HallState()
         state.parts = Set(snapshotParts.keys)
-        let reader = SnapshotReader()
+        guard state.parts.contains(.registered) else { return nil }
         for (part, bytes) in snapshotParts {
-            guard case .array(let rows)? = try? JSONParser.parse(bytes), state.read(rows, into: part, reader) else { return nil }
+            let read = bytes.withUnsafeBufferPointer { buffer in
+                var rows = SnapshotRows(JSONScanner(buffer))
+                return Result { () throws(JSONParseError) in try state.read(&rows, into: part, bytes: buffer) }
+            }
+            guard case .success = read else { return nil }
         }
-        guard !reader.failed, state.parts.contains(.registered) else { return nil }
         state.head = head
         state.recordCount = recordCount
         self = state
     }
 
-    private mutating func read(_ rows: [JSONValue], into part: Part, _ reader: SnapshotReader) -> Bool {
-        for row in rows {
+    /// Reads one part's rows: a JSON array of arrays of a fixed width, read value by value.
+    private mutating func read(_ rows: inout SnapshotRows, into part: Part, bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) {
+        // Every row ends with `]`: their count bounds the rows, so the tables grow once.
+        let capacity = bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "]") ? 1 : 0) }
+        switch part {
+        case .issues: issues.reserveCapacity(capacity)
+        case .authorizations: authorizations.reserveCapacity(capacity)
+        case .items: itemsByKey.reserveCapacity(capacity)
+        case .windows: windows.reserveCapacity(capacity)
+        default: break
+        }
+        try rows.open()
+        while try rows.nextRow() {
             switch part {
             case .issues:
-                let r = reader.row(row, 10)
-                guard let through = r.date(6) else { return false }
-                issues[r.string(0)] = IssueInfo(key: r.string(0), year: r.int(1), number: r.int(2), serial: r.optionalInt(3),
-                                                published: r.date(4), from: r.date(5), through: through, events: r.int(7),
-                                                partial: r.bool(8), seq: r.int(9))
+                let key = try rows.string()
+                let (year, number, serial) = (try rows.int(), try rows.int(), try rows.optionalInt())
+                let (published, from, through) = (try rows.optionalDate(), try rows.optionalDate(), try rows.date())
+                let (events, partial, seq) = (try rows.int(), try rows.bool(), try rows.int())
+                issues[key] = IssueInfo(key: key, year: year, number: number, serial: serial, published: published, from: from,
+                                        through: through, events: events, partial: partial, seq: seq)
             case .authorizations:
-                let r = reader.row(row, 9)
-                guard let through = r.date(1) else { return false }
-                authorizations[r.string(0)] = AuthorizationReport(
-                    issue: r.string(0), through: through, stationed: r.optionalInt(2), authorized: r.optionalInt(3),
-                    unauthorized: r.optionalInt(4), authorizedShare: r.optionalString(5), unauthorizedShare: r.optionalString(6),
-                    increase: r.optionalInt(7), seq: r.int(8))
+                let (issue, through) = (try rows.string(), try rows.date())
+                let (stationed, authorized, unauthorized) = (try rows.optionalInt(), try rows.optionalInt(), try rows.optionalInt())
+                let (authorizedShare, unauthorizedShare) = (try rows.optionalString(), try rows.optionalString())
+                let (increase, seq) = (try rows.optionalInt(), try rows.int())
+                authorizations[issue] = AuthorizationReport(
+                    issue: issue, through: through, stationed: stationed, authorized: authorized, unauthorized: unauthorized,
+                    authorizedShare: authorizedShare, unauthorizedShare: unauthorizedShare, increase: increase, seq: seq)
             case .newlyAuthorized:
-                let r = reader.row(row, 6)
-                guard let through = r.date(1) else { return false }
-                newlyAuthorized.append(NewAuthorization(issue: r.string(0), through: through, department: r.string(2),
-                                                        asWritten: r.string(3), partial: r.bool(4), seq: r.int(5)))
+                let (issue, through, department, asWritten) = (try rows.string(), try rows.date(), try rows.string(), try rows.string())
+                let (partial, seq) = (try rows.bool(), try rows.int())
+                newlyAuthorized.append(NewAuthorization(issue: issue, through: through, department: strings.intern(department),
+                                                        asWritten: strings.intern(asWritten), partial: partial, seq: seq))
             case .items:
-                let r = reader.row(row, 6)
-                guard let through = r.date(1) else { return false }
-                itemsByKey[Self.itemKey(r.string(0), r.string(2))] = ItemCount(
-                    issue: r.string(0), through: through, category: r.string(2), accepted: r.optionalInt(3),
-                    completed: r.optionalInt(4), seq: r.int(5))
+                let (issue, through, category) = (try rows.string(), try rows.date(), try rows.string())
+                let (accepted, completed, seq) = (try rows.optionalInt(), try rows.optionalInt(), try rows.int())
+                itemsByKey[Self.itemKey(issue, category)] = ItemCount(
+                    issue: issue, through: through, category: strings.intern(category), accepted: accepted, completed: completed, seq: seq)
             case .windows:
-                let r = reader.row(row, 5)
-                guard let through = r.date(1) else { return false }
-                windows[r.string(0)] = WindowReport(issue: r.string(0), through: through, week: r.counts(2),
-                                                    yearToDate: r.counts(3), seq: r.int(4))
+                let (issue, through, week, yearToDate) = (try rows.string(), try rows.date(), try rows.counts(), try rows.counts())
+                windows[issue] = WindowReport(issue: issue, through: through, week: week, yearToDate: yearToDate, seq: try rows.int())
             case .visits:
-                let r = reader.row(row, 7)
-                guard let date = r.date(1) else { return false }
-                visits.append(Visit(issue: r.string(0), date: date, department: r.string(2), asWritten: r.string(3),
-                                    person: r.string(4), titles: r.strings(5), seq: r.int(6)))
+                let (issue, date, department, asWritten) = (try rows.string(), try rows.date(), try rows.string(), try rows.string())
+                let (person, titles, seq) = (try rows.string(), try rows.strings(), try rows.int())
+                visits.append(Visit(issue: issue, date: date, department: strings.intern(department), asWritten: strings.intern(asWritten),
+                                    person: strings.intern(person), titles: titles.map { strings.intern($0) }, seq: seq))
             case .inspections:
-                let r = reader.row(row, 7)
-                guard let through = r.date(1) else { return false }
-                inspections.append(Inspection(issue: r.string(0), through: through, ordinal: r.int(2), item: r.string(3),
-                                              satisfactory: r.bool(4), text: r.string(5), seq: r.int(6)))
+                let (issue, through, ordinal, item) = (try rows.string(), try rows.date(), try rows.int(), try rows.string())
+                let (satisfactory, text, seq) = (try rows.bool(), try rows.string(), try rows.int())
+                inspections.append(Inspection(issue: issue, through: through, ordinal: ordinal, item: strings.intern(item),
+                                              satisfactory: satisfactory, text: strings.intern(text), seq: seq))
             case .warnings:
-                let r = reader.row(row, 4)
-                warnings.append(Warning(issue: r.string(0), check: r.string(1), message: r.string(2), seq: r.int(3)))
+                let (issue, check, message, seq) = (try rows.string(), try rows.string(), try rows.string(), try rows.int())
+                warnings.append(Warning(issue: issue, check: strings.intern(check), message: message, seq: seq))
             case .registered:
-                let r = reader.row(row, 2)
-                registered.append(Department(canonical: r.string(0), aliases: r.strings(1)))
+                let (canonical, aliases) = (try rows.string(), try rows.strings())
+                registered.append(Department(canonical: canonical, aliases: aliases))
             }
+            try rows.closeRow()
         }
-        return true
+        try rows.end()
     }
 
     static func counts(_ values: [String: Int]) -> JSONValue {
@@ -132,33 +220,153 @@ extension HallState {
     }
 }
 
-/// Reads the rows of a snapshot, noting (rather than trapping on) any field of the wrong kind.
-final class SnapshotReader {
-    private(set) var failed = false
+/// The rows of one snapshot part, read field by field: a field of the wrong kind, a row of
+/// the wrong width or anything after the array throws, and the whole part is refused.
+struct SnapshotRows {
+    private var scanner: JSONScanner
 
-    struct Row {
-        let values: [JSONValue]
-        let fail: () -> Void
+    init(_ scanner: JSONScanner) { self.scanner = scanner }
 
-        func string(_ index: Int) -> String { values[index].string ?? { fail(); return "" }() }
-        func int(_ index: Int) -> Int { values[index].int ?? { fail(); return 0 }() }
-        func bool(_ index: Int) -> Bool { values[index].bool ?? { fail(); return false }() }
-        func optionalInt(_ index: Int) -> Int? { values[index].isNull ? nil : int(index) }
-        func optionalString(_ index: Int) -> String? { values[index].isNull ? nil : string(index) }
-        func date(_ index: Int) -> CalendarDate? { values[index].string.flatMap { CalendarDate(iso: $0) } }
-        func strings(_ index: Int) -> [String] { values[index].array?.compactMap(\.string) ?? { fail(); return [] }() }
-        func counts(_ index: Int) -> [String: Int] {
-            var result: [String: Int] = [:]
-            for (key, value) in values[index].object?.fields ?? [] { result[key] = value.int }
-            return result
-        }
+    mutating func open() throws(JSONParseError) { try scanner.openArray() }
+
+    /// Whether another row follows; opens it.
+    mutating func nextRow() throws(JSONParseError) -> Bool {
+        guard try scanner.nextElement() else { return false }
+        try scanner.openArray()
+        return true
     }
 
-    func row(_ value: JSONValue, _ width: Int) -> Row {
-        guard let values = value.array, values.count == width else {
-            failed = true
-            return Row(values: Array(repeating: .null, count: width), fail: {})
+    /// Ends a row, which must have no more fields.
+    mutating func closeRow() throws(JSONParseError) { try scanner.closeArray() }
+
+    mutating func end() throws(JSONParseError) { try scanner.end() }
+
+    /// Moves to the row's next field, which must be there.
+    private mutating func field() throws(JSONParseError) {
+        guard try scanner.nextElement() else { throw JSONParseError(offset: 0, message: "a snapshot row is too short") }
+    }
+
+    mutating func string() throws(JSONParseError) -> String {
+        try field()
+        return try scanner.string()
+    }
+
+    mutating func int() throws(JSONParseError) -> Int {
+        try field()
+        return try scanner.int()
+    }
+
+    mutating func bool() throws(JSONParseError) -> Bool {
+        try field()
+        return try scanner.bool()
+    }
+
+    mutating func optionalInt() throws(JSONParseError) -> Int? {
+        try field()
+        return scanner.null() ? nil : try scanner.int()
+    }
+
+    mutating func optionalString() throws(JSONParseError) -> String? {
+        try field()
+        return scanner.null() ? nil : try scanner.string()
+    }
+
+    /// A date `YYYY-MM-DD`, which must be there.
+    mutating func date() throws(JSONParseError) -> CalendarDate {
+        guard let date = try optionalDate() else { throw JSONParseError(offset: 0, message: "a snapshot row lacks a date") }
+        return date
+    }
+
+    /// A date, or nil for anything else (null, as written for none).
+    mutating func optionalDate() throws(JSONParseError) -> CalendarDate? {
+        try field()
+        if scanner.null() { return nil }
+        guard scanner.nextIsString() else {
+            _ = try scanner.value()
+            return nil
         }
-        return Row(values: values, fail: { [unowned self] in self.failed = true })
+        return CalendarDate(iso: try scanner.string())
+    }
+
+    /// An array of strings (other elements are skipped).
+    mutating func strings() throws(JSONParseError) -> [String] {
+        try field()
+        guard case .array(let values) = try scanner.value() else { throw JSONParseError(offset: 0, message: "expected an array of strings") }
+        return values.compactMap(\.string)
+    }
+
+    /// An object of counts (fields that are not integers are left out).
+    mutating func counts() throws(JSONParseError) -> [String: Int] {
+        try field()
+        var result: [String: Int] = [:]
+        for (key, value) in try scanner.value().object?.fields ?? [] { result[key] = value.int }
+        return result
+    }
+}
+
+/// Writes an array of rows in compact JSON, field by field, as `JSONWriter` writes the same
+/// values: `[` rows `,`-separated `]`, each row `[` fields `]`.
+struct RowWriter {
+    private(set) var bytes: [UInt8] = [UInt8(ascii: "[")]
+    private var rowStarted = false
+    private var fieldWritten = false
+
+    /// Writes one row; `fields` writes its fields in order.
+    mutating func row(_ fields: (inout RowWriter) -> Void) {
+        if rowStarted { bytes.append(UInt8(ascii: ",")) }
+        rowStarted = true
+        bytes.append(UInt8(ascii: "["))
+        fieldWritten = false
+        fields(&self)
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    func finish() -> [UInt8] { bytes + [UInt8(ascii: "]")] }
+
+    private mutating func separate() {
+        if fieldWritten { bytes.append(UInt8(ascii: ",")) }
+        fieldWritten = true
+    }
+
+    mutating func string(_ text: String) {
+        separate()
+        JSONWriter.writeString(text, into: &bytes)
+    }
+
+    mutating func string(_ text: String?) {
+        guard let text else { return value(.null) }
+        string(text)
+    }
+
+    mutating func int(_ number: Int) {
+        separate()
+        JSONWriter.writeInt(number, into: &bytes)
+    }
+
+    mutating func int(_ number: Int?) {
+        guard let number else { return value(.null) }
+        int(number)
+    }
+
+    mutating func bool(_ flag: Bool) { value(.bool(flag)) }
+
+    mutating func date(_ date: CalendarDate?) {
+        guard let date else { return value(.null) }
+        string(date.description)
+    }
+
+    mutating func strings(_ texts: [String]) {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        for (index, text) in texts.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONWriter.writeString(text, into: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    mutating func value(_ value: JSONValue) {
+        separate()
+        JSONWriter.write(value, into: &bytes)
     }
 }

@@ -131,6 +131,8 @@ public struct HallState: Sendable, Equatable {
     public internal(set) var head: LogHead = .empty
     /// How many records were folded in.
     public internal(set) var recordCount = 0
+    /// The repeated strings of the facts, kept once (not part of the state's value).
+    var strings = StringPool()
 
     /// An empty hall.
     public init() {}

@@ -49,6 +49,24 @@ struct ConcurrencyTests {
         return Data(text.utf8)
     }
 
+    /// Tells the readers to stop, from another thread.
+    final class StopFlag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+
+        var isSet: Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return value
+        }
+
+        func set() {
+            lock.lock()
+            defer { lock.unlock() }
+            value = true
+        }
+    }
+
     /// What one reader saw: problems found, and how many reads it made.
     final class ReaderLog: @unchecked Sendable {
         private let lock = NSLock()
@@ -135,9 +153,8 @@ struct ConcurrencyTests {
         ledger.write("issue-31.txt", try Self.issue(31))
         writers += [["ingest", "issue-31.txt"], ["ingest", "issue-31.txt"]]
 
-        let stopped = NSLock()
-        nonisolated(unsafe) var done = false
-        let stop: @Sendable () -> Bool = { stopped.lock(); defer { stopped.unlock() }; return done }
+        let done = StopFlag()
+        let stop: @Sendable () -> Bool = { done.isSet }
         let readerLog = ReaderLog()
         let readers = (0..<2).map { _ in Self.read(ledger.path, into: readerLog, until: stop) }
         let children = try writers.map { try Child($0, in: ledger.path) }
@@ -147,7 +164,7 @@ struct ConcurrencyTests {
             close(lockHolder)
         }
         let results = children.map { $0.wait() }
-        stopped.lock(); done = true; stopped.unlock()
+        done.set()
         while readers.contains(where: { !$0.isFinished }) { usleep(10_000) }
 
         for (arguments, result) in zip(writers, results) {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LedgerDomain
 
 /// `ledger project`, `replay` and `snapshot`, run as a user runs them.
 @Suite("Projections from the command line")
@@ -126,5 +127,31 @@ struct ProjectTests {
         }
         try FileManager.default.removeItem(atPath: ledger.file("Snapshots"))
         #expect(try answers() == withoutSnapshot)
+    }
+
+    @Test("a snapshot edited with its checksums made to fit is caught by verify, part by part")
+    func forgedSnapshotPart() throws {
+        let ledger = try Self.ledger()
+        #expect(try LedgerProcess.run(["snapshot"], in: ledger.path).status == 0)
+        let path = "Snapshots/hall.snapshot"
+        var bytes = [UInt8](ledger.read(path))
+        let headerEnd = try #require(bytes.firstIndex(of: 0x0A))
+        let header = try #require(try JSONSerialization.jsonObject(with: Data(bytes[..<headerEnd])) as? [String: Any])
+        let parts = try #require(header["parts"] as? [[String: Any]])
+        let visits = try #require(parts.first { $0["name"] as? String == "visits" })
+        let offset = try #require(visits["offset"] as? Int), length = try #require(visits["length"] as? Int)
+        let oldSum = try #require(visits["sha256"] as? String)
+        // 王飙 → 王五: the same number of bytes, so every offset still holds.
+        var part = String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+        #expect(part.contains("王飙"))
+        part = part.replacingOccurrences(of: "王飙", with: "王五")
+        bytes.replaceSubrange(offset..<offset + length, with: Array(part.utf8))
+        let newSum = SHA256.hash(Array(part.utf8)).hex
+        var text = String(decoding: bytes, as: UTF8.self)
+        text = text.replacingOccurrences(of: oldSum, with: newSum)
+        ledger.write(path, Data(text.utf8))
+        let verify = try LedgerProcess.run(["verify"], in: ledger.path)
+        #expect(verify.status == 65)
+        #expect(verify.stdout.contains("its part \"visits\" at seq 40 differs from the state the log gives"), "\(verify.stdout)")
     }
 }

@@ -571,3 +571,51 @@ extension JSONTests.SplitMix64 {
         }
     }
 }
+
+@Suite("JSON streams")
+struct JSONStreamTests {
+    static func streamed(_ document: JSONStream, pieceBytes: Int) -> (text: String, pieces: Int) {
+        var bytes: [UInt8] = []
+        var pieces = 0
+        JSONWriter.streamPretty(document, pieceBytes: pieceBytes) { piece in
+            bytes += piece
+            pieces += 1
+        }
+        return (String(decoding: bytes, as: UTF8.self), pieces)
+    }
+
+    /// Empty and full rows, nested objects, deferred parts, at every depth.
+    static var document: JSONStream { .object([
+        ("asOf", .value(.null)),
+        ("rows", .rows(count: 300) { index in ["n": .int(index), "部门": "司法厅", "list": .array([.int(index), .object(JSONObject())])] }),
+        ("none", .rows(count: 0) { _ in .null }),
+        ("empty", .object([])),
+        ("later", .deferred { .object([("inner", .rows(count: 2) { .int($0) }), ("value", .value(["a": .array([])]))]) }),
+    ]) }
+
+    @Test("a stream is written byte for byte as its materialized value, in pieces", arguments: [1, 64, 1 << 16])
+    func streamMatchesPrettyString(pieceBytes: Int) {
+        let (text, pieces) = Self.streamed(Self.document, pieceBytes: pieceBytes)
+        #expect(text == JSONWriter.prettyString(Self.document.materialized))
+        #expect(pieceBytes == 1 << 16 ? pieces == 1 : pieces > 10)
+    }
+
+    @Test func emptyDocuments() {
+        #expect(Self.streamed(.object([]), pieceBytes: 8).text == "{}")
+        #expect(Self.streamed(.rows(count: 0) { _ in .null }, pieceBytes: 8).text == "[]")
+        #expect(Self.streamed(.value(.int(3)), pieceBytes: 8).text == "3")
+    }
+
+    @Test("rows and deferred parts are made only when they are written")
+    func lazy() {
+        final class Counter { var made = 0 }
+        let counter = Counter()
+        let document = JSONStream.object([("rows", .rows(count: 5) { counter.made += 1; return .int($0) }),
+                                          ("later", .deferred { counter.made += 100; return .value(.null) })])
+        #expect(counter.made == 0)
+        var seenBeforeEnd: [Int] = []
+        JSONWriter.streamPretty(document, pieceBytes: 1) { _ in seenBeforeEnd.append(counter.made) }
+        #expect(counter.made == 105)
+        #expect(seenBeforeEnd.first == 1)
+    }
+}

@@ -171,6 +171,9 @@ struct ProjectionPropertyTests {
             let prefix = LedgerFixtures.state(Array(records[..<cut]))
             var restored = try #require(Self.roundTrip(prefix), "cut \(cut)")
             #expect(restored == prefix, "cut \(cut)")
+            for (part, bytes) in prefix.snapshotParts() {
+                #expect(bytes == JSONWriter.encode(.array(prefix.rows(of: part))), "the bytes of part \(part) at cut \(cut)")
+            }
             for record in records[cut...] { restored.apply(record) }
             #expect(LedgerFixtures.answers(restored) == LedgerFixtures.answers(whole), "cut \(cut)")
         }

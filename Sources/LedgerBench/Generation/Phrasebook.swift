@@ -16,11 +16,9 @@ enum Phrasebook {
     static func personName(_ rng: inout SplitMix64) -> String {
         let surname = rng.pick(surnames)
         var name = String(surname)
-        // Narrowed: LedgerParser 1.0.0 takes the last two characters for the name when the one
-        // before them ends a title, so `副厅长任晓晓` reads as 晓晓, titled 副厅长任. A surname that
-        // ends titles (任) gets one given-name character here.
-        let endsTitles = titleEndings.contains(surname)
-        let length = endsTitles || rng.chance(0.45) ? 1 : 2
+        // Surnames that also end titles (任, as in 主任) are drawn like any other: the parser must
+        // tell `副厅长任晓晓` from a title 副厅长任.
+        let length = rng.chance(0.45) ? 1 : 2
         for _ in 0..<length { name.append(rng.pick(givenNameCharacters)) }
         return name
     }
@@ -44,9 +42,6 @@ enum Phrasebook {
         ]
     }
 
-    /// The characters leaders' titles end with (厅长, 委员, 书记, 主任…).
-    static let titleEndings: Set<Character> = ["长", "员", "记", "任", "师", "委", "监", "官", "理", "政"]
-
     /// The department as an issue might print it: canonical, with `省` in front, or an alias.
     static func written(_ department: Department, _ rng: inout SplitMix64) -> String {
         let aliases = department.aliases.filter { !$0.hasSuffix("窗口") }
@@ -57,16 +52,10 @@ enum Phrasebook {
         }
     }
 
-    /// The department as a list of newly authorized departments prints it.
-    ///
-    /// Narrowed: LedgerParser 1.0.0 splits that list at 和 as well as at 、, so `经济和信息化厅`
-    /// reads as two unregistered departments (经济, 信息化厅) and the issue is rejected as
-    /// inconsistent. Names with 和 are written as an alias without it (经信厅, 文旅厅, 粮食局).
+    /// The department as a list of newly authorized departments prints it: names with 和
+    /// (`经济和信息化厅`) included, which the parser must not split at 和.
     static func writtenInList(_ department: Department, _ rng: inout SplitMix64) -> String {
-        let written = self.written(department, &rng)
-        guard written.contains("和") else { return written }
-        let plain = ([department.canonical] + department.aliases).filter { !$0.contains("和") && !$0.hasSuffix("窗口") }
-        return plain.isEmpty ? written : rng.pick(plain)
+        written(department, &rng)
     }
 
     /// The six items of every hall inspection, in their order.

@@ -12,8 +12,8 @@ struct TextLayout {
         atoms(prose).joined()
     }
 
-    /// The prose as the pieces a line break may fall between: single characters, except a number
-    /// with two or more thousands separators, which stays whole.
+    /// The prose as the pieces a line break may fall between: single characters, numbers too
+    /// (a break may land beside any thousands separator).
     mutating func atoms(_ prose: Prose) -> [String] {
         var output: [String] = []
         for (index, piece) in prose.pieces.enumerated() {
@@ -23,11 +23,7 @@ struct TextLayout {
             case .number(let digits, let kind):
                 if let last = output.last, last != " ", rng.chance(style.spaceAroundNumber) { output.append(" ") }
                 let written = number(digits, kind)
-                // Narrowed: LedgerParser 1.0.0 reads `3,` / `235,114件` as 3 (the separator left
-                // within the second line goes first, so `235114` is no group of three). Numbers
-                // with one separator may still break anywhere.
-                let separators = written.filter { $0 == "," || $0 == "，" }.count
-                output += separators >= 2 ? [written] : written.map { String($0) }
+                output += written.map { String($0) }
                 if index + 1 < prose.pieces.count, rng.chance(style.spaceAroundNumber / 2) { output.append(" ") }
             }
         }

@@ -38,10 +38,16 @@ enum IngestCommand {
     static func run(_ context: CommandContext) throws -> ExitCode {
         let options = try parseOptions(context.arguments)
         try context.requireLedger(creating: true)
-        let reports = IngestRunner(context: context, options: options, session: IngestSession()).ingest(context.arguments.positionals)
-        if reports.contains(where: { $0.outcome == .appended || $0.outcome == .superseded }),
-           let seq = try? HallLoader.refreshSnapshotIfStale(context) {
-            context.stderr.write("ledger: note: refreshed Snapshots/hall.snapshot at seq \(seq)\n")
+        let session = IngestSession(note: { context.stderr.write($0) })
+        let reports = IngestRunner(context: context, options: options, session: session).ingest(context.arguments.positionals)
+        if reports.contains(where: { $0.outcome == .appended || $0.outcome == .superseded }) {
+            if let seq = try? HallLoader.refreshSnapshotIfStale(context) {
+                context.stderr.write("ledger: note: refreshed Snapshots/hall.snapshot at seq \(seq)\n")
+            }
+            if let (store, head) = try? context.openStore(),
+               let seq = try? session.refreshSnapshotIfStale(store: store, head: head, interval: HallLoader.snapshotInterval) {
+                context.stderr.write("ledger: note: refreshed \(IngestSession.snapshotFile) at seq \(seq)\n")
+            }
         }
         let head = (try? context.store().currentHead()) ?? .empty
         if context.arguments.flag("json") {

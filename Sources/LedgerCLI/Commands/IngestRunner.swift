@@ -3,9 +3,10 @@ import LedgerParser
 import LedgerProjections
 import LedgerStore
 
-/// Ingests one file: read, decode, parse, check, plan against the ledger, store, append.
-/// Every failure becomes an ``IngestReport`` saying what happened; nothing is written unless
-/// the whole batch is.
+/// Ingests files: read, decode, parse, check, plan against the ledger, store, append.
+/// Every failure becomes an ``IngestReport`` saying what happened; nothing of a file is written
+/// unless its whole batch is. The batches of a few files are appended together (one fsync, one
+/// new HEAD for all of them), each still a batch of its own.
 struct IngestRunner {
     let context: CommandContext
     let options: IngestCommand.Options
@@ -14,39 +15,120 @@ struct IngestRunner {
     static let maxAttempts = 10
 
     /// Ingests `files` in order. Reading, decoding and parsing need nothing of the ledger but
-    /// the registry, so a few files at a time are parsed on every core; planning and appending
-    /// stay in order, one file after another.
+    /// the registry, so a few files at a time are parsed on every core, the next few while the
+    /// last are planned and appended (which mostly waits for fsync); planning stays in order, one
+    /// file after another, each against the ledger and the batches planned before it.
     func ingest(_ files: [String]) -> [IngestReport] {
+        let chunks = stride(from: 0, to: files.count, by: Self.filesParsedTogether).map {
+            Array(files[$0..<min($0 + Self.filesParsedTogether, files.count)])
+        }
         var reports: [IngestReport] = []
-        var start = 0
-        while start < files.count {
-            let chunk = Array(files[start..<min(start + Self.filesParsedTogether, files.count)])
-            start += chunk.count
-            var prepared = chunk.map { file in Result { () throws -> [UInt8] in try read(file) } }
-            let registered = (try? registry())
-            let parsed = ParallelMap.map(prepared.map { try? $0.get() }) { [encoding = options.encoding] bytes in
-                bytes.flatMap { bytes in registered.map { Self.parse(bytes, encoding: encoding, registry: $0.registry) } }
-            }
-            for (index, file) in chunk.enumerated() {
-                var report = IngestReport(file: file)
-                capture(into: &report) { report in
-                    let bytes = try prepared[index].get()
-                    // Parse again only if another writer registered a department meanwhile.
-                    let current = try registry()
-                    let result = (parsed[index] != nil && current.count == registered?.count) ? parsed[index]!
-                        : Self.parse(bytes, encoding: options.encoding, registry: current.registry)
-                    try finish(file, bytes: bytes, parsed: try result.get(), into: &report)
-                }
-                prepared[index] = .success([])
-                reports.append(report)
-            }
+        var next = chunks.first.map(startParsing)
+        for (number, chunk) in chunks.enumerated() {
+            guard let current = next else { preconditionFailure("every chunk is parsed before it is appended") }
+            let (prepared, registered, parsed) = (current.prepared, current.registered, current.parsed.wait())
+            next = number + 1 < chunks.count ? startParsing(chunks[number + 1]) : nil
+            reports += ingest(chunk, prepared: prepared, registered: registered, parsed: parsed)
         }
         return reports
     }
 
-    /// How many files are read and parsed at once: enough to keep two cores busy, few enough
-    /// that their texts stay small in memory.
-    static let filesParsedTogether = 8
+    /// Plans the files of one chunk in order, each against the ledger and the batches planned
+    /// before it, then appends those batches together. If another writer appended meanwhile,
+    /// plans the chunk again against the new head, for as long as a writer waits for the lock.
+    private func ingest(_ chunk: [String], prepared: [Result<[UInt8], any Error>],
+                        registered: (registry: DepartmentRegistry, count: Int)?,
+                        parsed: [Result<Parsed, DecodingFailure>?]) -> [IngestReport] {
+        // Each lost race is another writer's committed append: ten writers at once can make one
+        // lose more than maxAttempts times, so only the lock's wait, not a count, gives up.
+        let started = context.invocation.now().millisecondsSinceEpoch
+        let patienceMilliseconds = Int64(context.store().lockTimeoutMilliseconds)
+        var attempts = 0
+        while attempts < Self.maxAttempts || context.invocation.now().millisecondsSinceEpoch - started < patienceMilliseconds {
+            attempts += 1
+            var pending: PendingAppend?
+            var reports: [IngestReport] = []
+            for (index, file) in chunk.enumerated() {
+                var report = IngestReport(file: file)
+                capture(into: &report) { report in
+                    let bytes = try prepared[index].get()
+                    // Parse again only if a department was registered meanwhile.
+                    let current = try registry()
+                    let result = (parsed[index] != nil && current.count == registered?.count) ? parsed[index]!
+                        : Self.parse(bytes, encoding: options.encoding, registry: current.registry)
+                    try finish(file, bytes: bytes, parsed: try result.get(), into: &report, pending: &pending, member: index)
+                }
+                reports.append(report)
+            }
+            guard let pending else { return reports }
+            do {
+                let store = context.store()
+                try DocumentStore(layout: store.layout, system: context.invocation.system).store(all: pending.documents)
+                let receipt = try store.append(pending.batches)
+                session.committedPlanned(head: HeadFile(head: receipt.head, bytes: pending.base.bytes + pending.batches.bytes.count))
+                if let recovery = receipt.recovery { context.stderr.write("ledger: note: \(recovery)\n") }
+            } catch StoreError.headMoved {
+                session.discardPlanned()
+                continue
+            } catch {
+                session.discardPlanned()
+                for index in pending.members {
+                    reports[index].seqs = nil
+                    capture(into: &reports[index]) { _ in throw error }
+                }
+            }
+            return reports
+        }
+        return chunk.map { file in
+            var report = IngestReport(file: file)
+            capture(into: &report) { _ in
+                throw StoreError.busy(lockPath: "EventLog/lock", waitedMilliseconds: 0, holder: "other writers kept appending")
+            }
+            return report
+        }
+    }
+
+    /// The batches planned for one chunk of files, appended together at its end.
+    struct PendingAppend {
+        /// The committed HEAD they chain onto.
+        let base: HeadFile
+        var batches: PreparedBatches
+        /// The documents they cite, stored before they are appended.
+        var documents: [[UInt8]] = []
+        /// The chunk's files (by index) whose batches these are.
+        var members: [Int] = []
+
+        init(base: HeadFile) {
+            self.base = base
+            batches = PreparedBatches(after: base.head)
+        }
+    }
+
+    /// A chunk of files read, and being parsed on other threads.
+    private struct ChunkInProgress {
+        var prepared: [Result<[UInt8], any Error>]
+        /// The registry they are parsed with (nil when the ledger could not be read).
+        var registered: (registry: DepartmentRegistry, count: Int)?
+        var parsed: Pending<[Result<Parsed, DecodingFailure>?]>
+    }
+
+    /// Reads `chunk` and starts parsing it in the background.
+    private func startParsing(_ chunk: [String]) -> ChunkInProgress {
+        let prepared = chunk.map { file in Result { () throws -> [UInt8] in try read(file) } }
+        let registered = try? registry()
+        let inputs = prepared.map { try? $0.get() }
+        let parsed = Pending { [encoding = options.encoding, registry = registered?.registry] in
+            ParallelMap.map(inputs) { bytes in
+                bytes.flatMap { bytes in registry.map { Self.parse(bytes, encoding: encoding, registry: $0) } }
+            }
+        }
+        return ChunkInProgress(prepared: prepared, registered: registered, parsed: parsed)
+    }
+
+    /// How many files are read and parsed at once, and appended together: enough to keep two
+    /// cores busy and to share the log's and HEAD's fsyncs among many files, few enough that
+    /// their texts stay small in memory.
+    static let filesParsedTogether = 24
 
     /// Ingests one file.
     func ingest(_ file: String) -> IngestReport { ingest([file])[0] }
@@ -101,7 +183,8 @@ struct IngestRunner {
         return .success(Parsed(decoded: decoded, outcome: BulletinParser.parse(lines: decoded.lines, registry: registry)))
     }
 
-    private func finish(_ file: String, bytes: [UInt8], parsed: Parsed, into report: inout IngestReport) throws {
+    private func finish(_ file: String, bytes: [UInt8], parsed: Parsed, into report: inout IngestReport,
+                        pending: inout PendingAppend?, member: Int) throws {
         let decoded = parsed.decoded
         let outcome = parsed.outcome
         report.lines = decoded.lines
@@ -126,7 +209,7 @@ struct IngestRunner {
             events.append(NewEvent(type: EventType.inconsistencyAccepted, valid: bulletin.issue.through, source: events[0].source,
                                    payload: ["issue": .string(bulletin.issue.key), "problems": .array(inconsistencies.map { .string($0.description) })]))
         }
-        try appendPlanned(bulletin, events: events, bytes: bytes, digest: digest, report: &report)
+        try plan(bulletin, events: events, bytes: bytes, digest: digest, report: &report, pending: &pending, member: member)
     }
 
     /// A decoding error and, where the bytes suggest one, what to try.
@@ -150,70 +233,43 @@ struct IngestRunner {
         return "It reads as \(encoding.rawValue.uppercased()) without a byte-order mark: try --encoding \(encoding.rawValue)"
     }
 
-    /// Plans against the ledger as it is and appends; if another writer got there first,
-    /// plans again against the new head, for as long as a writer waits for the lock.
-    private func appendPlanned(_ bulletin: Bulletin, events: [NewEvent], bytes: [UInt8], digest: SHA256Digest,
-                               report: inout IngestReport) throws {
-        // Each lost race is another writer's committed batch: ten writers at once can make one
-        // lose more than maxAttempts times, so only the lock's wait, not a count, gives up.
-        let started = context.invocation.now().millisecondsSinceEpoch
-        let patienceMilliseconds = Int64(context.store().lockTimeoutMilliseconds)
-        var attempts = 0
-        while attempts < Self.maxAttempts || context.invocation.now().millisecondsSinceEpoch - started < patienceMilliseconds {
-            attempts += 1
-            let (store, head) = try context.openStore(creating: true)
-            let history = try session.history(store: store, head: head)
-            switch IngestPlanner.plan(bulletin, events: events, document: digest, history: history, supersede: options.supersede) {
-            case .alreadyIngested(let issue, let seqs, let sameFactsOnly):
-                report.outcome = .alreadyIngested
-                report.sameFactsOnly = sameFactsOnly
-                report.issue = issue
-                report.seqs = seqs.first.map { $0...(seqs.last ?? $0) }
+    /// Plans against the ledger as it is and the batches planned before; adds the batch to
+    /// append, if any, to `pending`.
+    private func plan(_ bulletin: Bulletin, events: [NewEvent], bytes: [UInt8], digest: SHA256Digest,
+                      report: inout IngestReport, pending: inout PendingAppend?, member: Int) throws {
+        let (store, head) = try context.openStore(creating: true)
+        // With the batches planned before this file, unless another writer appended since the
+        // first: then the chunk's append fails and the chunk is planned again.
+        let history = try session.history(store: store, head: pending?.base ?? head, planning: bulletin.issue.key,
+                                          document: digest)
+        switch IngestPlanner.plan(bulletin, events: events, document: digest, history: history, supersede: options.supersede) {
+        case .alreadyIngested(let issue, let seqs, let sameFactsOnly):
+            report.outcome = .alreadyIngested
+            report.sameFactsOnly = sameFactsOnly
+            report.issue = issue
+            report.seqs = seqs.first.map { $0...(seqs.last ?? $0) }
+        case .conflict(let issue, let differences):
+            report.differences = differences
+            report.reject("\(report.file): \(issue) is already in the ledger from another document, and \(differences.count) fact\(differences.count == 1 ? "" : "s") differ (below). Nothing was written; to replace it, add --supersede --reason TEXT.", .dataError)
+        case .append(let planned, let warnings, let supersedes):
+            report.warnings = warnings
+            report.events = planned
+            if options.dryRun {
+                report.outcome = .dryRun
                 return
-            case .conflict(let issue, let differences):
-                report.differences = differences
-                return report.reject("\(report.file): \(issue) is already in the ledger from another document, and \(differences.count) fact\(differences.count == 1 ? "" : "s") differ (below). Nothing was written; to replace it, add --supersede --reason TEXT.", .dataError)
-            case .append(let planned, let warnings, let supersedes):
-                report.warnings = warnings
-                report.events = planned
-                if options.dryRun {
-                    report.outcome = .dryRun
-                    return
-                }
-                try DocumentStore(layout: store.layout, system: context.invocation.system).store(bytes)
-                let appendContext = AppendContext(actor: context.actor, now: context.invocation.now(),
-                                                  command: context.commandLine, reason: options.reason)
-                do {
-                    let receipt = try store.append(planned, expecting: head.head, context: appendContext)
-                    report.outcome = supersedes == nil ? .appended : .superseded
-                    report.seqs = receipt.seqs
-                    if let recovery = receipt.recovery { context.stderr.write("ledger: note: \(recovery)\n") }
-                    return
-                } catch StoreError.headMoved {
-                    continue
-                }
             }
+            var group = pending ?? PendingAppend(base: head)
+            let appendContext = AppendContext(actor: context.actor, now: context.invocation.now(),
+                                              command: context.commandLine, reason: options.reason)
+            let first = group.batches.records.count
+            report.seqs = try group.batches.add(planned, context: appendContext)
+            let base = group.base.bytes
+            session.foldPlanned(Array(group.batches.records[first...]),
+                                at: group.batches.places[first...].map { base + $0.lowerBound..<base + $0.upperBound }, after: group.base)
+            group.documents.append(bytes)
+            group.members.append(member)
+            pending = group
+            report.outcome = supersedes == nil ? .appended : .superseded
         }
-        throw StoreError.busy(lockPath: "EventLog/lock", waitedMilliseconds: 0, holder: "other writers kept appending")
-    }
-}
-
-/// The ingest history of the ledger, kept across the files of one `ingest` command: each file
-/// folds only the records appended since the last (its own batch, or another writer's).
-final class IngestSession {
-    private var history = IngestHistory()
-    private var position: (bytes: Int, head: LogHead)?
-
-    /// The history up to `head`, folding only what is new since the last call.
-    func history(store: EventStore, head: HeadFile) throws -> IngestHistory {
-        if let known = position, known.head == head.head { return history }
-        if let known = position, known.bytes <= head.bytes, (try store.record(endingAt: known.bytes))?.asHead == known.head {
-            try store.forEachRecord(upTo: head, after: known) { record, _ in history.apply(record) }
-        } else {
-            history = IngestHistory()
-            try store.forEachRecord(upTo: head) { record, _ in history.apply(record) }
-        }
-        position = (head.bytes, head.head)
-        return history
     }
 }

@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerParser
 import LedgerProjections
 import LedgerStore
 
@@ -53,10 +54,11 @@ enum ProjectCommand {
         let answer = ProjectionAnswer(name: name, state: state, filter: filter, year: year,
                                       department: context.arguments.value("department"), person: context.arguments.value("person"))
         if context.arguments.flag("json") {
-            var document = answer.json
-            document["knownAt"] = filter.knownAt.map { .string($0.description) } ?? .null
-            document["head"] = headJSON(head.head)
-            context.stdout.write(JSONWriter.prettyString(.object(document)) + "\n")
+            let document = answer.stream(appending: [
+                ("knownAt", .value(filter.knownAt.map { .string($0.description) } ?? .null)), ("head", .value(headJSON(head.head))),
+            ])
+            JSONWriter.streamPretty(document) { context.stdout.write(bytes: $0) }
+            context.stdout.write("\n")
         } else {
             context.stdout.write(answer.text(terminal: context.stdout.isTerminal))
             context.stdout.write("\nComputed from the ledger's head: seq \(head.head.seq), hash \(head.head.hash.hex)\n")
@@ -100,12 +102,12 @@ enum ReplayCommand {
         if context.arguments.flag("json") {
             // One projection's JSON at a time, written as it is made: the whole document of a
             // long history would be several times the state's size.
-            var fields: [(key: String, value: () -> JSONValue)] = [
-                ("asOf", { .date(filter.asOf) }), ("knownAt", { filter.knownAt.map { .string($0.description) } ?? .null }),
+            var fields: [(key: String, value: JSONStream)] = [
+                ("asOf", .value(.date(filter.asOf))), ("knownAt", .value(filter.knownAt.map { .string($0.description) } ?? .null)),
             ]
-            fields += answers.map { answer in (answer.name, { .object(answer.json) }) }
-            fields.append(("head", { ProjectCommand.headJSON(head.head) }))
-            JSONWriter.streamPretty(fields: fields) { context.stdout.write(bytes: $0) }
+            fields += answers.map { answer in (answer.name, .deferred { answer.stream }) }
+            fields.append(("head", .value(ProjectCommand.headJSON(head.head))))
+            JSONWriter.streamPretty(.object(fields)) { context.stdout.write(bytes: $0) }
             context.stdout.write("\n")
         } else {
             for answer in answers { context.stdout.write(answer.text(terminal: false) + "\n") }
@@ -115,18 +117,27 @@ enum ReplayCommand {
     }
 }
 
-/// `ledger snapshot`: saves the projections' state at the head, so answers start from it.
+/// `ledger snapshot`: saves the projections' state and the ingest history at the head, so
+/// answers and ingests start from them.
 enum SnapshotCommand {
     static let spec = CommandSpec(
         name: "snapshot",
-        abstract: "Save the projections' state at the log's head in Snapshots/ (an optimisation: deleting it changes no answer).")
+        abstract: "Save the projections' state and the ingest history at the log's head in Snapshots/ (an optimisation: deleting them changes no answer).")
 
     static func run(_ context: CommandContext) throws -> ExitCode {
         let (store, head) = try context.openStore()
         var state = HallState()
-        try store.forEachRecord(upTo: head) { record, _ in state.apply(record) }
+        var history = IngestHistory()
+        var offset = 0
+        try store.forEachRecord(upTo: head) { record, line in
+            state.apply(record)
+            history.apply(record, at: offset..<offset + line.count + 1)
+            offset += line.count + 1
+        }
         try HallLoader.writeSnapshot(state, head: head, store: store)
         context.stdout.write("wrote Snapshots/\(HallState.snapshotName).snapshot at seq \(head.head.seq) (\(state.recordCount) records)\n")
+        try IngestSession.writeSnapshot(history, head: head, store: store)
+        context.stdout.write("wrote \(IngestSession.snapshotFile) at seq \(head.head.seq)\n")
         return .success
     }
 }

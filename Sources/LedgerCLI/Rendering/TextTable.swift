@@ -14,16 +14,26 @@ struct TextTable {
 
     mutating func add(_ row: [String]) { rows.append(row) }
 
-    /// The table, indented by two spaces, one line a row.
+    /// The table, indented by two spaces, one line a row. A left-aligned last column is not
+    /// padded, so a long cell there costs nothing on the other rows.
     func render() -> String {
         let all = [headers] + rows
         let widths = headers.indices.map { column in all.map { Self.width($0[column]) }.max() ?? 0 }
-        return all.map { row in
-            "  " + row.indices.map { column in
-                let padding = String(repeating: " ", count: widths[column] - Self.width(row[column]))
-                return alignments[column] == .right ? padding + row[column] : row[column] + padding
-            }.joined(separator: "  ").trimmingTrailingSpaces()
-        }.joined(separator: "\n") + "\n"
+        let last = headers.count - 1
+        var output = ""
+        for row in all {
+            var line = "  "
+            for column in row.indices {
+                if column > 0 { line += "  " }
+                let cell = row[column]
+                let unpadded = column == last && alignments[column] == .left
+                let padding = unpadded ? "" : String(repeating: " ", count: widths[column] - Self.width(cell))
+                line += alignments[column] == .right ? padding + cell : cell + padding
+            }
+            output += line.trimmingTrailingSpaces()
+            output += "\n"
+        }
+        return output
     }
 
     /// Display columns: East Asian wide and full-width characters take two.
@@ -44,9 +54,11 @@ struct TextTable {
 
 extension String {
     func trimmingTrailingSpaces() -> String {
-        var text = Substring(self)
-        while text.last == " " { text = text.dropLast() }
-        return String(text)
+        let bytes = utf8
+        guard bytes.last == UInt8(ascii: " ") else { return self }
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: " ") { end = bytes.index(before: end) }
+        return String(self[..<end])
     }
 }
 

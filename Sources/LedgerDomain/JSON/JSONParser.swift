@@ -396,52 +396,25 @@ extension JSONReader {
         }
     }
 
-    /// The first index at or after `start` holding a quote, a backslash, a control character or
-    /// a non-ASCII byte (or `end`). Checks eight bytes at a time because strings dominate log lines.
-    @inline(__always)
-    private func skipPlainASCII(from start: Int) -> Int {
-        var index = start
-        let raw = UnsafeRawBufferPointer(bytes)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        while index + 8 <= end {
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            let quotes = word ^ (ones &* 0x22)
-            let slashes = word ^ (ones &* 0x5C)
-            let special = (((quotes &- ones) & ~quotes) | ((slashes &- ones) & ~slashes)
-                | ((word &- ones &* 0x20) & ~word) | word) & highs
-            if special != 0 { return index + special.trailingZeroBitCount / 8 }
-            index += 8
-        }
-        while index < end {
-            let byte = bytes[index]
-            if byte < 0x20 || byte >= 0x80 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { break }
-            index += 1
-        }
-        return index
-    }
-
     private mutating func parseEscapedString(quote: Int, firstEscape: Int) throws(JSONParseError) -> String {
         scratch.removeAll(keepingCapacity: true)
         var runStart = quote + 1
         var index = firstEscape
         while true {
-            index = skipPlainASCII(from: index)
+            let scanStart = index
+            var nonASCII: UInt64 = 0
+            index = skipUnescaped(from: index, nonASCII: &nonASCII)
+            if nonASCII != 0 { try validateUTF8(from: scanStart, to: index) }
             guard index < end else { break }
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                if byte == UInt8(ascii: "\"") {
-                    pos = index + 1
-                    return String(decoding: scratch, as: UTF8.self)
-                }
-                index = try appendEscape(at: index, quote: quote)
-                runStart = index
-            } else if byte < 0x20 {
-                throw controlCharacter(at: index)
-            } else {
-                index = try endOfUTF8Sequence(at: index)
+            guard byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { throw controlCharacter(at: index) }
+            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            if byte == UInt8(ascii: "\"") {
+                pos = index + 1
+                return String(decoding: scratch, as: UTF8.self)
             }
+            index = try appendEscape(at: index, quote: quote)
+            runStart = index
         }
         throw JSONParseError(offset: quote, message: "unterminated string")
     }

@@ -218,15 +218,18 @@ public struct JSONObject: Equatable, Sendable, ExpressibleByDictionaryLiteral, S
         return true
     }
 
-    /// The first key that repeats an earlier one, or nil.
+    /// The first key that repeats an earlier one, or nil. Small objects (literals in code, rows
+    /// of projections) are checked pair by pair without allocating; large ones through a set.
     static func firstDuplicateKey(in fields: [(key: String, value: JSONValue)]) -> String? {
-        var detector = DuplicateKeyDetector()
-        var seen: [(key: String, value: JSONValue)] = []
-        seen.reserveCapacity(fields.count)
-        for field in fields {
-            guard detector.isNew(field.key, among: seen) else { return field.key }
-            seen.append(field)
+        if fields.count <= 16 {
+            for later in fields.indices.dropFirst() {
+                for earlier in 0..<later where sameBytes(fields[earlier].key, fields[later].key) { return fields[later].key }
+            }
+            return nil
         }
+        var seen = Set<ByteKey>()
+        seen.reserveCapacity(fields.count)
+        for field in fields where !seen.insert(ByteKey(text: field.key)).inserted { return field.key }
         return nil
     }
 }

@@ -75,27 +75,83 @@ public enum JSONWriter {
     /// one's bytes went to `sink`.
     public static func streamPretty(fields: [(key: String, value: () -> JSONValue)], indent: Int = 2, pieceBytes: Int = 1 << 16,
                                     to sink: (UnsafeRawBufferPointer) -> Void) {
+        let document = JSONStream.object(fields.map { field in (field.key, .deferred { .value(field.value()) }) })
+        streamPretty(document, indent: indent, pieceBytes: pieceBytes, to: sink)
+    }
+
+    /// Writes `document` as ``prettyString(_:indent:)`` writes its ``JSONStream/materialized``
+    /// value, byte for byte, making each deferred part and each row only when it is written and
+    /// handing the bytes to `sink` in pieces of about `pieceBytes`.
+    public static func streamPretty(_ document: JSONStream, indent: Int = 2, pieceBytes: Int = 1 << 16,
+                                    to sink: (UnsafeRawBufferPointer) -> Void) {
         var buffer: [UInt8] = []
-        let spaces = max(0, indent)
-        func drain(_ buffer: inout [UInt8], force: Bool) {
-            guard force || buffer.count >= pieceBytes else { return }
+        buffer.reserveCapacity(pieceBytes + 4096)
+        func drain(_ buffer: inout [UInt8]) {
+            guard buffer.count >= pieceBytes else { return }
             buffer.withUnsafeBytes { sink($0) }
             buffer.removeAll(keepingCapacity: true)
         }
-        guard !fields.isEmpty else {
-            buffer.append(contentsOf: "{}".utf8)
-            return drain(&buffer, force: true)
+        writeStream(document, indent: max(0, indent), level: 0, into: &buffer, drain: drain)
+        buffer.withUnsafeBytes { sink($0) }
+    }
+
+    private static func writeStream(_ document: JSONStream, indent: Int, level: Int, into buffer: inout [UInt8],
+                                    drain: (inout [UInt8]) -> Void) {
+        switch document {
+        case .value(let value):
+            writePretty(value, indent: indent, level: level, into: &buffer, drain: drain)
+        case .deferred(let make):
+            writeStream(make(), indent: indent, level: level, into: &buffer, drain: drain)
+        case .object(let fields):
+            writeObject(fields, indent: indent, level: level, into: &buffer) { value, buffer in
+                writeStream(value, indent: indent, level: level + 1, into: &buffer, drain: drain)
+            }
+        case .rows(let count, let row) where count > 0:
+            buffer.append(UInt8(ascii: "["))
+            for index in 0..<count {
+                newline(index > 0, indent * (level + 1), into: &buffer)
+                writePretty(row(index), indent: indent, level: level + 1, into: &buffer)
+                drain(&buffer)
+            }
+            newline(false, indent * level, into: &buffer)
+            buffer.append(UInt8(ascii: "]"))
+        case .rows:
+            buffer.append(contentsOf: "[]".utf8)
         }
-        buffer.append(UInt8(ascii: "{"))
-        for (index, field) in fields.enumerated() {
-            newline(index > 0, spaces, into: &buffer)
-            writeString(field.key, into: &buffer)
-            buffer.append(contentsOf: ": ".utf8)
-            writePretty(field.value(), indent: spaces, level: 1, into: &buffer) { drain(&$0, force: false) }
+    }
+}
+
+/// A JSON document whose long arrays are made row by row, and whose parts may be made only
+/// when they are written: ``JSONWriter/streamPretty(_:indent:pieceBytes:to:)`` writes it
+/// without ever holding more than one row's ``JSONValue``.
+public indirect enum JSONStream {
+    /// A value, made already.
+    case value(JSONValue)
+    /// An object whose fields are streams, in order.
+    case object([(key: String, value: JSONStream)])
+    /// An array of `count` elements, the element at each index made by `row` when it is written.
+    case rows(count: Int, row: (Int) -> JSONValue)
+    /// A stream made when it is written.
+    case deferred(() -> JSONStream)
+
+    /// An array with one row per element of `elements`.
+    public static func rows<Element>(_ elements: [Element], _ row: @escaping (Element) -> JSONValue) -> JSONStream {
+        .rows(count: elements.count) { row(elements[$0]) }
+    }
+
+    /// The whole document as one value.
+    public var materialized: JSONValue {
+        switch self {
+        case .value(let value): return value
+        case .object(let fields): return .object(JSONObject(uncheckedFields: fields.map { (key: $0.key, value: $0.value.materialized) }))
+        case .rows(let count, let row): return .array((0..<count).map(row))
+        case .deferred(let make): return make().materialized
         }
-        newline(false, 0, into: &buffer)
-        buffer.append(UInt8(ascii: "}"))
-        drain(&buffer, force: true)
+    }
+
+    /// The fields of a document that is an object (none otherwise).
+    public var materializedObject: JSONObject {
+        materialized.object ?? JSONObject()
     }
 }
 
@@ -119,7 +175,7 @@ extension JSONWriter {
     }
 
     /// The index of the first byte at or after `start` that must be escaped, or `bytes.count`.
-    /// Checks eight bytes at a time; see `JSONReader.skipPlainASCII` for the bit tricks.
+    /// Checks eight bytes at a time; see `JSONReader.skipUnescaped` for the bit tricks.
     @inline(__always)
     private static func firstByteToEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
@@ -168,9 +224,9 @@ extension JSONWriter {
         nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 
-    /// Appends the decimal digits without going through `String` (least significant digit
-    /// first into a small stack buffer, then copied in order).
-    private static func writeInt(_ value: Int, into buffer: inout [UInt8]) {
+    /// Appends `value` as compact output writes an `.int`: decimal digits without going through
+    /// `String` (least significant digit first into a small stack buffer, then copied in order).
+    public static func writeInt(_ value: Int, into buffer: inout [UInt8]) {
         if value < 0 { buffer.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
@@ -197,25 +253,42 @@ extension JSONWriter {
             }
             newline(false, indent * level, into: &buffer)
             buffer.append(UInt8(ascii: "]"))
-        case .object(let object) where !object.isEmpty:
-            buffer.append(UInt8(ascii: "{"))
-            for (index, field) in object.fields.enumerated() {
-                newline(index > 0, indent * (level + 1), into: &buffer)
-                writeString(field.key, into: &buffer)
-                buffer.append(contentsOf: ": ".utf8)
-                writePretty(field.value, indent: indent, level: level + 1, into: &buffer, drain: drain)
+        case .object(let object):
+            writeObject(object.fields, indent: indent, level: level, into: &buffer) { value, buffer in
+                writePretty(value, indent: indent, level: level + 1, into: &buffer, drain: drain)
             }
-            newline(false, indent * level, into: &buffer)
-            buffer.append(UInt8(ascii: "}"))
         default:
             write(value, into: &buffer)
         }
+    }
+
+    /// An object's fields, one a line, each value written by `value`; `{}` when there are none.
+    private static func writeObject<Value>(_ fields: [(key: String, value: Value)], indent: Int, level: Int,
+                                           into buffer: inout [UInt8], _ value: (Value, inout [UInt8]) -> Void) {
+        guard !fields.isEmpty else { return buffer.append(contentsOf: "{}".utf8) }
+        buffer.append(UInt8(ascii: "{"))
+        for (index, field) in fields.enumerated() {
+            newline(index > 0, indent * (level + 1), into: &buffer)
+            writeString(field.key, into: &buffer)
+            buffer.append(contentsOf: ": ".utf8)
+            value(field.value, &buffer)
+        }
+        newline(false, indent * level, into: &buffer)
+        buffer.append(UInt8(ascii: "}"))
     }
 
     /// Appends an optional comma, a newline and `spaces` spaces.
     private static func newline(_ comma: Bool, _ spaces: Int, into buffer: inout [UInt8]) {
         if comma { buffer.append(UInt8(ascii: ",")) }
         buffer.append(UInt8(ascii: "\n"))
-        buffer.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces))
+        // Copied from a run of spaces in the binary: one memcpy, however deep the level.
+        var left = spaces
+        while left > 0 {
+            let run = min(left, blanks.utf8CodeUnitCount)
+            buffer.append(contentsOf: UnsafeBufferPointer(start: blanks.utf8Start, count: run))
+            left -= run
+        }
     }
+
+    private static let blanks: StaticString = "                                                                "
 }

@@ -43,7 +43,7 @@ private struct CanonicalCursor {
     mutating func record() -> EventRecord? {
         guard literal("{\"seq\":"), let seq = positiveInt(),
               literal(",\"id\":"), let id = eventID(),
-              literal(",\"type\":"), let type = repeatedString(\.types),
+              literal(",\"type\":"), let type = repeatedString(.type),
               literal(",\"version\":"), let version = positiveInt() else { return nil }
         var valid: CalendarDate?
         if literal(",\"valid\":") {
@@ -51,7 +51,7 @@ private struct CanonicalCursor {
             valid = date
         }
         guard literal(",\"recordedAt\":"), let recordedAt = instant(),
-              literal(",\"actor\":"), let actor = repeatedString(\.actors),
+              literal(",\"actor\":"), let actor = repeatedString(.actor),
               literal(",\"batch\":"), let batch = batch() else { return nil }
         var source: SourceReference?
         if literal(",\"source\":") {
@@ -72,7 +72,7 @@ private struct CanonicalCursor {
         var command: String?
         var reason: String?
         if literal(",\"command\":") {
-            guard let text = repeatedString(\.commands) else { return nil }
+            guard let text = repeatedString(.command) else { return nil }
             command = text
         }
         if literal(",\"reason\":") {
@@ -87,7 +87,7 @@ private struct CanonicalCursor {
         guard literal("{\"document\":"), let document = digest() else { return nil }
         var reference = SourceReference(document: document)
         if literal(",\"issue\":") {
-            guard let issue = repeatedString(\.issues) else { return nil }
+            guard let issue = repeatedString(.issue) else { return nil }
             reference.issue = issue
         }
         if literal(",\"lines\":") {
@@ -96,7 +96,7 @@ private struct CanonicalCursor {
             reference.lines = first...last
         }
         if literal(",\"parser\":") {
-            guard let parser = repeatedString(\.parsers) else { return nil }
+            guard let parser = repeatedString(.parser) else { return nil }
             reference.parser = parser
         }
         if literal(",\"text\":") {
@@ -134,30 +134,32 @@ private struct CanonicalCursor {
     }
 
     /// A string that is likely to repeat an earlier line's: reused when its bytes are the same.
-    private mutating func repeatedString(_ field: WritableKeyPath<FieldStrings, RecentStrings>) -> String? {
+    private mutating func repeatedString(_ field: Field) -> String? {
+        switch field {
+        case .type: return Self.repeated(&reader, &strings.types)
+        case .actor: return Self.repeated(&reader, &strings.actors)
+        case .command: return Self.repeated(&reader, &strings.commands)
+        case .issue: return Self.repeated(&reader, &strings.issues)
+        case .parser: return Self.repeated(&reader, &strings.parsers)
+        }
+    }
+
+    /// The envelope's fields whose values repeat from line to line.
+    enum Field { case type, actor, command, issue, parser }
+
+    private static func repeated(_ reader: inout JSONReader, _ recent: inout RecentStrings) -> String? {
         guard reader.pos < reader.end, reader.bytes[reader.pos] == UInt8(ascii: "\"") else { return nil }
         let start = reader.pos + 1
-        if let close = quote(from: start) {
-            let raw = UnsafeBufferPointer(rebasing: reader.bytes[start..<close])
-            if let known = strings[keyPath: field].find(raw) {
-                reader.pos = close + 1
-                return known
-            }
+        var close = start
+        while close < reader.end, reader.bytes[close] != UInt8(ascii: "\"") { close += 1 }
+        if close < reader.end, let known = recent.find(UnsafeBufferPointer(rebasing: reader.bytes[start..<close])) {
+            reader.pos = close + 1
+            return known
         }
         guard let text = try? reader.parseString() else { return nil }
         let raw = UnsafeBufferPointer(rebasing: reader.bytes[start..<reader.pos - 1])
-        if !raw.contains(UInt8(ascii: "\\")) { strings[keyPath: field].remember(raw, as: text) }
+        if !raw.contains(UInt8(ascii: "\\")) { recent.remember(raw, as: text) }
         return text
-    }
-
-    /// The index of the next `"` at or after `start`, or nil.
-    private func quote(from start: Int) -> Int? {
-        var index = start
-        while index < reader.end {
-            if reader.bytes[index] == UInt8(ascii: "\"") { return index }
-            index += 1
-        }
-        return nil
     }
 
     /// `"` + 64 lowercase hex digits + `"`.

@@ -2,30 +2,51 @@
 ///
 /// Written and parsed as `YYYY-MM-DD`. Comparable in calendar order.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// The year, 1...9999.
-    public let year: Int
+    /// `year × 512 + month × 32 + day`: one word that orders as the calendar does, so that the
+    /// many dates a long history holds take 8 bytes each, not 24.
+    private let packed: Int64
+
+    /// The year, 1...9999 (dates computed by ``adding(days:)`` may fall outside).
+    public var year: Int { Int(packed >> 9) }
     /// The month, 1...12.
-    public let month: Int
+    public var month: Int { Int((packed >> 5) & 0xF) }
     /// The day of the month, 1...31 (checked against the month's length).
-    public let day: Int
+    public var day: Int { Int(packed & 0x1F) }
 
     /// Creates a date, or returns nil when the day does not exist (2023-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        self.init(unchecked: year, month, day)
+    }
+
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        packed = Int64(year) << 9 | Int64(month) << 5 | Int64(day)
     }
 
     /// Parses exactly `YYYY-MM-DD`; anything else is nil.
     public init?(iso text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = CalendarDate.decimal(bytes[0..<4]),
-              let month = CalendarDate.decimal(bytes[5..<7]),
-              let day = CalendarDate.decimal(bytes[8..<10]) else { return nil }
-        self.init(year: year, month: month, day: day)
+        guard text.utf8.count == 10 else { return nil }
+        let parsed = text.utf8.withContiguousStorageIfAvailable { CalendarDate.parse($0) } ?? CalendarDate.parse(Array(text.utf8))
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    /// `YYYY-MM-DD` from ten bytes.
+    private static func parse<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> CalendarDate?
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        func digits(_ start: Int, _ count: Int) -> Int? {
+            var value = 0
+            for index in bytes.startIndex + start..<bytes.startIndex + start + count {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        guard bytes.count == 10, bytes[bytes.startIndex + 4] == UInt8(ascii: "-"), bytes[bytes.startIndex + 7] == UInt8(ascii: "-"),
+              let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2) else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
     }
 
     /// Creates the date that lies `days` days after 1970-01-01 (negative: before).
@@ -39,9 +60,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         let shiftedMonth = (5 * dayOfYear + 2) / 153
         let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
         let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        self.year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        self.month = month
-        self.day = day
+        self.init(unchecked: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// Days from 1970-01-01 to this date.
@@ -62,11 +81,26 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        CalendarDate.pad(year, 4) + "-" + CalendarDate.pad(month, 2) + "-" + CalendarDate.pad(day, 2)
+        // Ten ASCII bytes written in place: dates are written for every row of every answer.
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            func digits(_ value: Int, _ count: Int, at start: Int) {
+                var rest = value
+                for index in stride(from: start + count - 1, through: start, by: -1) {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            digits(year, 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            digits(month, 2, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            digits(day, 2, at: 8)
+            return 10
+        }
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+        lhs.packed < rhs.packed
     }
 
     /// The number of days in a month of a year.

@@ -3,24 +3,33 @@ import LedgerDomain
 /// Reads `已进驻…共 45个。其中，已授权无差别综合窗口的 37个，占比为 82.2%，较上周新增 2个部门：
 /// 省地震局、省测绘地理信息局（部分事项授权）；未授权无差别综合窗口的 8个，占比为 17.8%。`
 enum AuthorizationReader {
+    // Regexes are immutable once built; Regex is just not marked Sendable.
+    nonisolated(unsafe) static let stationedPattern = #/(?:进驻[^。]*?)?共([0-9]+)个/#
+    nonisolated(unsafe) static let unauthorizedWords = #/未授权|尚未授权|没有授权/#
+    nonisolated(unsafe) static let authorizedPattern = #/已授权[^，。；0-9]*?([0-9]+)个(?:部门)?(?:（单位）)?，?占比(?:为)?([0-9]+(?:\.[0-9]+)?)%/#
+    nonisolated(unsafe) static let unauthorizedPattern = #/[^，。；0-9]*?([0-9]+)个(?:部门)?(?:（单位）)?，?占比(?:为)?([0-9]+(?:\.[0-9]+)?)%/#
+    nonisolated(unsafe) static let noIncreaseWords = #/无新增|没有新增|未新增/#
+    nonisolated(unsafe) static let increasePattern = #/新增([0-9]+|[一二两三四五六七八九十]{1,3})?个?(?:部门|单位)?(?:（单位）)?[：，]?/#
+    nonisolated(unsafe) static let parenthesizedNote = #/（[^）]*）/#
+
     static func read(_ source: SourceText, registry: DepartmentRegistry)
         -> (Bulletin.Authorization, [Bulletin.NewAuthorization])? {
         let text = source.text[...]
         var status = Bulletin.Authorization(provenance: Provenance(source))
         var span = Span()
-        if let match = text.firstMatch(of: #/(?:进驻[^。]*?)?共([0-9]+)个/#) {
+        if let match = text.firstMatch(of: stationedPattern) {
             status.stationed = Quantity.read(match.output.1)?.0
             span.cover(match.range)
         }
-        let unauthorizedStart = text.firstRange(of: #/未授权|尚未授权|没有授权/#)?.lowerBound
+        let unauthorizedStart = text.firstRange(of: unauthorizedWords)?.lowerBound
         let authorizedPart = unauthorizedStart.map { text[..<$0] } ?? text
-        if let match = authorizedPart.firstMatch(of: #/已授权[^，。；0-9]*?([0-9]+)个(?:部门)?(?:（单位）)?，?占比(?:为)?([0-9]+(?:\.[0-9]+)?)%/#) {
+        if let match = authorizedPart.firstMatch(of: authorizedPattern) {
             status.authorized = Quantity.read(match.output.1)?.0
             status.authorizedShare = String(match.output.2)
             span.cover(match.range)
         }
         if let start = unauthorizedStart,
-           let match = text[start...].firstMatch(of: #/[^，。；0-9]*?([0-9]+)个(?:部门)?(?:（单位）)?，?占比(?:为)?([0-9]+(?:\.[0-9]+)?)%/#) {
+           let match = text[start...].firstMatch(of: unauthorizedPattern) {
             status.unauthorized = Quantity.read(match.output.1)?.0
             status.unauthorizedShare = String(match.output.2)
             span.cover(start..<match.range.upperBound)
@@ -34,11 +43,11 @@ enum AuthorizationReader {
     /// `较上周新增 2个部门：省地震局、省测绘地理信息局（部分事项授权）`, or `较上周无新增`.
     private static func newlyAuthorized(_ text: Substring, source: SourceText, registry: DepartmentRegistry,
                                         status: inout Bulletin.Authorization) -> [Bulletin.NewAuthorization] {
-        if text.firstMatch(of: #/无新增|没有新增|未新增/#) != nil {
+        if text.firstMatch(of: noIncreaseWords) != nil {
             status.increase = 0
             return []
         }
-        guard let match = text.firstMatch(of: #/新增([0-9]+|[一二两三四五六七八九十]{1,3})?个?(?:部门|单位)?(?:（单位）)?[：，]?/#)
+        guard let match = text.firstMatch(of: increasePattern)
         else { return [] }
         status.increase = match.output.1.flatMap(count)
         let listEnd = text[match.range.upperBound...].firstIndex { $0 == "；" || $0 == "。" } ?? text.endIndex
@@ -48,7 +57,7 @@ enum AuthorizationReader {
         for part in names(in: list, registry: registry) {
             var name = part[...]
             var partial = false
-            if let note = name.firstRange(of: #/（[^）]*）/#) {
+            if let note = name.firstRange(of: parenthesizedNote) {
                 partial = name[note].contains("部分")
                 name = name[..<note.lowerBound]
             }

@@ -2,6 +2,15 @@ import LedgerDomain
 
 /// Reads the numbers of the comprehensive-window and service-item paragraphs.
 enum CountsReader {
+    // Regexes are immutable once built; Regex is just not marked Sendable.
+    nonisolated(unsafe) static let serviceMarkers: [(ServiceCategory, Regex<Substring>)] = [
+        (.administrativeLicensing, #/行政许可(?:事项)?/#),
+        (.publicService, #/公共服务(?:事项)?/#),
+        (.otherPowers, #/其[它他]九类行权事项|其[它他]九类(?:行政)?(?:权力)?事项|九类行权事项/#),
+    ]
+    nonisolated(unsafe) static let yearToDateWords = #/今年以来|年初以来|本年度|累计/#
+    nonisolated(unsafe) static let dateRangePattern = #/(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日(?:至|—|-|~)(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日/#
+
     /// Window metrics and the words that introduce them.
     static let windowMetrics: [(key: String, words: [String])] = [
         ("consultations", ["咨询"]), ("accepted", ["受理", "收件"]), ("issued", ["颁发", "发证", "出件"]),
@@ -11,7 +20,7 @@ enum CountsReader {
     /// `本周，共计咨询 618 人次、受理 116 件…；今年以来，累计咨询 1748 人次…`.
     static func window(_ source: SourceText) -> Bulletin.WindowCounts? {
         let text = source.text[...]
-        let split = text.firstRange(of: #/今年以来|年初以来|本年度|累计/#)
+        let split = text.firstRange(of: yearToDateWords)
         let weekPart = split.map { text[..<$0.lowerBound] } ?? text
         let yearPart = split.map { text[$0.lowerBound...] } ?? ""
         var span = Span()
@@ -56,7 +65,7 @@ enum CountsReader {
         let text = source.text[...]
         var from: CalendarDate?
         var through = issue.through
-        if let range = text.firstMatch(of: #/(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日(?:至|—|-|~)(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日/#) {
+        if let range = text.firstMatch(of: dateRangePattern) {
             let endYear = range.output.4.flatMap { Int($0) } ?? issue.through.year
             if let end = CalendarDate(year: endYear, month: Int(range.output.5) ?? 0, day: Int(range.output.6) ?? 0) {
                 through = end
@@ -64,13 +73,8 @@ enum CountsReader {
             from = CalendarDate(year: range.output.1.flatMap { Int($0) } ?? through.year,
                                 month: Int(range.output.2) ?? 0, day: Int(range.output.3) ?? 0)
         }
-        let markers: [(ServiceCategory, Regex<Substring>)] = [
-            (.administrativeLicensing, #/行政许可(?:事项)?/#),
-            (.publicService, #/公共服务(?:事项)?/#),
-            (.otherPowers, #/其[它他]九类行权事项|其[它他]九类(?:行政)?(?:权力)?事项|九类行权事项/#),
-        ]
         var positions: [(ServiceCategory, Range<Substring.Index>)] = []
-        for (category, pattern) in markers {
+        for (category, pattern) in serviceMarkers {
             if let range = text.firstRange(of: pattern) { positions.append((category, range)) }
         }
         positions.sort { $0.1.lowerBound < $1.1.lowerBound }

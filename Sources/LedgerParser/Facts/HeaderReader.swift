@@ -5,9 +5,9 @@ import LedgerDomain
 enum HeaderReader {
     // Regexes are immutable once built; Regex is just not marked Sendable.
     nonisolated(unsafe) static let mastheadPattern = #/([0-9]{4})年第([0-9]{1,3})期(?:（总第([0-9]{1,6})期）)?/#
-    // Regexes are immutable once built; Regex is just not marked Sendable.
     nonisolated(unsafe) static let datePattern = #/([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日/#
-    // Regexes are immutable once built; Regex is just not marked Sendable.
+    nonisolated(unsafe) static let distributionLine = #/^(报|送|发|抄送|抄报|印发)：(.*)/#
+    nonisolated(unsafe) static let printRunPattern = #/共印([0-9]+)份/#
     nonisolated(unsafe) static let periodPattern =
         #/（?(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日[—~至\-]+(?:(?:([0-9]{4})年)?([0-9]{1,2})月)?([0-9]{1,2})日）?/#
 
@@ -109,7 +109,7 @@ enum HeaderReader {
         issue.footer = Provenance(lines: outline.footer)
         var inPrintRun = false
         for line in outline.footer {
-            if let match = line.text.firstMatch(of: #/^(报|送|发|抄送|抄报|印发)：(.*)/#) {
+            if let match = line.text.firstMatch(of: distributionLine) {
                 let key = String(match.output.1)
                 if let earlier = issue.distribution.firstIndex(where: { $0.key == key }) {
                     // A list given twice (a footer pasted twice) is kept whole, in one entry:
@@ -128,7 +128,7 @@ enum HeaderReader {
             }
         }
         // Read from the joined lines: a line break may split the number (`（共印 8` / `0份）`).
-        if let match = SourceText(outline.footer).text.firstMatch(of: #/共印([0-9]+)份/#) {
+        if let match = SourceText(outline.footer).text.firstMatch(of: printRunPattern) {
             issue.printRun = Int(match.output.1)
         }
     }

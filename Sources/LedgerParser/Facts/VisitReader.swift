@@ -8,6 +8,7 @@ import LedgerDomain
 enum VisitReader {
     // Regexes are immutable once built; Regex is just not marked Sendable.
     nonisolated(unsafe) static let verbs = #/来到|带队|莅临|走进|深入|前往|亲临|赴|到|一行|在/#
+    nonisolated(unsafe) static let datedSentence = #/(?:^|[。；])(([0-9]{1,2})月([0-9]{1,2})日(?:上午|下午|晚上|晚)?，)/#
     /// The last characters titles end with: 厅长, 委员, 巡视员, 书记, 主任, 总工程师…
     static let titleEndings: Set<Character> = ["长", "员", "记", "任", "师", "委", "监", "官", "理", "政"]
     /// Whole title words a list of titles ends with.
@@ -20,7 +21,7 @@ enum VisitReader {
     static func read(_ source: SourceText, reference: CalendarDate, registry: DepartmentRegistry) -> [Bulletin.Visit] {
         let text = source.text
         var visits: [Bulletin.Visit] = []
-        for match in text.matches(of: #/(?:^|[。；])(([0-9]{1,2})月([0-9]{1,2})日(?:上午|下午|晚上|晚)?，)/#) {
+        for match in text.matches(of: datedSentence) {
             guard let month = Int(match.output.2), let day = Int(match.output.3),
                   let date = HeaderReader.nearest(month: month, day: day, to: reference) else { continue }
             let rest = text[match.output.1.endIndex...]

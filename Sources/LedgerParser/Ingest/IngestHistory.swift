@@ -2,9 +2,14 @@ import LedgerDomain
 
 /// What ingest needs to know of the ledger so far: which issues are in it, from which
 /// documents, and the figures that later issues are checked against. A pure fold over records.
-public struct IngestHistory: Sendable {
+///
+/// Folded with the records' places in the log (``apply(_:at:)``), each issue notes where the
+/// records it was folded from lie, so that a history restored from a snapshot
+/// (``init(snapshotParts:)``) can leave every issue's facts on disk until ``loadFacts(of:reading:)``
+/// reads them back: only a conflict, a supersession or a correction needs them.
+public struct IngestHistory: Sendable, Equatable {
     /// One ingested issue as it currently stands (its latest, unsuperseded document).
-    public struct IssueEntry: Sendable {
+    public struct IssueEntry: Sendable, Equatable {
         public var key: String
         public var year: Int
         public var number: Int
@@ -23,29 +28,69 @@ public struct IngestHistory: Sendable {
         public var windowWeek: [String: Int] = [:]
         public var authorized: Int?
         public var items: [String: (accepted: Int?, completed: Int?)] = [:]
+        /// Where the records this entry was folded from lie in the log, oldest first: its own
+        /// records and the corrections and retractions aimed at one of them. Empty when the
+        /// history was folded without the records' places.
+        public var sources: [LogSpan] = []
+        /// Whether ``facts``, ``factSeqs`` and ``correctedByHand`` are in memory: false for an
+        /// entry restored from a snapshot until ``IngestHistory/loadFacts(of:reading:)``.
+        public internal(set) var factsLoaded = true
+
+        public static func == (lhs: IssueEntry, rhs: IssueEntry) -> Bool {
+            lhs.key == rhs.key && lhs.year == rhs.year && lhs.number == rhs.number && lhs.through == rhs.through
+                && lhs.document == rhs.document && lhs.seqs == rhs.seqs && lhs.facts == rhs.facts
+                && lhs.factSeqs == rhs.factSeqs && lhs.correctedByHand == rhs.correctedByHand
+                && lhs.windowYearToDate == rhs.windowYearToDate && lhs.windowWeek == rhs.windowWeek
+                && lhs.authorized == rhs.authorized && lhs.sources == rhs.sources && lhs.factsLoaded == rhs.factsLoaded
+                && lhs.items.count == rhs.items.count
+                && lhs.items.allSatisfy { rhs.items[$0.key].map { [$0.accepted, $0.completed] } == [$0.value.accepted, $0.value.completed] }
+        }
+    }
+
+    /// A run of consecutive records in the log: seqs `firstSeq ..< firstSeq + count`, whose
+    /// lines (newlines included) fill the bytes `bytes`.
+    public struct LogSpan: Sendable, Equatable {
+        public var firstSeq: Int
+        public var count: Int
+        public var bytes: Range<Int>
+
+        /// A run of `count` records from `firstSeq`, in `bytes`.
+        public init(firstSeq: Int, count: Int, bytes: Range<Int>) {
+            self.firstSeq = firstSeq
+            self.count = count
+            self.bytes = bytes
+        }
+
+        /// The seqs of the run.
+        public var seqs: Range<Int> { firstSeq..<firstSeq + count }
     }
 
     /// The current entry of each issue key.
-    public private(set) var issues: [String: IssueEntry] = [:]
+    public internal(set) var issues: [String: IssueEntry] = [:]
     /// Every document ever ingested (superseded ones too) → the issue key it was.
-    public private(set) var documents: [SHA256Digest: String] = [:]
+    public internal(set) var documents: [SHA256Digest: String] = [:]
     /// Departments and aliases users registered (`ledger register`), in order.
-    public private(set) var registered: [Department] = []
+    public internal(set) var registered: [Department] = []
 
     /// The shipped registry extended by the registrations.
     public var registry: DepartmentRegistry { DepartmentRegistry.standard.adding(registered).registry }
-    private var retracted: Set<Int> = []
+    /// The seqs that `issue.superseded` events retracted.
+    public internal(set) var retracted: Set<Int> = []
 
     /// An empty history.
     public init() {}
 
     /// Folds one record in; records must come in seq order.
-    public mutating func apply(_ record: EventRecord) {
+    public mutating func apply(_ record: EventRecord) { apply(record, at: nil) }
+
+    /// Folds one record in, read from `bytes` of the log (its line and newline); records must
+    /// come in seq order. Issues note where their records are, for ``loadFacts(of:reading:)``.
+    public mutating func apply(_ record: EventRecord, at bytes: Range<Int>?) {
         if record.type == EventType.issueSuperseded {
             for case .int(let seq) in record.payload["retracted"]?.array ?? [] { retracted.insert(seq) }
         }
         if record.type == EventType.factCorrected || record.type == EventType.factRetracted {
-            return applyChange(record)
+            return applyChange(record, at: bytes)
         }
         if record.type == EventType.departmentRegistered, let name = record.payload["department"]?.string {
             registered.append(Department(canonical: name, aliases: record.payload["aliases"]?.array?.compactMap(\.string) ?? []))
@@ -54,21 +99,29 @@ public struct IngestHistory: Sendable {
         guard let key = record.source?.issue ?? record.payload["issue"]?.string, !retracted.contains(record.seq.value) else { return }
         if record.type == EventType.issuePublished, let document = record.source?.document {
             documents[document] = key
-            issues[key] = IssueEntry(
+            var entry = IssueEntry(
                 key: key, year: record.payload["year"]?.int ?? 0, number: record.payload["number"]?.int ?? 0,
                 through: record.valid ?? CalendarDate(daysSinceEpoch: 0), document: document, seqs: [record.seq.value])
+            entry.noteSource(seq: record.seq.value, bytes: bytes)
+            issues[key] = entry
             return
         }
         guard var entry = issues[key], record.source?.document == entry.document else { return }
         entry.seqs.append(record.seq.value)
+        entry.noteSource(seq: record.seq.value, bytes: bytes)
         entry.record(type: record.type, payload: record.payload, seq: record.seq.value)
         issues[key] = entry
     }
 
-    /// A correction or retraction of a fact of a current issue.
-    private mutating func applyChange(_ record: EventRecord) {
+    /// A correction or retraction of a fact of a current issue. One aimed at any of the
+    /// issue's records is a source of the entry, whether or not it changes a fact: which it
+    /// does is known only with the facts, and those may still be on disk.
+    private mutating func applyChange(_ record: EventRecord, at bytes: Range<Int>?) {
         guard let target = record.payload["target"]?.int, let key = record.payload["issue"]?.string,
-              var entry = issues[key], let fact = entry.factSeqs.first(where: { $0.value == target })?.key else { return }
+              var entry = issues[key], entry.seqs.contains(target) else { return }
+        entry.noteSource(seq: record.seq.value, bytes: bytes)
+        defer { issues[key] = entry }
+        guard entry.factsLoaded, let fact = entry.factSeqs.first(where: { $0.value == target })?.key else { return }
         if record.type == EventType.factRetracted {
             entry.facts[fact] = nil
             entry.factSeqs[fact] = nil
@@ -80,7 +133,6 @@ public struct IngestHistory: Sendable {
             }
             entry.facts[fact] = payload
         }
-        issues[key] = entry
     }
 
     /// The latest issue of the same year whose period ends before `through`.
@@ -90,13 +142,16 @@ public struct IngestHistory: Sendable {
 }
 
 extension IngestHistory.IssueEntry {
-    /// Notes the figures and identity of one fact of this issue.
+    /// Notes the figures and identity of one fact of this issue (its figures only, while the
+    /// facts are on disk: they are read back with this record among the sources).
     mutating func record(type: String, payload: JSONObject, seq: Int) {
         // Only facts read from the document; checks and supersessions are about the ingest.
         guard ![EventType.checkFailed, EventType.inconsistencyAccepted, EventType.issueSuperseded].contains(type) else { return }
-        let key = FactIdentity.key(type: type, payload: payload, index: facts.count)
-        facts[key] = payload
-        factSeqs[key] = seq
+        if factsLoaded {
+            let key = FactIdentity.key(type: type, payload: payload, index: facts.count)
+            facts[key] = payload
+            factSeqs[key] = seq
+        }
         switch type {
         case EventType.windowCounted:
             windowWeek = FactIdentity.integers(payload["week"])
@@ -108,6 +163,18 @@ extension IngestHistory.IssueEntry {
                 items[category] = (payload["accepted"]?.int, payload["completed"]?.int)
             }
         default: break
+        }
+    }
+
+    /// Notes that the record `seq`, in `bytes` of the log, was folded into this entry: it joins
+    /// the last span when it follows it in the log.
+    mutating func noteSource(seq: Int, bytes: Range<Int>?) {
+        guard let bytes else { return }
+        if let last = sources.last, last.firstSeq + last.count == seq, last.bytes.upperBound == bytes.lowerBound {
+            sources[sources.count - 1] = IngestHistory.LogSpan(firstSeq: last.firstSeq, count: last.count + 1,
+                                                                bytes: last.bytes.lowerBound..<bytes.upperBound)
+        } else {
+            sources.append(IngestHistory.LogSpan(firstSeq: seq, count: 1, bytes: bytes))
         }
     }
 }

@@ -24,6 +24,7 @@ public enum IngestPlanner {
             return .alreadyIngested(issue: existing, seqs: entry.seqs, sameFactsOnly: false)
         }
         let current = history.issues[key]
+        precondition(current?.factsLoaded ?? true, "the facts of \(key) must be read back (IngestHistory.loadFacts) before planning")
         if let current, !supersede {
             let found = differences(old: current, new: events)
             // Other bytes (another encoding, other line ends), the same facts: nothing to do.

@@ -105,6 +105,9 @@ public struct Quantity: Equatable, Sendable {
 
 /// Chinese month-and-day dates: `2月17日`, `2023年2月17日`, after normalization.
 enum ChineseDate {
+    // Regexes are immutable once built; Regex is just not marked Sendable.
+    nonisolated(unsafe) static let datePattern = #/(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日/#
+
     /// A date read from text; `year` is nil when the text gives none.
     struct Parts: Equatable {
         var year: Int?
@@ -114,7 +117,7 @@ enum ChineseDate {
 
     /// The first date in `text`, with the range it occupies.
     static func first(in text: Substring) -> (Parts, Range<String.Index>)? {
-        guard let match = text.firstMatch(of: #/(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日/#) else { return nil }
+        guard let match = text.firstMatch(of: datePattern) else { return nil }
         guard let month = Int(match.output.2), let day = Int(match.output.3), (1...12).contains(month), (1...31).contains(day)
         else { return nil }
         return (Parts(year: match.output.1.flatMap { Int($0) }, month: month, day: day), match.range)

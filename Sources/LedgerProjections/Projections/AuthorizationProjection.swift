@@ -36,7 +36,7 @@ public struct AuthorizationProjection: Sendable {
     /// Builds the projection from the state.
     public init(_ state: HallState, registry: DepartmentRegistry) {
         state.require(Self.parts)
-        history = state.authorizations.values.sorted { ($0.through, $0.issue) < ($1.through, $1.issue) }.map { report in
+        history = state.authorizations.values.sortedByPeriod(\.through, then: { $0.issue < $1.issue }).map { report in
             let computed = report.authorized.flatMap { authorized in report.stationed.flatMap { Percent.tenths(authorized, of: $0) } }
             return Report(through: report.through, issue: report.issue, stationed: report.stationed, authorized: report.authorized,
                           unauthorized: report.unauthorized, share: computed ?? report.authorizedShare, seq: report.seq)
@@ -63,20 +63,24 @@ public struct AuthorizationProjection: Sendable {
     }
 
     /// The `project authorization --json` document (without `head`).
-    public func json(asOf: CalendarDate?) -> JSONObject {
-        [
-            "asOf": .date(asOf), "through": .date(latest?.through), "issue": latest.map { .string($0.issue) } ?? .null,
-            "stationed": .integer(latest?.stationed), "authorized": .integer(latest?.authorized),
-            "unauthorized": .integer(latest?.unauthorized), "share": Percent.json(latest?.share),
-            "seq": .integer(latest?.seq),
-            "newlyAuthorized": .array(newlyAuthorized.map(Self.json)),
-            "authorizedDepartments": .array(authorizedDepartments.map(Self.json)),
-            "history": .array(history.map { report in
+    public func json(asOf: CalendarDate?) -> JSONObject { stream(asOf: asOf).materializedObject }
+
+    /// The same document, its history made row by row as it is written.
+    public func stream(asOf: CalendarDate?) -> JSONStream {
+        .object([
+            ("asOf", .value(.date(asOf))), ("through", .value(.date(latest?.through))),
+            ("issue", .value(latest.map { .string($0.issue) } ?? .null)),
+            ("stationed", .value(.integer(latest?.stationed))), ("authorized", .value(.integer(latest?.authorized))),
+            ("unauthorized", .value(.integer(latest?.unauthorized))), ("share", .value(Percent.json(latest?.share))),
+            ("seq", .value(.integer(latest?.seq))),
+            ("newlyAuthorized", .rows(newlyAuthorized, Self.json)),
+            ("authorizedDepartments", .rows(authorizedDepartments, Self.json)),
+            ("history", .rows(history) { report in
                 .object(["through": .date(report.through), "issue": .string(report.issue), "stationed": .integer(report.stationed),
                          "authorized": .integer(report.authorized), "unauthorized": .integer(report.unauthorized),
                          "share": Percent.json(report.share), "seq": .int(report.seq)])
             }),
-        ]
+        ])
     }
 
     static func json(_ department: Department) -> JSONValue {

@@ -19,14 +19,17 @@ public struct InspectionsProjection: Sendable {
     }
 
     /// The `project inspections --json` document (without `head`).
-    public func json(asOf: CalendarDate?) -> JSONObject {
-        [
-            "asOf": .date(asOf), "findings": .int(findings),
-            "inspections": .array(inspections.map { inspection in
+    public func json(asOf: CalendarDate?) -> JSONObject { stream(asOf: asOf).materializedObject }
+
+    /// The same document, its verdicts made row by row as they are written.
+    public func stream(asOf: CalendarDate?) -> JSONStream {
+        .object([
+            ("asOf", .value(.date(asOf))), ("findings", .value(.int(findings))),
+            ("inspections", .rows(inspections) { inspection in
                 .object(["through": .date(inspection.through), "issue": .string(inspection.issue), "ordinal": .int(inspection.ordinal),
                          "item": .string(inspection.item), "verdict": .string(inspection.satisfactory ? "satisfactory" : "finding"),
                          "text": .string(inspection.text), "seq": .int(inspection.seq)])
             }),
-        ]
+        ])
     }
 }

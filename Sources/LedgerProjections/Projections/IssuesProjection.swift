@@ -12,7 +12,7 @@ public struct IssuesProjection: Sendable {
     /// Builds the projection from the state.
     public init(_ state: HallState) {
         state.require(Self.parts)
-        issues = state.issues.values.sorted { ($0.through, $0.key) < ($1.through, $1.key) }
+        issues = state.issues.values.sortedByPeriod(\.through, then: { $0.key < $1.key })
         var missing: [String] = []
         for (year, ofYear) in Dictionary(grouping: issues, by: \.year).sorted(by: { $0.key < $1.key }) {
             let numbers = Set(ofYear.map(\.number))
@@ -25,15 +25,18 @@ public struct IssuesProjection: Sendable {
     }
 
     /// The `project issues --json` document (without `head`).
-    public func json(asOf: CalendarDate?) -> JSONObject {
-        [
-            "asOf": .date(asOf),
-            "issues": .array(issues.map { issue in
+    public func json(asOf: CalendarDate?) -> JSONObject { stream(asOf: asOf).materializedObject }
+
+    /// The same document, its issues made row by row as they are written.
+    public func stream(asOf: CalendarDate?) -> JSONStream {
+        .object([
+            ("asOf", .value(.date(asOf))),
+            ("issues", .rows(issues) { issue in
                 .object(["issue": .string(issue.key), "serial": .integer(issue.serial), "published": .date(issue.published),
                          "from": .date(issue.from), "through": .date(issue.through), "events": .int(issue.events),
                          "partial": .bool(issue.partial), "seq": .int(issue.seq)])
             }),
-            "gaps": .array(gaps.map { .string($0) }),
-        ]
+            ("gaps", .rows(gaps) { .string($0) }),
+        ])
     }
 }

@@ -28,12 +28,16 @@ public struct TotalsProjection: Sendable {
     /// The totals of `year`, or of the latest report's year when nil.
     public init(_ state: HallState, year requested: Int? = nil) {
         state.require(Self.parts)
-        let byIssue = Dictionary(grouping: state.items, by: \.issue)
+        // Grouped in no particular order: only the chosen year's reports are sorted.
+        let byIssue = Dictionary(grouping: state.itemsByKey.values, by: \.issue)
         let reports = byIssue.map { (issue: $0.key, through: $0.value.map(\.through).max() ?? CalendarDate(daysSinceEpoch: 0), items: $0.value) }
-            .sorted { ($0.through, $0.issue) < ($1.through, $1.issue) }
-        let chosenYear = requested ?? reports.last?.through.year
+        func inOrder(_ a: (issue: String, through: CalendarDate, items: [HallState.ItemCount]),
+                     _ b: (issue: String, through: CalendarDate, items: [HallState.ItemCount])) -> Bool {
+            (a.through, a.issue) < (b.through, b.issue)
+        }
+        let chosenYear = requested ?? reports.max(by: inOrder)?.through.year
         year = chosenYear
-        let ofYear = reports.filter { $0.through.year == chosenYear }
+        let ofYear = reports.filter { $0.through.year == chosenYear }.sorted(by: inOrder)
         func counts(_ items: [HallState.ItemCount]) -> [String: Counts] {
             Dictionary(uniqueKeysWithValues: items.map { ($0.category, Counts(accepted: $0.accepted, completed: $0.completed, seq: $0.seq)) })
         }

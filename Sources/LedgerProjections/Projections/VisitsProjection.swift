@@ -36,14 +36,17 @@ public struct VisitsProjection: Sendable {
     }
 
     /// The `project visits --json` document (without `head`).
-    public func json(asOf: CalendarDate?) -> JSONObject {
-        [
-            "asOf": .date(asOf),
-            "visits": .array(visits.map { visit in
+    public func json(asOf: CalendarDate?) -> JSONObject { stream(asOf: asOf).materializedObject }
+
+    /// The same document, its visits made row by row as they are written.
+    public func stream(asOf: CalendarDate?) -> JSONStream {
+        .object([
+            ("asOf", .value(.date(asOf))),
+            ("visits", .rows(visits) { visit in
                 .object(["date": .date(visit.date), "department": .string(visit.department), "person": .string(visit.person),
                          "titles": .array(visit.titles.map { .string($0) }), "issue": .string(visit.issue), "seq": .int(visit.seq)])
             }),
-            "byDepartment": .object(JSONObject(byDepartment.map { ($0.department, .int($0.count)) })),
-        ]
+            ("byDepartment", .value(.object(JSONObject(byDepartment.map { ($0.department, .int($0.count)) })))),
+        ])
     }
 }

@@ -14,23 +14,28 @@ public struct WindowProjection: Sendable {
     /// Builds the projection from the state.
     public init(_ state: HallState) {
         state.require(Self.parts)
-        history = state.windows.values.sorted { ($0.through, $0.issue) < ($1.through, $1.issue) }
+        history = state.windows.values.sortedByPeriod(\.through, then: { $0.issue < $1.issue })
         latest = history.last
     }
 
     /// The `project window --json` document (without `head`).
-    public func json(asOf: CalendarDate?) -> JSONObject {
+    public func json(asOf: CalendarDate?) -> JSONObject { stream(asOf: asOf).materializedObject }
+
+    /// The same document, its history made row by row as it is written.
+    public func stream(asOf: CalendarDate?) -> JSONStream {
         func counts(_ values: [String: Int]?) -> JSONValue {
             guard let values else { return .null }
             return .object(JSONObject(Self.metrics.map { ($0, .integer(values[$0])) }))
         }
-        return [
-            "asOf": .date(asOf), "through": .date(latest?.through), "issue": latest.map { .string($0.issue) } ?? .null,
-            "week": counts(latest?.week), "yearToDate": counts(latest?.yearToDate), "seq": .integer(latest?.seq),
-            "history": .array(history.map { report in
+        return .object([
+            ("asOf", .value(.date(asOf))), ("through", .value(.date(latest?.through))),
+            ("issue", .value(latest.map { .string($0.issue) } ?? .null)),
+            ("week", .value(counts(latest?.week))), ("yearToDate", .value(counts(latest?.yearToDate))),
+            ("seq", .value(.integer(latest?.seq))),
+            ("history", .rows(history) { report in
                 .object(["through": .date(report.through), "issue": .string(report.issue),
                          "week": counts(report.week), "yearToDate": counts(report.yearToDate), "seq": .int(report.seq)])
             }),
-        ]
+        ])
     }
 }

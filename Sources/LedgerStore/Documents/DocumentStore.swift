@@ -24,17 +24,35 @@ public struct DocumentStore {
     /// Storing the same bytes again writes nothing.
     @discardableResult
     public func store(_ bytes: [UInt8]) throws -> SHA256Digest {
-        let digest = SHA256.hash(bytes)
+        try store(all: [bytes])[0]
+    }
+
+    /// Stores several documents, durably, with one fsync of the directory for all of them.
+    @discardableResult
+    public func store(all documents: [[UInt8]]) throws -> [SHA256Digest] {
         try ensureDirectory()
+        var written = false
+        let digests = try documents.map { bytes in
+            let digest = SHA256.hash(bytes)
+            if try storeUnsynced(bytes, as: digest) { written = true }
+            return digest
+        }
+        if written { try io.syncDirectory(layout.documents) }
+        return digests
+    }
+
+    /// Writes one document (temporary file, fsync, rename) unless it is there already; true
+    /// when it wrote, and the directory must be fsynced before the document counts as stored.
+    private func storeUnsynced(_ bytes: [UInt8], as digest: SHA256Digest) throws -> Bool {
         let target = path(of: digest)
         switch try system.kind(of: target) {
         case .file(let size) where size == bytes.count:
-            if let existing = try? read(digest), existing == bytes { return digest }
+            if let existing = try? read(digest), existing == bytes { return false }
         case .missing, .file: break
         case let other: throw StoreError.unsafePath(path: layout.relative(target), found: StorePaths.describe(other))
         }
-        try io.replaceAtomically(target, with: bytes, directory: layout.documents)
-        return digest
+        try io.replaceAtomically(target, with: bytes, directory: nil)
+        return true
     }
 
     /// The stored bytes of a document, checked against their hash.

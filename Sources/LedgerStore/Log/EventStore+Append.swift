@@ -11,16 +11,27 @@ extension EventStore {
     @discardableResult
     public func append(_ events: [NewEvent], expecting expected: LogHead, context: AppendContext) throws -> AppendReceipt {
         precondition(!events.isEmpty, "a batch holds at least one event")
+        var batches = PreparedBatches(after: expected)
+        try batches.add(events, context: context)
+        return try append(batches)
+    }
+
+    /// Appends batches prepared after the head `batches.after` (see ``PreparedBatches``) with
+    /// one write, one fsync and one new HEAD: all of them visible, or none. Throws
+    /// ``StoreError/headMoved`` (nothing written) if the log's head is no longer `batches.after`.
+    @discardableResult
+    public func append(_ batches: PreparedBatches) throws -> AppendReceipt {
+        precondition(!batches.records.isEmpty, "an append holds at least one batch")
         try ensureDirectories()
         let lock = WriteLock(system: system, path: layout.lock)
         try lock.acquire(timeoutMilliseconds: lockTimeoutMilliseconds)
         defer { lock.release() }
         let recovery = try recoverTail()
         let committed = try readHeadFile() ?? createEmptyHead()
-        guard committed.head == expected else {
-            throw StoreError.headMoved(expected: expected, actual: committed.head)
+        guard committed.head == batches.after else {
+            throw StoreError.headMoved(expected: batches.after, actual: committed.head)
         }
-        let (bytes, last) = try encodeBatch(events, after: committed.head, context: context)
+        let (bytes, last) = (batches.bytes, batches.head)
         try writeBatch(bytes, committed: committed)
         let newHead = HeadFile(head: last, bytes: committed.bytes + bytes.count)
         do {
@@ -55,10 +66,12 @@ extension EventStore {
         return .empty
     }
 
-    /// The batch's lines, each checked by decoding it back before anything is written; a record
-    /// too long to be read back is refused (``StoreError/recordTooLarge``), never trapped on.
-    func encodeBatch(_ events: [NewEvent], after head: LogHead, context: AppendContext) throws -> ([UInt8], LogHead) {
-        var bytes: [UInt8] = []
+    /// The batch's lines, appended to `bytes`, each checked by decoding it back before anything
+    /// is written; returns the records. A record too long to be read back is refused
+    /// (``StoreError/recordTooLarge``), never trapped on; `bytes` may then hold part of the batch.
+    static func encodeBatch(_ events: [NewEvent], after head: LogHead, context: AppendContext,
+                            into bytes: inout [UInt8]) throws -> [EventRecord] {
+        var records: [EventRecord] = []
         var previous = head
         let first = head.seq.next
         for (index, event) in events.enumerated() {
@@ -82,8 +95,9 @@ extension EventStore {
                 precondition(RecordLine.hashMatches(line, record: record), "a record's hash must match its bytes")
             }
             previous = record.asHead
+            records.append(record)
         }
-        return (bytes, previous)
+        return records
     }
 
     private func writeBatch(_ bytes: [UInt8], committed: HeadFile) throws {

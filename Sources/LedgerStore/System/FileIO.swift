@@ -20,12 +20,13 @@ struct FileIO {
         }
     }
 
-    /// Replaces a file atomically: a temporary file, fsync, rename, fsync of the directory.
+    /// Replaces a file atomically: a temporary file, fsync, rename, fsync of the directory
+    /// (none when `directory` is nil: the caller fsyncs it, once for several files).
     ///
     /// The temporary file's name is this process's and this call's own: two processes storing
     /// the same document at once (outside the write lock) must not truncate or rename each
     /// other's temporary file.
-    func replaceAtomically(_ path: String, with bytes: [UInt8], directory: String) throws(SystemError) {
+    func replaceAtomically(_ path: String, with bytes: [UInt8], directory: String?) throws(SystemError) {
         let temporary = path + ".\(getpid())-\(FileIO.temporaryCounter.next()).tmp"
         let descriptor = try system.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, mode: 0o644)
         do {
@@ -44,7 +45,7 @@ struct FileIO {
             try? system.remove(temporary)
             throw error
         }
-        try syncDirectory(directory)
+        if let directory { try syncDirectory(directory) }
     }
 
     /// Numbers the temporary files of one process, whichever thread makes them.
