@@ -14,6 +14,7 @@
 # --bin     the directory of the built `ledger` and `ledger-bench` (default .build/debug)
 # --keep    work in this directory and keep it (default: a scratch directory, removed)
 #
+# Every other round waits for a write in flight (bytes past HEAD) and kills it then.
 # Prints one summary line: kills, torn batches recovered, completed runs, seed.
 set -euo pipefail
 export LC_ALL=C
@@ -81,6 +82,17 @@ check_whole_or_absent() {
     END { exit bad }' > "$work/mismatch" || fail "$(cat "$work/mismatch")"
 }
 
+# Returns once the log is longer than HEAD's committed bytes, or the ingest has ended.
+wait_for_uncommitted_bytes() {
+  local size committed
+  while kill -0 "$pid" 2>/dev/null; do
+    size=$(stat -c %s "$work/ledger/EventLog/events.jsonl" 2>/dev/null || echo 0)
+    committed=$(sed -n 's/.*"bytes":\([0-9]*\).*/\1/p' "$work/ledger/EventLog/HEAD" 2>/dev/null || true)
+    [ "$size" -gt "${committed:-0}" ] && return 0
+  done
+  return 0
+}
+
 RANDOM=$seed
 killed=0 completed=0 torn=0 round=0 delay_ms=0 before_eventlog=0
 rm -rf "$work/ledger"; mkdir "$work/ledger"
@@ -90,7 +102,14 @@ while [ "$killed" -lt "$kills" ]; do
   delay_ms=$(( (RANDOM * 32768 + RANDOM) % (full_ms + 1) ))
   "$ledger" --ledger "$work/ledger" ingest "${files[@]}" > "$work/stdout" 2> "$work/stderr" &
   pid=$!
-  sleep "$(printf '0.%03d' "$delay_ms")" 2>/dev/null || sleep "$((delay_ms / 1000))"
+  if [ $((round % 2)) = 0 ]; then
+    # Every other round aims at the few milliseconds a write is in flight: it waits the delay,
+    # then kills as soon as the log holds bytes HEAD has not committed.
+    sleep "$(printf '%d.%03d' $((delay_ms / 2000)) $((delay_ms / 2 % 1000)))"
+    wait_for_uncommitted_bytes
+  else
+    sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+  fi
   if kill -KILL "$pid" 2>/dev/null; then
     status=0; { wait "$pid"; } 2>/dev/null || status=$?
     if [ "$status" = 137 ]; then
