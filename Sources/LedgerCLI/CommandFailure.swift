@@ -42,7 +42,7 @@ extension LedgerTool {
     static func exitCode(for error: StoreError) -> ExitCode {
         switch error {
         case .busy, .headMoved: return .busy
-        case .damaged, .unsafePath: return .dataError
+        case .damaged, .unsafePath, .recordTooLarge: return .dataError
         case .system(let system): return system.code == 2 ? .noInput : .ioError
         }
     }

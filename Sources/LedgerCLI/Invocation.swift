@@ -91,6 +91,10 @@ struct CommandContext {
         guard (try? system.kind(of: layout.root)) == .directory else {
             throw CommandFailure(message: "the ledger directory \(layout.root) does not exist (from \(ledgerSource)).", exitCode: .noInput)
         }
+        if let kind = try? system.kind(of: layout.eventLog), kind != .directory, kind != .missing {
+            let found = kind == .symlink ? "a symbolic link" : "not a directory"
+            throw CommandFailure(message: "refusing to use \(layout.eventLog): it is \(found), not the directory the ledger made. Nothing was read or written.", exitCode: .dataError)
+        }
         if !creating && (try? system.kind(of: layout.eventLog)) != .directory {
             throw CommandFailure(message: "there is no ledger in \(layout.root): it has no EventLog/ (from \(ledgerSource)). `ledger ingest FILE` there starts one; --ledger DIR or LEDGER_HOME points elsewhere.", exitCode: .noInput)
         }

@@ -47,6 +47,7 @@ public enum BulletinParser {
                 "text \(place) could not be placed; it is kept as an unplaced paragraph: \(unplaced.text.prefix(40))…",
                 lines: unplaced.provenance.lines))
         }
+        diagnostics += NumberSizeCheck.check(outline)
         diagnostics += ConsistencyChecks.check(bulletin)
         diagnostics.sort { $0.severity > $1.severity }
         return Outcome(bulletin: bulletin, diagnostics: diagnostics)

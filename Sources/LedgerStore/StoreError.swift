@@ -10,6 +10,9 @@ public enum StoreError: Error, Equatable, Sendable {
     case damaged(path: String, line: Int?, reason: String)
     /// A path the store must own is a symlink, a directory or a FIFO.
     case unsafePath(path: String, found: String)
+    /// A record of the batch would be longer than a log line may be (``RecordLine/maxLineBytes``),
+    /// so it could never be read back: nothing is written.
+    case recordTooLarge(seq: Int, type: String, bytes: Int, limit: Int)
     /// A system call failed.
     case system(SystemError)
 }
@@ -28,6 +31,8 @@ extension StoreError: CustomStringConvertible {
             return "the ledger is damaged: \(place): \(reason). Run `ledger verify` for the full report."
         case .unsafePath(let path, let found):
             return "refusing to use \(path): it is \(found), not a regular file the ledger made. Nothing was written."
+        case .recordTooLarge(let seq, let type, let bytes, let limit):
+            return "refusing to append: the \(type) record at seq \(seq) would be \(bytes) bytes, over the limit of \(limit) bytes for one record of the log (most of it is the source text the fact quotes). Nothing was written."
         case .system(let error):
             let hint = error.isDiskFull ? " The disk is full; free some space and run the command again." : ""
             return "I/O error: \(error).\(hint) The ledger is as it was before this command."

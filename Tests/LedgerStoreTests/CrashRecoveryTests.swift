@@ -53,6 +53,7 @@ struct CrashRecoveryTests {
         // Every byte of the lock's pid, the three records and the new HEAD was a cut point.
         #expect(cut > 1000)
         #expect(recovered > 900)
+        print("torn writes: \(cut) cut points, \(recovered) of them left a tail that recovery cut off; every one verified and completed")
     }
 
     @Test("a failed fsync, at any of the append's fsyncs, leaves the log and HEAD byte for byte as they were")
@@ -101,5 +102,33 @@ struct CrashRecoveryTests {
         let store = EventStore(layout: LedgerLayout(root: directory.path))
         #expect(throws: StoreError.self) { try store.open() }
         #expect(directory.read("EventLog/events.jsonl") == log)
+    }
+}
+
+@Suite("Records too long to read back")
+struct RecordTooLargeTests {
+    @Test("a record over the line limit is refused with a typed error before anything is written, never trapped on")
+    func recordOverTheLineLimit() throws {
+        let directory = TemporaryDirectory()
+        let store = EventStore(layout: LedgerLayout(root: directory.path))
+        try StoreFixtures.append(store, StoreFixtures.events(2))
+        let log = directory.read("EventLog/events.jsonl")
+        let head = directory.read("EventLog/HEAD")
+        let huge = NewEvent(type: "test.fact", payload: ["text": .string(String(repeating: "窗", count: RecordLine.maxLineBytes / 3))])
+        do {
+            try store.append(StoreFixtures.events(1) + [huge], expecting: store.currentHead(), context: StoreFixtures.context())
+            Issue.record("a record over the limit must be refused")
+        } catch let StoreError.recordTooLarge(seq, type, bytes, limit) {
+            #expect(seq == 4)
+            #expect(type == "test.fact")
+            #expect(bytes > limit)
+            #expect(StoreError.recordTooLarge(seq: seq, type: type, bytes: bytes, limit: limit).description.contains("Nothing was written"))
+        }
+        #expect(directory.read("EventLog/events.jsonl") == log)
+        #expect(directory.read("EventLog/HEAD") == head)
+        // Just under the limit still goes in and reads back.
+        let fits = NewEvent(type: "test.fact", payload: ["text": .string(String(repeating: "a", count: RecordLine.maxLineBytes - 1_000))])
+        try StoreFixtures.append(store, [fits])
+        #expect(try store.verify().isIntact)
     }
 }

@@ -14,9 +14,9 @@ struct PreparedBatchesTests {
     }
 
     /// Three batches (2, 3 and 1 records) chained onto `head`.
-    func threeBatches(after head: LogHead) -> PreparedBatches {
+    func threeBatches(after head: LogHead) throws -> PreparedBatches {
         var batches = PreparedBatches(after: head)
-        for (count, tag) in [(2, "b"), (3, "c"), (1, "d")] { batches.add(StoreFixtures.events(count, tag: tag), context: StoreFixtures.context()) }
+        for (count, tag) in [(2, "b"), (3, "c"), (1, "d")] { try batches.add(StoreFixtures.events(count, tag: tag), context: StoreFixtures.context()) }
         return batches
     }
 
@@ -25,7 +25,7 @@ struct PreparedBatchesTests {
         let directory = try baseLedger()
         let store = EventStore(layout: LedgerLayout(root: directory.path))
         let before = try #require(try store.readHeadFile())
-        let batches = threeBatches(after: before.head)
+        let batches = try threeBatches(after: before.head)
         #expect(batches.records.map(\.seq.value) == Array(3...8))
         let receipt = try store.append(batches)
         #expect(receipt.seqs == 3...8 && receipt.head == batches.head)
@@ -48,7 +48,7 @@ struct PreparedBatchesTests {
     func headMoved() throws {
         let directory = try baseLedger()
         let store = EventStore(layout: LedgerLayout(root: directory.path))
-        let batches = threeBatches(after: try store.currentHead())
+        let batches = try threeBatches(after: try store.currentHead())
         try StoreFixtures.append(store, StoreFixtures.events(1, tag: "other writer"))
         let log = directory.read("EventLog/events.jsonl")
         #expect(throws: StoreError.self) { try store.append(batches) }

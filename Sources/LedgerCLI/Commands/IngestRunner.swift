@@ -35,11 +35,17 @@ struct IngestRunner {
 
     /// Plans the files of one chunk in order, each against the ledger and the batches planned
     /// before it, then appends those batches together. If another writer appended meanwhile,
-    /// plans the chunk again against the new head.
+    /// plans the chunk again against the new head, for as long as a writer waits for the lock.
     private func ingest(_ chunk: [String], prepared: [Result<[UInt8], any Error>],
                         registered: (registry: DepartmentRegistry, count: Int)?,
                         parsed: [Result<Parsed, DecodingFailure>?]) -> [IngestReport] {
-        for _ in 0..<Self.maxAttempts {
+        // Each lost race is another writer's committed append: ten writers at once can make one
+        // lose more than maxAttempts times, so only the lock's wait, not a count, gives up.
+        let started = context.invocation.now().millisecondsSinceEpoch
+        let patienceMilliseconds = Int64(context.store().lockTimeoutMilliseconds)
+        var attempts = 0
+        while attempts < Self.maxAttempts || context.invocation.now().millisecondsSinceEpoch - started < patienceMilliseconds {
+            attempts += 1
             var pending: PendingAppend?
             var reports: [IngestReport] = []
             for (index, file) in chunk.enumerated() {
@@ -190,6 +196,9 @@ struct IngestRunner {
         if outcome.has(.missingFooter) && !options.allowPartial {
             return report.reject("\(file) (\(bulletin.issue.key)) ends without its footer (报/送/发, 共印): it looks truncated. Nothing was written; check the file, or add --allow-partial to ingest it as it is.", .dataError)
         }
+        if outcome.has(.unreadable) {
+            return report.reject("\(file) (\(bulletin.issue.key)) holds a figure that cannot be read (see below). Nothing was written.", .dataError)
+        }
         let inconsistencies = outcome.diagnostics.filter { $0.severity == .error && $0.kind == .inconsistent }
         if !inconsistencies.isEmpty && !options.acceptInconsistent {
             return report.reject("\(file) (\(bulletin.issue.key)) contradicts itself (see below). Nothing was written; to ingest it as printed, add --accept-inconsistent --reason TEXT.", .dataError)
@@ -253,7 +262,7 @@ struct IngestRunner {
             let appendContext = AppendContext(actor: context.actor, now: context.invocation.now(),
                                               command: context.commandLine, reason: options.reason)
             let first = group.batches.records.count
-            report.seqs = group.batches.add(planned, context: appendContext)
+            report.seqs = try group.batches.add(planned, context: appendContext)
             let base = group.base.bytes
             session.foldPlanned(Array(group.batches.records[first...]),
                                 at: group.batches.places[first...].map { base + $0.lowerBound..<base + $0.upperBound }, after: group.base)

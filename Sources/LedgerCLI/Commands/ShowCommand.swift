@@ -27,6 +27,11 @@ enum ShowCommand {
             throw CommandFailure(message: "seq \(value) was not found", exitCode: .dataError)
         }
         let quoted = sourceLines(record, store: store)
+        // The record stands on its own hash; its document is only quoted, so a damaged one is
+        // named rather than fatal.
+        if let source = record.source, let problem = DocumentStore(layout: store.layout, system: store.system).problem(with: source.document) {
+            context.stderr.write("ledger: warning: the source lines are not quoted: EventLog/documents/\(source.document.hex.prefix(16))…: \(problem). Run `ledger verify` for the full report.\n")
+        }
         var history = FactHistory(record)
         try store.forEachRecord(upTo: head, from: Seq(value + 1)) { later, _ in history.apply(later) }
         if context.arguments.flag("json") {

@@ -41,7 +41,8 @@ enum ConsistencyChecks {
         if let increase = status.increase, increase != newly.count {
             problems.append(Diagnostic(.error, .inconsistent,
                 "the bulletin says \(increase) department\(increase == 1 ? " was" : "s were") newly authorized but names \(newly.count)",
-                lines: newly.first.map { $0.provenance.lines.lowerBound...lines.upperBound } ?? lines))
+                // The names may stand before or after the status's lines: span both, in order.
+                lines: newly.first.map { min($0.provenance.lines.lowerBound, lines.lowerBound)...max($0.provenance.lines.upperBound, lines.upperBound) } ?? lines))
         }
         return problems
     }

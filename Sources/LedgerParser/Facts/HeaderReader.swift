@@ -110,7 +110,16 @@ enum HeaderReader {
         var inPrintRun = false
         for line in outline.footer {
             if let match = line.text.firstMatch(of: distributionLine) {
-                issue.distribution.append((String(match.output.1), String(match.output.2)))
+                let key = String(match.output.1)
+                if let earlier = issue.distribution.firstIndex(where: { $0.key == key }) {
+                    // A list given twice (a footer pasted twice) is kept whole, in one entry:
+                    // the payload is a JSON object, whose keys are unique.
+                    diagnostics.append(Diagnostic(.warning, .unplaced,
+                        "the footer gives the \(key)： list twice; both are kept, one after the other", lines: line.number...line.number))
+                    issue.distribution[earlier].text += String(match.output.2)
+                } else {
+                    issue.distribution.append((key, String(match.output.2)))
+                }
                 inPrintRun = false
             } else if inPrintRun || line.text.hasPrefix("（共印") || line.text.hasPrefix("共印") {
                 inPrintRun = true

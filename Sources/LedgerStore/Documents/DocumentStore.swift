@@ -58,6 +58,13 @@ public struct DocumentStore {
     /// The stored bytes of a document, checked against their hash.
     public func read(_ digest: SHA256Digest) throws -> [UInt8] {
         let target = path(of: digest)
+        // Writers refuse a symlinked documents/ folder; so do readers, and so verify names it.
+        switch try system.kind(of: layout.documents) {
+        case .directory, .missing: break
+        case let other:
+            throw StoreError.damaged(path: layout.relative(layout.documents), line: nil,
+                                     reason: "it is \(StorePaths.describe(other)), not the folder the ledger made")
+        }
         guard let bytes = try io.readSmallFile(target, maxBytes: 256 << 20) else {
             throw StoreError.damaged(path: layout.relative(target), line: nil, reason: "the stored document is missing")
         }

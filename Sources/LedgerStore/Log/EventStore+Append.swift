@@ -12,7 +12,7 @@ extension EventStore {
     public func append(_ events: [NewEvent], expecting expected: LogHead, context: AppendContext) throws -> AppendReceipt {
         precondition(!events.isEmpty, "a batch holds at least one event")
         var batches = PreparedBatches(after: expected)
-        batches.add(events, context: context)
+        try batches.add(events, context: context)
         return try append(batches)
     }
 
@@ -67,9 +67,10 @@ extension EventStore {
     }
 
     /// The batch's lines, appended to `bytes`, each checked by decoding it back before anything
-    /// is written; returns the records.
+    /// is written; returns the records. A record too long to be read back is refused
+    /// (``StoreError/recordTooLarge``), never trapped on; `bytes` may then hold part of the batch.
     static func encodeBatch(_ events: [NewEvent], after head: LogHead, context: AppendContext,
-                            into bytes: inout [UInt8]) -> [EventRecord] {
+                            into bytes: inout [UInt8]) throws -> [EventRecord] {
         var records: [EventRecord] = []
         var previous = head
         let first = head.seq.next
@@ -83,6 +84,10 @@ extension EventStore {
                 source: event.source, payload: event.payload, prev: previous.hash)
             let start = bytes.count
             let record = RecordLine.encode(draft, into: &bytes)
+            guard bytes.count - start - 1 < RecordLine.maxLineBytes else {
+                throw StoreError.recordTooLarge(seq: record.seq.value, type: record.type, bytes: bytes.count - start - 1,
+                                                limit: RecordLine.maxLineBytes - 1)
+            }
             bytes.withUnsafeBytes { raw in
                 let line = UnsafeRawBufferPointer(rebasing: raw[start..<raw.count - 1])
                 let decoded = try? RecordLine.decode(line)

@@ -24,12 +24,19 @@ public struct PreparedBatches: Sendable {
         head = after
     }
 
-    /// Encodes one more batch; returns its seqs.
+    /// Encodes one more batch; returns its seqs. Throws ``StoreError/recordTooLarge`` (the
+    /// batches as they were) when a record would be longer than a log line may be.
     @discardableResult
-    public mutating func add(_ events: [NewEvent], context: AppendContext) -> ClosedRange<Int> {
+    public mutating func add(_ events: [NewEvent], context: AppendContext) throws -> ClosedRange<Int> {
         precondition(!events.isEmpty, "a batch holds at least one event")
         var start = bytes.count
-        let added = EventStore.encodeBatch(events, after: head, context: context, into: &bytes)
+        let added: [EventRecord]
+        do {
+            added = try EventStore.encodeBatch(events, after: head, context: context, into: &bytes)
+        } catch {
+            bytes.removeSubrange(start...)
+            throw error
+        }
         for _ in added {
             guard let end = bytes[start...].firstIndex(of: 0x0A) else { preconditionFailure("every encoded line ends with a newline") }
             places.append(start..<end + 1)

@@ -34,7 +34,7 @@ final class WriteLock {
     func tryAcquire() throws -> Bool {
         precondition(descriptor == nil, "the write lock is not re-entrant")
         guard try StorePaths.isRegularOrMissing(path, system) else {
-            throw StoreError.unsafePath(path: path, found: "not a regular file")
+            throw StoreError.unsafePath(path: path, found: StorePaths.describe(try system.kind(of: path)))
         }
         let opened = try system.open(path, flags: O_RDWR | O_CREAT | O_NOFOLLOW, mode: 0o644)
         do {

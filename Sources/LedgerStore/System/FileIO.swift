@@ -22,20 +22,34 @@ struct FileIO {
 
     /// Replaces a file atomically: a temporary file, fsync, rename, fsync of the directory
     /// (none when `directory` is nil: the caller fsyncs it, once for several files).
+    ///
+    /// The temporary file's name is this process's and this call's own: two processes storing
+    /// the same document at once (outside the write lock) must not truncate or rename each
+    /// other's temporary file.
     func replaceAtomically(_ path: String, with bytes: [UInt8], directory: String?) throws(SystemError) {
-        let temporary = path + ".tmp"
+        let temporary = path + ".\(getpid())-\(FileIO.temporaryCounter.next()).tmp"
         let descriptor = try system.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, mode: 0o644)
         do {
             try writeAll(descriptor, bytes, path: temporary)
             try system.fsync(descriptor, path: temporary)
         } catch {
             system.close(descriptor)
+            // A full disk must not also be left holding half a temporary file.
+            try? system.remove(temporary)
             throw error
         }
         system.close(descriptor)
-        try system.rename(temporary, to: path)
+        do {
+            try system.rename(temporary, to: path)
+        } catch {
+            try? system.remove(temporary)
+            throw error
+        }
         if let directory { try syncDirectory(directory) }
     }
+
+    /// Numbers the temporary files of one process, whichever thread makes them.
+    static let temporaryCounter = TemporaryCounter()
 
     /// Makes sure `path` is a directory, creating it (durably, in `parent`) when missing; a
     /// file, symlink or FIFO there is refused. `label` names it in the error.
@@ -102,5 +116,26 @@ struct FileIO {
             filled += got
         }
         return Array(bytes[0..<filled])
+    }
+}
+
+/// A counter that threads share (its mutex lives at a fixed address, as pthreads requires).
+final class TemporaryCounter: @unchecked Sendable {
+    private var value = 0
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+    init() { pthread_mutex_init(mutex, nil) }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    /// The next number, from 1.
+    func next() -> Int {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        value += 1
+        return value
     }
 }
