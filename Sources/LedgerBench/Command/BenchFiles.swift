@@ -48,6 +48,11 @@ enum BenchFiles {
         readBytes(path).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Writes `text` as the whole file; false when it cannot be written.
+    static func writeText(_ text: String, to path: String) -> Bool {
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    }
+
     /// The size of a regular file in bytes, or nil when there is none at `path`.
     static func fileSize(_ path: String) -> Int? {
         var isDirectory: ObjCBool = false

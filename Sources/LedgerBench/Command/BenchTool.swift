@@ -13,6 +13,9 @@ public enum BenchTool {
             invocation.stdout.flush()
             invocation.stderr.flush()
         }
+        if invocation.arguments.first == Spawner.command {
+            return Spawner.main(Array(invocation.arguments.dropFirst()), environment: invocation.environment, clock: clock)
+        }
         do throws(BenchFailure) {
             switch try BenchRequest.parse(invocation.arguments) {
             case .help:

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import LedgerStore
 
 /// Measures the built `ledger` binary on a ledger as a user runs it: each command a child
@@ -47,6 +50,21 @@ struct LedgerMeasurer {
         return measured
     }
 
+    /// The `ledger-bench` that measures the `ledger` children through ``Spawner``, so that this
+    /// process's memory (the ledger it built in-process) is not counted as theirs: this
+    /// executable when it is `ledger-bench`, else the one beside `ledger`; nil when neither is
+    /// there (the children are then started directly, and their peak memory includes ours).
+    static func spawner(besides binary: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        if count > 0 {
+            let path = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if path.hasSuffix("/ledger-bench") { return path }
+        }
+        let sibling = String(binary.reversed().drop { $0 != "/" }.reversed()) + "ledger-bench"
+        return access(sibling, X_OK) == 0 ? sibling : nil
+    }
+
     /// The median time and the peak memory of several runs of one program.
     struct Runs {
         var medianNanoseconds: UInt64
@@ -56,7 +74,8 @@ struct LedgerMeasurer {
     /// Runs `ledger --ledger DIR arguments…` `runs` times; any failure stops the benchmark with
     /// the command's standard error and output.
     private func runLedger(_ arguments: [String], runs: Int) throws(BenchFailure) -> Runs {
-        let child = ChildProcess(executable: binary, environment: environment, clock: clock)
+        var child = ChildProcess(executable: binary, environment: environment, clock: clock)
+        child.spawner = Self.spawner(besides: binary)
         let full = ["--ledger", ledger] + arguments
         // What is measured goes to /dev/null, as a user's redirect would send it.
         let stdout = arguments.first == "verify" || arguments.first == "snapshot" ? scratch + "/stdout.txt" : "/dev/null"
