@@ -10,20 +10,27 @@ extension HallState {
     /// The state's parts as a snapshot stores them, each as its own JSON array, in ``Part`` order.
     /// Traps unless the state holds every part: a snapshot is always of the whole state.
     public func snapshotParts() -> [(part: Part, bytes: [UInt8])] {
-        precondition(parts == Part.all, "a snapshot is written only from a state folded from the whole log")
-        return Part.allCases.map { ($0, encodedRows(of: $0)) }
+        Part.allCases.map { ($0, snapshotPart($0)) }
     }
 
-    /// One part as ``snapshotParts()`` writes it, for comparing a snapshot part by part.
+    /// One part as ``snapshotParts()`` writes it, for comparing a snapshot part by part: its rows
+    /// written straight to compact JSON, without a tree of values.
     public func snapshotPart(_ part: Part) -> [UInt8] {
         precondition(parts == Part.all, "a snapshot is written only from a state folded from the whole log")
-        return encodedRows(of: part)
+        var out = RowWriter()
+        write(part, to: &out)
+        return out.finish()
     }
 
-    /// One part's rows written straight to compact JSON, byte for byte as
-    /// `JSONWriter.encode(.array(rows(of: part)))` writes them, without a tree of values.
-    private func encodedRows(of part: Part) -> [UInt8] {
-        var out = RowWriter()
+    /// The rows as JSON values: what ``snapshotPart(_:)`` writes as bytes, as a tree.
+    func rows(of part: Part) -> [JSONValue] {
+        var out = RowValues()
+        write(part, to: &out)
+        return out.rows
+    }
+
+    /// The one definition of each part's rows: their order and their fields.
+    private func write<Rows: SnapshotRowSink>(_ part: Part, to out: inout Rows) {
         switch part {
         case .issues:
             for issue in issues.values.sorted(by: { $0.seq < $1.seq }) {
@@ -83,52 +90,6 @@ extension HallState {
             for department in registered {
                 out.row { r in r.string(department.canonical); r.strings(department.aliases) }
             }
-        }
-        return out.finish()
-    }
-
-    /// The rows as JSON values: the reference form ``snapshotParts()`` writes without building it.
-    func rows(of part: Part) -> [JSONValue] {
-        switch part {
-        case .issues:
-            return issues.values.sorted { $0.seq < $1.seq }.map { issue in
-                .array([.string(issue.key), .int(issue.year), .int(issue.number), .integer(issue.serial), .date(issue.published),
-                        .date(issue.from), .date(issue.through), .int(issue.events), .bool(issue.partial), .int(issue.seq)])
-            }
-        case .authorizations:
-            return authorizations.values.sorted { $0.seq < $1.seq }.map { report in
-                .array([.string(report.issue), .date(report.through), .integer(report.stationed), .integer(report.authorized),
-                        .integer(report.unauthorized), report.authorizedShare.map { .string($0) } ?? .null,
-                        report.unauthorizedShare.map { .string($0) } ?? .null, .integer(report.increase), .int(report.seq)])
-            }
-        case .newlyAuthorized:
-            return newlyAuthorized.map { item in
-                .array([.string(item.issue), .date(item.through), .string(item.department), .string(item.asWritten),
-                        .bool(item.partial), .int(item.seq)])
-            }
-        case .items:
-            return items.map { item in
-                .array([.string(item.issue), .date(item.through), .string(item.category), .integer(item.accepted),
-                        .integer(item.completed), .int(item.seq)])
-            }
-        case .windows:
-            return windows.values.sorted { $0.seq < $1.seq }.map { report in
-                .array([.string(report.issue), .date(report.through), Self.counts(report.week), Self.counts(report.yearToDate), .int(report.seq)])
-            }
-        case .visits:
-            return visits.map { visit in
-                .array([.string(visit.issue), .date(visit.date), .string(visit.department), .string(visit.asWritten),
-                        .string(visit.person), .array(visit.titles.map { .string($0) }), .int(visit.seq)])
-            }
-        case .inspections:
-            return inspections.map { item in
-                .array([.string(item.issue), .date(item.through), .int(item.ordinal), .string(item.item), .bool(item.satisfactory),
-                        .string(item.text), .int(item.seq)])
-            }
-        case .warnings:
-            return warnings.map { .array([.string($0.issue), .string($0.check), .string($0.message), .int($0.seq)]) }
-        case .registered:
-            return registered.map { .array([.string($0.canonical), .array($0.aliases.map { .string($0) })]) }
         }
     }
 
@@ -304,9 +265,56 @@ struct SnapshotRows {
     }
 }
 
+/// Where a part's rows go, field by field: straight to bytes (``RowWriter``) or to JSON values
+/// (``RowValues``).
+protocol SnapshotRowSink {
+    /// One row; `fields` adds its fields in order.
+    mutating func row(_ fields: (inout Self) -> Void)
+    mutating func value(_ value: JSONValue)
+    mutating func string(_ text: String)
+    mutating func int(_ number: Int)
+    mutating func strings(_ texts: [String])
+}
+
+extension SnapshotRowSink {
+    mutating func string(_ text: String?) {
+        guard let text else { return value(.null) }
+        string(text)
+    }
+
+    mutating func int(_ number: Int?) {
+        guard let number else { return value(.null) }
+        int(number)
+    }
+
+    mutating func bool(_ flag: Bool) { value(.bool(flag)) }
+
+    mutating func date(_ date: CalendarDate?) {
+        guard let date else { return value(.null) }
+        string(date.description)
+    }
+}
+
+/// The rows as JSON values, the tree ``RowWriter``'s bytes encode.
+struct RowValues: SnapshotRowSink {
+    private(set) var rows: [JSONValue] = []
+    private var fields: [JSONValue] = []
+
+    mutating func row(_ make: (inout RowValues) -> Void) {
+        fields = []
+        make(&self)
+        rows.append(.array(fields))
+    }
+
+    mutating func value(_ value: JSONValue) { fields.append(value) }
+    mutating func string(_ text: String) { fields.append(.string(text)) }
+    mutating func int(_ number: Int) { fields.append(.int(number)) }
+    mutating func strings(_ texts: [String]) { fields.append(.array(texts.map { .string($0) })) }
+}
+
 /// Writes an array of rows in compact JSON, field by field, as `JSONWriter` writes the same
 /// values: `[` rows `,`-separated `]`, each row `[` fields `]`.
-struct RowWriter {
+struct RowWriter: SnapshotRowSink {
     private(set) var bytes: [UInt8] = [UInt8(ascii: "[")]
     private var rowStarted = false
     private var fieldWritten = false
@@ -333,26 +341,9 @@ struct RowWriter {
         JSONWriter.writeString(text, into: &bytes)
     }
 
-    mutating func string(_ text: String?) {
-        guard let text else { return value(.null) }
-        string(text)
-    }
-
     mutating func int(_ number: Int) {
         separate()
         JSONWriter.writeInt(number, into: &bytes)
-    }
-
-    mutating func int(_ number: Int?) {
-        guard let number else { return value(.null) }
-        int(number)
-    }
-
-    mutating func bool(_ flag: Bool) { value(.bool(flag)) }
-
-    mutating func date(_ date: CalendarDate?) {
-        guard let date else { return value(.null) }
-        string(date.description)
     }
 
     mutating func strings(_ texts: [String]) {
