@@ -18,21 +18,19 @@ struct ProjectionAnswer {
         let asOf = filter.asOf
         switch name {
         case "authorization": return AuthorizationProjection(state, registry: registry).stream(asOf: asOf)
-        case "totals": return .value(.object(TotalsProjection(state, year: year).json(asOf: asOf)))
+        case "totals": return .fields(TotalsProjection(state, year: year).json(asOf: asOf))
         case "window": return WindowProjection(state).stream(asOf: asOf)
         case "visits": return VisitsProjection(state, registry: registry, department: department, person: person).stream(asOf: asOf)
         case "inspections": return InspectionsProjection(state).stream(asOf: asOf)
-        case "departments": return .value(.object(DepartmentsProjection(state, registry: registry).json(asOf: asOf)))
+        case "departments": return .fields(DepartmentsProjection(state, registry: registry).json(asOf: asOf))
         default: return IssuesProjection(state).stream(asOf: asOf)
         }
     }
 
     /// The stream's fields followed by `extra`, for a document that adds fields at its end.
     func stream(appending extra: [(key: String, value: JSONStream)]) -> JSONStream {
-        switch stream {
-        case .object(let fields): return .object(fields + extra)
-        case let other: return .object(other.materializedObject.fields.map { ($0.key, .value($0.value)) } + extra)
-        }
+        guard case .object(let fields) = stream else { preconditionFailure("a projection's document is an object") }
+        return .object(fields + extra)
     }
 
     /// The parts of the state the projection `name` reads.

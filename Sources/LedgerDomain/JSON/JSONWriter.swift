@@ -134,6 +134,11 @@ public indirect enum JSONStream {
     /// A stream made when it is written.
     case deferred(() -> JSONStream)
 
+    /// An object whose fields are values made already.
+    public static func fields(_ object: JSONObject) -> JSONStream {
+        .object(object.fields.map { (key: $0.key, value: .value($0.value)) })
+    }
+
     /// An array with one row per element of `elements`.
     public static func rows<Element>(_ elements: [Element], _ row: @escaping (Element) -> JSONValue) -> JSONStream {
         .rows(count: elements.count) { row(elements[$0]) }

@@ -43,7 +43,7 @@ private struct CanonicalCursor {
     mutating func record() -> EventRecord? {
         guard literal("{\"seq\":"), let seq = positiveInt(),
               literal(",\"id\":"), let id = eventID(),
-              literal(",\"type\":"), let type = repeatedString(.type),
+              literal(",\"type\":"), let type = Self.repeated(&reader, &strings.types),
               literal(",\"version\":"), let version = positiveInt() else { return nil }
         var valid: CalendarDate?
         if literal(",\"valid\":") {
@@ -51,7 +51,7 @@ private struct CanonicalCursor {
             valid = date
         }
         guard literal(",\"recordedAt\":"), let recordedAt = instant(),
-              literal(",\"actor\":"), let actor = repeatedString(.actor),
+              literal(",\"actor\":"), let actor = Self.repeated(&reader, &strings.actors),
               literal(",\"batch\":"), let batch = batch() else { return nil }
         var source: SourceReference?
         if literal(",\"source\":") {
@@ -72,7 +72,7 @@ private struct CanonicalCursor {
         var command: String?
         var reason: String?
         if literal(",\"command\":") {
-            guard let text = repeatedString(.command) else { return nil }
+            guard let text = Self.repeated(&reader, &strings.commands) else { return nil }
             command = text
         }
         if literal(",\"reason\":") {
@@ -87,7 +87,7 @@ private struct CanonicalCursor {
         guard literal("{\"document\":"), let document = digest() else { return nil }
         var reference = SourceReference(document: document)
         if literal(",\"issue\":") {
-            guard let issue = repeatedString(.issue) else { return nil }
+            guard let issue = Self.repeated(&reader, &strings.issues) else { return nil }
             reference.issue = issue
         }
         if literal(",\"lines\":") {
@@ -96,7 +96,7 @@ private struct CanonicalCursor {
             reference.lines = first...last
         }
         if literal(",\"parser\":") {
-            guard let parser = repeatedString(.parser) else { return nil }
+            guard let parser = Self.repeated(&reader, &strings.parsers) else { return nil }
             reference.parser = parser
         }
         if literal(",\"text\":") {
@@ -133,20 +133,7 @@ private struct CanonicalCursor {
         return try? reader.parseString()
     }
 
-    /// A string that is likely to repeat an earlier line's: reused when its bytes are the same.
-    private mutating func repeatedString(_ field: Field) -> String? {
-        switch field {
-        case .type: return Self.repeated(&reader, &strings.types)
-        case .actor: return Self.repeated(&reader, &strings.actors)
-        case .command: return Self.repeated(&reader, &strings.commands)
-        case .issue: return Self.repeated(&reader, &strings.issues)
-        case .parser: return Self.repeated(&reader, &strings.parsers)
-        }
-    }
-
-    /// The envelope's fields whose values repeat from line to line.
-    enum Field { case type, actor, command, issue, parser }
-
+    /// A string that is likely to repeat an earlier line's, from `recent` when its bytes are the same.
     private static func repeated(_ reader: inout JSONReader, _ recent: inout RecentStrings) -> String? {
         guard reader.pos < reader.end, reader.bytes[reader.pos] == UInt8(ascii: "\"") else { return nil }
         let start = reader.pos + 1
@@ -207,10 +194,7 @@ private struct CanonicalCursor {
     }
 
     private func calendarDate(at index: Int) -> CalendarDate? {
-        guard reader.bytes[index + 4] == UInt8(ascii: "-"), reader.bytes[index + 7] == UInt8(ascii: "-"),
-              let year = digits(at: index, count: 4), let month = digits(at: index + 5, count: 2),
-              let day = digits(at: index + 8, count: 2) else { return nil }
-        return CalendarDate(year: year, month: month, day: day)
+        CalendarDate.parse(UnsafeBufferPointer(rebasing: reader.bytes[index..<index + 10]))
     }
 
     private func digits(at index: Int, count: Int) -> Int? {

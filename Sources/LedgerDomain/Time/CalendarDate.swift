@@ -32,8 +32,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self = parsed
     }
 
-    /// `YYYY-MM-DD` from ten bytes.
-    private static func parse<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> CalendarDate?
+    /// `YYYY-MM-DD` from ten bytes (``init(iso:)``, and the log's reader on its own bytes).
+    static func parse<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> CalendarDate?
     where Bytes.Element == UInt8, Bytes.Index == Int {
         func digits(_ start: Int, _ count: Int) -> Int? {
             var value = 0

@@ -46,15 +46,13 @@ struct CanonicalNames {
 }
 
 extension Sequence {
-    /// The elements in the order of their period's end, then of `tiebreak`: a stable sort of
+    /// The elements in the order of their period's end, then of `tiebreak`: a sort of
     /// positions by a precomputed day number, so that long histories of large rows are sorted
     /// without moving the rows until the end.
     func sortedByPeriod(_ through: (Element) -> CalendarDate,
                         then tiebreak: @escaping (Element, Element) -> Bool) -> [Element] {
         let elements = Array(self)
         let days = elements.map { through($0).daysSinceEpoch }
-        // Already in order (a snapshot's rows usually are): nothing to sort.
-        if zip(elements.indices.dropLast(), elements.indices.dropFirst()).allSatisfy({ days[$0] < days[$1] }) { return elements }
         let order = elements.indices.sorted { left, right in
             days[left] != days[right] ? days[left] < days[right] : tiebreak(elements[left], elements[right])
         }
