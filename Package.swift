@@ -27,10 +27,12 @@ let package = Package(
         .target(name: "LedgerParser", dependencies: ["LedgerDomain"]),
         // Pure: folds records into the hall's state and answers the projections' questions.
         .target(name: "LedgerProjections", dependencies: ["LedgerDomain"]),
+        // Pure: the ledger as one self-contained HTML page with inline SVG charts, for people.
+        .target(name: "LedgerReport", dependencies: ["LedgerDomain", "LedgerProjections"]),
         // The one place that touches the disk: append-only log, lock, crash recovery.
         .target(name: "LedgerStore", dependencies: ["LedgerDomain"]),
         // Commands, argument parsing and rendering; the environment and streams are passed in.
-        .target(name: "LedgerCLI", dependencies: ["LedgerDomain", "LedgerParser", "LedgerProjections", "LedgerStore"]),
+        .target(name: "LedgerCLI", dependencies: ["LedgerDomain", "LedgerParser", "LedgerProjections", "LedgerReport", "LedgerStore"]),
         // The thin executable: hands the process's arguments and environment to LedgerCLI.
         .executableTarget(name: "ledger", dependencies: ["LedgerCLI"]),
         // Synthetic bulletins: a seeded model of the hall, its rendering as PDF-extracted text, the facts it must yield.
@@ -44,6 +46,7 @@ let package = Package(
         .testTarget(name: "LedgerParserTests", dependencies: ["LedgerParser", "LedgerDomain"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "LedgerProjectionsTests", dependencies: ["LedgerProjections", "LedgerParser", "LedgerDomain"]),
+        .testTarget(name: "LedgerReportTests", dependencies: ["LedgerReport", "LedgerProjections", "LedgerDomain"]),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerDomain"]),
         // Depends on the executable so that `swift test` builds the binary its end-to-end tests run.
         .testTarget(name: "LedgerCLITests", dependencies: ["ledger", "LedgerCLI", "LedgerStore", "LedgerDomain"]),

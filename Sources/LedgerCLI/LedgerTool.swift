@@ -24,6 +24,7 @@ public enum LedgerTool {
         Command(spec: ReplayCommand.spec, run: ReplayCommand.run),
         Command(spec: ShowCommand.spec, run: ShowCommand.run),
         Command(spec: SnapshotCommand.spec, run: SnapshotCommand.run),
+        Command(spec: ReportCommand.spec, run: ReportCommand.run),
         Command(spec: VerifyCommand.spec, run: VerifyCommand.run),
         Command(spec: LogCommand.spec, run: LogCommand.run),
     ]

@@ -44,12 +44,7 @@ enum ProjectCommand {
             throw UsageError(message: "--\(option) applies to `project \(applies)`, not `project \(name)`", command: spec.name)
         }
         let filter = try timeFilter(context.arguments)
-        let year = try context.arguments.value("year").map { text in
-            guard let year = Int(text), (1000...9999).contains(year) else {
-                throw CommandFailure.badValue("year", text, expected: "a year like 2023")
-            }
-            return year
-        }
+        let year = try Self.year(context.arguments)
         let (state, head) = try HallLoader(context: context).load(filter, parts: ProjectionAnswer.parts(name))
         let answer = ProjectionAnswer(name: name, state: state, filter: filter, year: year,
                                       department: context.arguments.value("department"), person: context.arguments.value("person"))
@@ -79,6 +74,16 @@ enum ProjectCommand {
             filter.knownAt = instant
         }
         return filter
+    }
+
+    /// `--year`, checked.
+    static func year(_ arguments: ParsedArguments) throws -> Int? {
+        try arguments.value("year").map { text in
+            guard let year = Int(text), (1000...9999).contains(year) else {
+                throw CommandFailure.badValue("year", text, expected: "a year like 2023")
+            }
+            return year
+        }
     }
 
     static func headJSON(_ head: LogHead) -> JSONValue {

@@ -18,21 +18,30 @@ enum VerifyCommand {
     static func run(_ context: CommandContext) throws -> ExitCode {
         try context.requireLedger()
         let store = context.store()
-        // The snapshot is checked against a fold made in the same pass as the chain check.
-        var snapshot = ((try? store.readHeadFile()) ?? nil).map { HallLoader.SnapshotCheck(store: store, head: $0) }
-        var report = try store.verify { record in snapshot?.fold(record) }
-        if report.isIntact, let head = report.headFile {
-            let (problems, notes) = try snapshot?.finish(head: head) ?? HallLoader.checkSnapshot(store: store, head: head)
-            report.notes += notes
-            report.problems += problems.map { ChainProblem(kind: .snapshot, seq: nil, lineNumber: 0, message: $0) }
-            report.problemCount += problems.count
-        }
+        let report = try check(store)
         if context.arguments.flag("json") {
             context.stdout.write(JSONWriter.prettyString(json(report)) + "\n")
         } else {
             context.stdout.write(text(report, layout: store.layout))
         }
         return report.isIntact ? .success : .dataError
+    }
+
+    /// What `verify` finds: the chain, then the snapshot against a fold of the log made in the
+    /// same pass. `fold` sees each record as the check reads it (see ``EventStore/verify(_:)``).
+    static func check(_ store: EventStore, fold: (EventRecord) -> Void = { _ in }) throws -> VerifyReport {
+        var snapshot = ((try? store.readHeadFile()) ?? nil).map { HallLoader.SnapshotCheck(store: store, head: $0) }
+        var report = try store.verify { record in
+            snapshot?.fold(record)
+            fold(record)
+        }
+        if report.isIntact, let head = report.headFile {
+            let (problems, notes) = try snapshot?.finish(head: head) ?? HallLoader.checkSnapshot(store: store, head: head)
+            report.notes += notes
+            report.problems += problems.map { ChainProblem(kind: .snapshot, seq: nil, lineNumber: 0, message: $0) }
+            report.problemCount += problems.count
+        }
+        return report
     }
 
     static func text(_ report: VerifyReport, layout: LedgerLayout) -> String {

@@ -1,3 +1,5 @@
+import LedgerProjections
+
 /// A plain-text table whose columns line up in a terminal, where a Chinese character takes
 /// two columns.
 struct TextTable {
@@ -65,14 +67,7 @@ extension String {
 /// Numbers for people: `62,827`; a dash where nothing was reported.
 enum Figures {
     static func count(_ value: Int?) -> String {
-        guard let value else { return "—" }
-        let digits = String(value.magnitude)
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { grouped += "," }
-            grouped.append(digit)
-        }
-        return (value < 0 ? "-" : "") + grouped
+        value.map(Percent.grouped) ?? "—"
     }
 
     static func signed(_ value: Int?) -> String {

@@ -9,6 +9,17 @@ public enum Percent {
         return "\(tenths / 10).\(tenths % 10)"
     }
 
+    /// An integer with its thousands grouped for people: `62,827`, `-1,200`.
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped += "," }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
     /// A JSON number literal for a tenths string, or null.
     static func json(_ text: String?) -> JSONValue { text.map { .number($0) } ?? .null }
 }

@@ -1,0 +1,74 @@
+import LedgerDomain
+
+/// Maps values onto a span of the drawing: `y = scale(37)`.
+struct LinearScale: Sendable {
+    /// The values at the two ends.
+    let domain: (low: Double, high: Double)
+    /// The coordinates of the two ends (for a vertical axis the bottom is the low end).
+    let range: (low: Double, high: Double)
+
+    /// The coordinate of `value`; the middle of the range for a domain of one value.
+    func callAsFunction(_ value: Double) -> Double {
+        let width = domain.high - domain.low
+        guard width > 0 else { return (range.low + range.high) / 2 }
+        return range.low + (value - domain.low) / width * (range.high - range.low)
+    }
+}
+
+/// A value axis from zero to a round number above the data, with round steps between.
+struct ValueTicks: Equatable, Sendable {
+    /// The top of the axis: at least the largest value, a multiple of `step`.
+    let top: Int
+    /// The distance between ticks: 1, 2 or 5 times a power of ten.
+    let step: Int
+
+    /// Ticks for data up to `maximum`, in `count` or `count + 1` intervals at most.
+    init(maximum: Int, count: Int = 4) {
+        let largest = max(maximum, 1), intervals = max(count, 1) + 1
+        var magnitude = 1
+        while magnitude * 10 <= largest / intervals { magnitude *= 10 }
+        let step = [1, 2, 5, 10].map { $0 * magnitude }.first { largest <= $0 * intervals } ?? magnitude * 10
+        self.step = step
+        top = (largest + step - 1) / step * step
+    }
+
+    /// Every tick from zero to the top.
+    var values: [Int] { Array(stride(from: 0, through: top, by: step)) }
+}
+
+/// The dates along a time axis and where to label them: the first of each month for spans
+/// up to about a year and a half, the first of each year beyond.
+struct TimeTicks: Sendable {
+    /// A labelled date: `1月`, or `2024年` for the first of a year.
+    struct Tick: Equatable, Sendable {
+        let date: CalendarDate
+        let label: String
+    }
+
+    let ticks: [Tick]
+
+    /// Ticks between `first` and `last` inclusive, at most about `maximumLabels` of them.
+    init(from first: CalendarDate, to last: CalendarDate, maximumLabels: Int = 8) {
+        var ticks: [Tick] = []
+        let spanDays = last.daysSinceEpoch - first.daysSinceEpoch
+        if spanDays > 550 {
+            let years = Array(first.year...last.year).compactMap { CalendarDate(year: $0, month: 1, day: 1) }
+                .filter { $0 >= first && $0 <= last }
+            let every = max(1, (years.count + maximumLabels - 1) / maximumLabels)
+            ticks = years.enumerated().filter { $0.offset % every == 0 }.map { Tick(date: $0.element, label: "\($0.element.year)年") }
+        } else {
+            var months: [CalendarDate] = []
+            var year = first.year, month = first.month
+            while let date = CalendarDate(year: year, month: month, day: 1), date <= last {
+                if date >= first { months.append(date) }
+                (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
+            }
+            let every = max(1, (months.count + maximumLabels - 1) / maximumLabels)
+            ticks = months.enumerated().filter { $0.offset % every == 0 }.map { tick in
+                let date = tick.element
+                return Tick(date: date, label: date.month == 1 || tick.offset == 0 ? "\(date.year)年\(date.month)月" : "\(date.month)月")
+            }
+        }
+        self.ticks = ticks
+    }
+}

@@ -1,0 +1,154 @@
+import LedgerDomain
+
+/// Values over time in inline SVG: a line with a point per report, an area under it, or bars.
+///
+/// Each point carries its date and value as `data-date` and `data-value`, and a `<title>` a
+/// reader sees on hover; the chart carries its axis (`data-y-top`, `data-plot`) so that a test
+/// can check every coordinate against the figures it was drawn from.
+struct TimeChart {
+    enum Mark: String { case line, area, bars }
+
+    /// One reported value: `nil` where a report did not give it (the line breaks there).
+    struct Point {
+        var date: CalendarDate
+        var value: Int?
+        /// What a reader sees on hover, after the date.
+        var note: String
+    }
+
+    /// A named line or set of bars; `style` picks its colour (`s-<style>` in the page's CSS).
+    struct Series {
+        var key: String
+        var style: String
+        var mark: Mark
+        var points: [Point]
+        /// Writes the last point's value beside it.
+        var labelsLast = true
+    }
+
+    /// Said by screen readers and shown on hover of the chart.
+    var title: String
+    var series: [Series]
+    /// The dates the axis spans; by default those of the points.
+    var dates: ClosedRange<CalendarDate>?
+    /// The value the axis must reach at least (the stationed count, say).
+    var minimumTop = 0
+    var width = 420.0
+    var height = 190.0
+
+    static let margin = (left: 52.0, right: 14.0, top: 14.0, bottom: 26.0)
+
+    /// The plot's edges inside the drawing.
+    var plot: (left: Double, top: Double, right: Double, bottom: Double) {
+        (Self.margin.left, Self.margin.top, width - Self.margin.right, height - Self.margin.bottom)
+    }
+
+    /// The value axis: zero to a round number at or above every value.
+    var ticks: ValueTicks {
+        ValueTicks(maximum: max(minimumTop, series.flatMap(\.points).compactMap(\.value).max() ?? 0), count: height < 110 ? 2 : 4)
+    }
+
+    /// The dates along the axis, widened by a few days so that points and bars at the ends
+    /// stay inside the plot, and to two weeks around a single date.
+    var dateDomain: (low: Int, high: Int)? {
+        let dates = series.flatMap(\.points).map(\.date)
+        guard let first = self.dates?.lowerBound ?? dates.min(), let last = self.dates?.upperBound ?? dates.max() else { return nil }
+        let pad = first == last ? 7 : max(3, (last.daysSinceEpoch - first.daysSinceEpoch) / 60)
+        return (first.daysSinceEpoch - pad, last.daysSinceEpoch + pad)
+    }
+
+    var x: LinearScale {
+        let domain = dateDomain ?? (0, 1)
+        return LinearScale(domain: (Double(domain.low), Double(domain.high)), range: (plot.left, plot.right))
+    }
+
+    var y: LinearScale {
+        LinearScale(domain: (0, Double(ticks.top)), range: (plot.bottom, plot.top))
+    }
+
+    /// The chart as an `<svg>` element.
+    func svg(key: String) -> String {
+        guard let domain = dateDomain else { return "" }
+        let plot = self.plot, ticks = self.ticks, x = self.x, y = self.y
+        let c = Numerals.coordinate
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(c(width)) \(c(height))\" role=\"img\" aria-label=\"\(HTML.escape(title))\""
+        svg += " data-chart=\"\(key)\" data-y-top=\"\(ticks.top)\" data-plot=\"\(c(plot.left)) \(c(plot.top)) \(c(plot.right)) \(c(plot.bottom))\""
+        svg += " data-x-days=\"\(domain.low) \(domain.high)\">"
+        svg += "<title>\(HTML.escape(title))</title>"
+        svg += "<g class=\"grid\">"
+        for value in ticks.values {
+            let position = y(Double(value))
+            svg += "<line x1=\"\(c(plot.left))\" y1=\"\(c(position))\" x2=\"\(c(plot.right))\" y2=\"\(c(position))\"/>"
+            svg += "<text class=\"y-label\" x=\"\(c(plot.left - 6))\" y=\"\(c(position + 4))\">\(Self.short(value))</text>"
+        }
+        svg += "</g><g class=\"x-axis\">"
+        let first = CalendarDate(daysSinceEpoch: domain.low), last = CalendarDate(daysSinceEpoch: domain.high)
+        for tick in TimeTicks(from: first, to: last, maximumLabels: Int(width / 75)).ticks {
+            let position = x(Double(tick.date.daysSinceEpoch))
+            svg += "<line x1=\"\(c(position))\" y1=\"\(c(plot.bottom))\" x2=\"\(c(position))\" y2=\"\(c(plot.bottom + 4))\"/>"
+            svg += "<text x=\"\(c(position))\" y=\"\(c(plot.bottom + 17))\">\(HTML.escape(tick.label))</text>"
+        }
+        svg += "</g>"
+        let pointCount = series.map(\.points.count).max() ?? 0
+        for series in series { svg += render(series, pointCount: pointCount) }
+        return svg + "</svg>"
+    }
+
+    private func render(_ series: Series, pointCount: Int) -> String {
+        let x = self.x, y = self.y, c = Numerals.coordinate
+        var svg = "<g class=\"series s-\(series.style) m-\(series.mark.rawValue)\" data-series=\"\(HTML.escape(series.key))\">"
+        let located = series.points.map { point in (point, x(Double(point.date.daysSinceEpoch)), point.value.map { y(Double($0)) }) }
+        switch series.mark {
+        case .bars:
+            let slot = (plot.right - plot.left) / Double(max(pointCount, 1))
+            let barWidth = min(14, max(1.5, slot * 0.7))
+            for (point, px, py) in located {
+                guard let py else { continue }
+                svg += "<rect x=\"\(c(px - barWidth / 2))\" y=\"\(c(min(py, plot.bottom)))\" width=\"\(c(barWidth))\""
+                svg += " height=\"\(c(abs(plot.bottom - py)))\" data-date=\"\(point.date)\" data-value=\"\(point.value ?? 0)\">"
+                svg += "<title>\(HTML.escape("\(point.date) \(point.note)"))</title></rect>"
+            }
+        case .line, .area:
+            for run in Self.runs(located.map { ($0.1, $0.2) }) {
+                let path = run.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(c($0.element.0)) \(c($0.element.1))" }.joined()
+                if series.mark == .area, let firstX = run.first?.0, let lastX = run.last?.0 {
+                    svg += "<path class=\"fill\" d=\"\(path)L\(c(lastX)) \(c(plot.bottom))L\(c(firstX)) \(c(plot.bottom))Z\"/>"
+                }
+                svg += "<path class=\"stroke\" d=\"\(path)\"/>"
+            }
+            let radius = pointCount > 80 ? 1.6 : pointCount > 30 ? 2.2 : 3.2
+            for (point, px, py) in located {
+                guard let py else { continue }
+                svg += "<circle cx=\"\(c(px))\" cy=\"\(c(py))\" r=\"\(c(radius))\" data-date=\"\(point.date)\" data-value=\"\(point.value ?? 0)\">"
+                svg += "<title>\(HTML.escape("\(point.date) \(point.note)"))</title></circle>"
+            }
+        }
+        if series.labelsLast, let (point, px, py) = located.last(where: { $0.2 != nil }), let py, let value = point.value {
+            let anchor = px > plot.right - 60 ? "end" : "start"
+            let dx = anchor == "end" ? -6.0 : 6.0
+            svg += "<text class=\"value-label\" text-anchor=\"\(anchor)\" x=\"\(c(px + dx))\" y=\"\(c(max(py - 6, plot.top + 10)))\">\(Numerals.count(value))</text>"
+        }
+        return svg + "</g>"
+    }
+
+    /// The stretches of consecutive known values, split where a value is missing.
+    static func runs(_ points: [(Double, Double?)]) -> [[(Double, Double)]] {
+        var runs: [[(Double, Double)]] = [[]]
+        for (px, py) in points {
+            if let py { runs[runs.count - 1].append((px, py)) } else if !(runs.last?.isEmpty ?? true) { runs.append([]) }
+        }
+        return runs.filter { !$0.isEmpty }
+    }
+
+    /// An axis label short enough for the margin: `45`, `9,500`, `50万`, `1.2亿`.
+    static func short(_ value: Int) -> String {
+        if value >= 100_000_000 { return trimmed(value, 100_000_000) + "亿" }
+        if value >= 100_000 { return trimmed(value, 10_000) + "万" }
+        return Numerals.count(value)
+    }
+
+    private static func trimmed(_ value: Int, _ unit: Int) -> String {
+        let tenths = (value * 10 + unit / 2) / unit
+        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(tenths % 10)"
+    }
+}

@@ -1,0 +1,35 @@
+import LedgerDomain
+
+/// The page's words: Chinese, as the bulletins write them.
+enum Labels {
+    /// `2023年2月17日`.
+    static func date(_ date: CalendarDate) -> String { "\(date.year)年\(date.month)月\(date.day)日" }
+
+    /// `2月17日`, for a date within a year already named.
+    static func monthDay(_ date: CalendarDate) -> String { "\(date.month)月\(date.day)日" }
+
+    /// `2023年第6期`, from an issue key `2023-06`.
+    static func issue(_ key: String) -> String {
+        let parts = key.split(separator: "-")
+        guard parts.count == 2, let year = Int(parts[0]), let number = Int(parts[1]) else { return key }
+        return "\(year)年第\(number)期"
+    }
+
+    /// The service-item categories (省级政务服务事项), in the bulletin's order.
+    static let categories: [(key: String, label: String, short: String)] = [
+        ("administrativeLicensing", "行政许可事项", "行政许可"), ("publicService", "公共服务事项", "公共服务"),
+        ("otherPowers", "其它九类行权事项", "其它九类"),
+    ]
+
+    /// The comprehensive-window counts (省本级综窗办件情况), with their units.
+    static let windowMetrics: [(key: String, label: String, unit: String)] = [
+        ("consultations", "咨询", "人次"), ("accepted", "受理", "件"), ("issued", "颁发", "件"), ("transferred", "流转", "件"),
+    ]
+
+    /// An instant for people, to the minute: `2026-12-01 13:40 UTC`.
+    static func instant(_ instant: Instant) -> String {
+        let text = instant.description
+        guard text.count >= 16 else { return text }
+        return text.prefix(10) + " " + text.dropFirst(11).prefix(5) + " UTC"
+    }
+}
