@@ -8,6 +8,13 @@ enum Labels {
     /// `2月17日`, for a date within a year already named.
     static func monthDay(_ date: CalendarDate) -> String { "\(date.month)月\(date.day)日" }
 
+    /// A week for a table: `1月9日–13日`, `12月25日–1月1日`; the end alone when the start is unknown.
+    static func period(_ from: CalendarDate?, _ through: CalendarDate) -> String {
+        guard let from else { return monthDay(through) }
+        if from.year != through.year { return "\(date(from))–\(date(through))" }
+        return monthDay(from) + "–" + (from.month == through.month ? "\(through.day)日" : monthDay(through))
+    }
+
     /// `2023年第6期`, from an issue key `2023-06`.
     static func issue(_ key: String) -> String {
         let parts = key.split(separator: "-")

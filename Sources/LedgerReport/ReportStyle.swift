@@ -87,6 +87,7 @@ enum ReportStyle {
     th,td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
     th{background:var(--soft);font-weight:600;white-space:nowrap}
     td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+    td.fixed{white-space:nowrap}
     tr{break-inside:avoid;page-break-inside:avoid}
     tr.gap td{background:var(--red-soft);color:var(--red)}
     .badge{display:inline-block;margin-left:4px;padding:0 6px;border-radius:9px;font-size:.75rem;line-height:1.6;white-space:nowrap}

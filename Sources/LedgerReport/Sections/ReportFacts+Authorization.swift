@@ -25,13 +25,13 @@ extension ReportFacts {
             }
             let known = authorization.authorizedDepartments.filter { department in report.year.map { department.since.year <= $0 } ?? true }
             if !known.isEmpty {
-                html += table([("部门", false), ("首次报告授权", false), ("期次", false), ("", false)], known.map { department in
-                    [HTML.escape(department.department), department.since.description, HTML.escape(Labels.issue(department.issue)),
-                     department.partial ? "<span class=\"badge partial\">部分事项授权</span>" : ""]
+                html += table([("部门", .text), ("首次报告授权", .fixed), ("期次", .fixed)], known.map { department in
+                    [HTML.escape(department.department) + (department.partial ? "<span class=\"badge partial\">部分事项授权</span>" : ""),
+                     department.since.description, HTML.escape(Labels.issue(department.issue))]
                 }, caption: "台账记录的新增授权部门（共 \(known.count) 个；更早授权的部门周报中未列名）")
             }
             let rows = history.suffix(Self.authorizationRows).reversed()
-            html += table([("截至", false), ("期次", false), ("进驻", true), ("已授权", true), ("未授权", true), ("占比", true)], rows.map { row in
+            html += table([("截至", .fixed), ("期次", .fixed), ("进驻", .number), ("已授权", .number), ("未授权", .number), ("占比", .number)], rows.map { row in
                 [row.through.description, HTML.escape(Labels.issue(row.issue)), Numerals.count(row.stationed), Numerals.count(row.authorized),
                  Numerals.count(row.unauthorized), row.share.map { $0 + "%" } ?? "—"]
             }, caption: rows.count < history.count ? "最近 \(rows.count) 期的授权情况（新在前；共 \(history.count) 期，见上图）" : "各期授权情况（新在前）")

@@ -22,18 +22,18 @@ extension ReportFacts {
             for number in ((ofYear.keys.min() ?? 1)...(ofYear.keys.max() ?? 1)).reversed() {
                 if let found = ofYear[number] {
                     for issue in found.reversed() {
-                        rows.append([HTML.escape(Labels.issue(issue.key)), issue.serial.map(String.init) ?? "—", issue.published?.description ?? "—",
-                                     (issue.from.map { "\($0) – " } ?? "") + issue.through.description, String(issue.events),
-                                     issue.partial ? "<span class=\"badge partial\">不完整</span>" : ""])
+                        rows.append([HTML.escape(Labels.issue(issue.key)) + (issue.partial ? "<span class=\"badge partial\">不完整</span>" : ""),
+                                     issue.serial.map(String.init) ?? "—", issue.published?.description ?? "—",
+                                     Labels.period(issue.from, issue.through), String(issue.events)])
                         classes.append("")
                     }
                 } else {
                     rows.append(["<strong>\(HTML.escape(Labels.issue(IssueKey.format(year: shownYear, number: number))))</strong>", "", "",
-                                 "缺：台账中没有这一期", "", ""])
+                                 "缺：台账中没有这一期", ""])
                     classes.append("gap")
                 }
             }
-            html += table([("期次", false), ("总期号", true), ("印发日期", false), ("周期", false), ("事件数", true), ("", false)], rows,
+            html += table([("期次", .fixed), ("总期号", .number), ("印发日期", .fixed), ("周期", .text), ("事件数", .number)], rows,
                           caption: "\(shownYear)年各期（新在前）" + (years.count > 1 ? "；其他年份见上图" : ""), rowClasses: classes)
             return html
         }

@@ -92,14 +92,28 @@ extension ReportFacts {
         "<p class=\"legend\">" + entries.map { "<span class=\"key s-\($0.style)\"><i></i>\(HTML.escape($0.label))</span>" }.joined() + "</p>"
     }
 
-    /// A table in a box that scrolls sideways on a narrow screen rather than widen the page.
-    func table(_ headers: [(String, Bool)], _ rows: [[String]], caption: String? = nil, rowClasses: [String]? = nil) -> String {
+    /// How a table's column is set: text that wraps, numbers to the right, or text kept on one line.
+    enum Column {
+        case text, number, fixed
+
+        var attribute: String {
+            switch self {
+            case .text: return ""
+            case .number: return " class=\"num\""
+            case .fixed: return " class=\"fixed\""
+            }
+        }
+    }
+
+    /// A table in a box that scrolls sideways on a narrow screen rather than widen the page;
+    /// the cells are HTML, escaped by the caller.
+    func table(_ headers: [(String, Column)], _ rows: [[String]], caption: String? = nil, rowClasses: [String]? = nil) -> String {
         var html = "<div class=\"table-wrap\"><table>" + (caption.map { "<caption>\(HTML.escape($0))</caption>" } ?? "") + "<thead><tr>"
-        html += headers.map { "<th\($0.1 ? " class=\"num\"" : "")>\(HTML.escape($0.0))</th>" }.joined() + "</tr></thead><tbody>"
+        html += headers.map { "<th\($0.1.attribute)>\(HTML.escape($0.0))</th>" }.joined() + "</tr></thead><tbody>"
         for (index, row) in rows.enumerated() {
             let rowClass = rowClasses.map { $0[index] } ?? ""
             html += "<tr\(rowClass.isEmpty ? "" : " class=\"\(rowClass)\"")>"
-            html += zip(headers, row).map { "<td\($0.0.1 ? " class=\"num\"" : "")>\($0.1)</td>" }.joined() + "</tr>"
+            html += zip(headers, row).map { "<td\($0.0.1.attribute)>\($0.1)</td>" }.joined() + "</tr>"
         }
         return html + "</tbody></table></div>"
     }

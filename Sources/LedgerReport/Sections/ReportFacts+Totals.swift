@@ -14,7 +14,7 @@ extension ReportFacts {
     private func yearOfTotals(_ totals: TotalsProjection) -> String {
         guard let year = totals.year, let through = totals.through, let issue = totals.issue else { return "" }
         var html = "<h3>\(year)年（截至\(Labels.monthDay(through))，\(HTML.escape(Labels.issue(issue)))）</h3>"
-        html += table([("类别", false), ("受理", true), ("办结", true), ("办结率", true), ("新增受理", true), ("新增办结", true)],
+        html += table([("类别", .fixed), ("受理", .number), ("办结", .number), ("办结率", .number), ("新增受理", .number), ("新增办结", .number)],
                       Labels.categories.map { category in
             let counts = totals.categories[category.key], change = totals.sincePrevious?[category.key]
             return [category.short, Numerals.count(counts?.accepted), Numerals.count(counts?.completed),

@@ -21,7 +21,7 @@ extension ReportFacts {
                 html += "<figure class=\"wide\">" + chart.svg(key: "visits") + "<figcaption>每行一个部门，每点一次来访；右侧为次数</figcaption></figure>"
             }
             let latest = visits.reversed().prefix(Self.visitRows)
-            html += table([("日期", false), ("部门", false), ("领导", false), ("职务", false), ("期次", false)], latest.map { visit in
+            html += table([("日期", .fixed), ("部门", .text), ("领导", .fixed), ("职务", .text), ("期次", .fixed)], latest.map { visit in
                 [visit.date.description, HTML.escape(visit.department), HTML.escape(visit.person),
                  HTML.escape(visit.titles.joined(separator: "、")), HTML.escape(Labels.issue(visit.issue))]
             }, caption: visits.count > Self.visitRows ? "最近 \(Self.visitRows) 次（共 \(visits.count) 次，全部见 ledger project visits）" : "全部来访（新在前）")

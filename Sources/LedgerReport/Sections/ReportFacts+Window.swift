@@ -6,7 +6,7 @@ extension ReportFacts {
     func windowSection() -> String {
         section("window", "三、省本级综窗办件情况", empty: windows.isEmpty ? "\(scopePhrase)没有综窗办件数据。" : nil) {
             guard let latest = windows.last else { return "" }
-            var html = table([("", false), ("本周", true), ("本年累计", true)], Labels.windowMetrics.map { metric in
+            var html = table([("", .fixed), ("本周", .number), ("本年累计", .number)], Labels.windowMetrics.map { metric in
                 ["\(metric.label)（\(metric.unit)）", Numerals.count(latest.week[metric.key]), Numerals.count(latest.yearToDate[metric.key])]
             }, caption: "\(Labels.issue(latest.issue))，截至\(Labels.date(latest.through))")
             html += "<div class=\"charts pairs\">"
