@@ -98,6 +98,7 @@ enum ReportStyle {
     .facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:4px 14px;margin:8px 0}
     .facts dt{color:var(--muted)}.facts dd{margin:0;min-width:0}
     .hash{word-break:break-all;font-size:.85rem}
+    .integrity-section{break-inside:avoid;page-break-inside:avoid}
     .problems li{color:var(--red)}
     .notes{color:var(--muted);font-size:.85rem}
     @media (max-width:520px){body{font-size:14px}main{padding:10px 10px 28px}h1{font-size:1.3rem}\
@@ -106,6 +107,7 @@ enum ReportStyle {
     @page{size:A4;margin:14mm 12mm}
     @media print{body{font-size:10pt}main{max-width:none;padding:0}header{margin-bottom:8px}\
     .cards{grid-template-columns:repeat(3,minmax(0,1fr))}a.card{color:inherit}h2{break-after:avoid;page-break-after:avoid}\
-    h3{break-after:avoid}.table-wrap{overflow:visible}figure.wide svg{max-width:150mm}.charts{grid-template-columns:repeat(3,minmax(0,1fr))}}
+    h3{break-after:avoid}.table-wrap{overflow:visible}figure.wide svg{max-width:150mm}.charts{grid-template-columns:repeat(3,minmax(0,1fr))}\
+    .charts.pairs{grid-template-columns:repeat(2,minmax(0,1fr))}.lead{break-after:avoid;page-break-after:avoid}}
     """
 }
