@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "LedgerParserTests", dependencies: ["LedgerParser", "LedgerDomain"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "LedgerProjectionsTests", dependencies: ["LedgerProjections", "LedgerParser", "LedgerDomain"]),
-        .testTarget(name: "LedgerReportTests", dependencies: ["LedgerReport", "LedgerProjections", "LedgerDomain"]),
+        .testTarget(name: "LedgerReportTests", dependencies: ["LedgerReport", "LedgerProjections", "LedgerDomain", "LedgerBench"]),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerDomain"]),
         // Depends on the executable so that `swift test` builds the binary its end-to-end tests run.
         .testTarget(name: "LedgerCLITests", dependencies: ["ledger", "LedgerCLI", "LedgerStore", "LedgerDomain"]),

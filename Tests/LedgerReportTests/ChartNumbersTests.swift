@@ -51,7 +51,7 @@ struct ChartNumbersTests {
         expectMarks(SVGReader.marks(chart, series: "stationed"), equal: history.compactMap { report in report.stationed.map { (report.through, $0) } },
                     axis: axis, "\(name) stationed")
         if let latest = history.last {
-            #expect(page.page.contains("占比 <strong>\(latest.share ?? "—")%</strong>"))
+            #expect(page.page.contains("占比 <strong>\(latest.share.map { $0 + "%" } ?? "—")</strong>"))
         }
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import LedgerBench
 import LedgerDomain
 @testable import LedgerProjections
 @testable import LedgerReport
@@ -127,9 +128,9 @@ struct ChartScaleTests {
 
     @Test("any maximum: the top covers it in at most five round steps")
     func valueTicksProperty() {
-        var random = ReportFixtures.Random(state: 42)
+        var random = SplitMix64(seed: 42)
         for _ in 0..<5000 {
-            let maximum = random.int(0...50_000_000)
+            let maximum = random.int(in: 0...50_000_000)
             let ticks = ValueTicks(maximum: maximum)
             #expect(ticks.top >= maximum && ticks.top % ticks.step == 0 && ticks.top / ticks.step <= 5, "maximum \(maximum)")
             var leading = ticks.step
