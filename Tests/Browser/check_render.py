@@ -75,7 +75,7 @@ def run_chromium(chromium, args, workdir, tag, env=None):
         "--mute-audio",
         "--user-data-dir=" + profile,
     ] + args
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ, **env) if env else None, start_new_session=True)
     try:
         out, err = proc.communicate(timeout=CHROMIUM_TIMEOUT)
     except subprocess.TimeoutExpired:
@@ -235,12 +235,12 @@ def harness(page_html, widths, height):
             "iframe{display:block;border:0;margin:0;padding:0}</style></head><body>%s</body></html>" % "".join(frames))
 
 
-def measure(chromium, page_html, widths, workdir, tag):
+def measure(chromium, page_html, widths, workdir, tag, env=None):
     """{width: the measuring script's findings}, from one Chromium run's --dump-dom."""
     path = os.path.join(workdir, "%s-harness.html" % tag)
     with open(path, "w", encoding="utf-8") as f:
         f.write(harness(page_html, widths, MEASURE_HEIGHT))
-    dom = run_chromium(chromium, ["--dump-dom", "--window-size=%d,%d" % (max(widths), MEASURE_HEIGHT), "file://" + path], workdir, tag)
+    dom = run_chromium(chromium, ["--dump-dom", "--window-size=%d,%d" % (max(widths), MEASURE_HEIGHT), "file://" + path], workdir, tag, env)
     found = {}
     for width in widths:
         m = re.search(rb'<pre id="render-check-%d">(.*?)</pre>' % width, dom, re.S)
@@ -298,6 +298,7 @@ def read_png(path):
 
 
 _masks = {}
+_nonzero = re.compile(rb"[^\x00]+")
 
 
 def masks(n):
@@ -335,17 +336,30 @@ def unfilter(kind, line, prior, bpp):
     if kind == 4:  # Paeth
         for i in range(bpp):
             out[i] = (out[i] + prior[i]) & 255
-        for i in range(bpp, n):
-            a, b, c = out[i - bpp], prior[i], prior[i - bpp]
-            pa, pb = b - c, a - c
-            pc = pa + pb
-            if pa < 0:
-                pa = -pa
-            if pb < 0:
-                pb = -pb
-            if pc < 0:
-                pc = -pc
-            out[i] = (out[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        # Where the filtered byte is 0 and the row above has b == c, the predictor is a: the byte
+        # repeats the one a pixel to its left. Most of a screenshot's background is such runs,
+        # copied here as slices; the byte-by-byte loop runs only on the rest.
+        up = int.from_bytes(prior, "little")
+        busy = ((int.from_bytes(line, "little") | (up ^ (up << (8 * bpp)))) & ((1 << (8 * n)) - 1)).to_bytes(n, "little")
+        i = bpp
+        for m in _nonzero.finditer(busy, bpp):
+            start, end = m.span()
+            if start > i:
+                out[i:start] = (bytes(out[i - bpp : i]) * ((start - i) // bpp + 1))[: start - i]
+            for i in range(start, end):
+                a, b, c = out[i - bpp], prior[i], prior[i - bpp]
+                pa, pb = b - c, a - c
+                pc = pa + pb
+                if pa < 0:
+                    pa = -pa
+                if pb < 0:
+                    pb = -pb
+                if pc < 0:
+                    pc = -pc
+                out[i] = (out[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+            i = end
+        if n > i:
+            out[i:n] = (bytes(out[i - bpp : i]) * ((n - i) // bpp + 1))[: n - i]
         return bytes(out)
     raise ValueError("unknown PNG filter type %d" % kind)
 
@@ -503,11 +517,11 @@ def print_failures(p):
     return fails
 
 
-def check_page(chromium, name, path, min_charts, out, workdir):
+def check_page(chromium, name, path, min_charts, out, workdir, env=None):
     """[{label, line, fails}], one per width and one for the print."""
     with open(path, encoding="utf-8", errors="replace") as f:
         page_html = f.read()
-    found = measure(chromium, page_html, [w for _, w in WIDTHS], workdir, name)
+    found = measure(chromium, page_html, [w for _, w in WIDTHS], workdir, name, env)
     rows, url = [], "file://" + os.path.abspath(path)
     pdf = os.path.join(out, "%s-a4.pdf" % name)
     for i, (wname, width) in enumerate(WIDTHS):
@@ -519,7 +533,7 @@ def check_page(chromium, name, path, min_charts, out, workdir):
         height = min(max(int(m["scrollHeight"]), 1), MAX_SHOT_HEIGHT)
         png = os.path.join(out, tag + ".png")
         printing = ["--print-to-pdf=" + pdf, "--no-pdf-header-footer"] if i == len(WIDTHS) - 1 else []
-        run_chromium(chromium, ["--screenshot=" + png, "--window-size=%d,%d" % (width, height)] + printing + [url], workdir, tag)
+        run_chromium(chromium, ["--screenshot=" + png, "--window-size=%d,%d" % (width, height)] + printing + [url], workdir, tag, env)
         if not os.path.exists(png):
             raise RuntimeError("Chromium wrote no screenshot %s" % png)
         # Rows where a deliberate scroll box meets the edge: its content is cut there on purpose.
@@ -541,27 +555,22 @@ def check_page(chromium, name, path, min_charts, out, workdir):
     return rows
 
 
-def set_environment(env):
-    """Runs first in each worker process: the environment its Chromium runs get (the self-test's fonts)."""
-    os.environ.update(env)
-
-
-def page_job(chromium, name, path, min_charts, out, workdir):
+def page_job(chromium, name, path, min_charts, out, workdir, env):
     """Runs in a worker process; an exception (Chromium failed, a file is not what it should be) is a failure."""
     started = time.time()
     try:
-        rows = check_page(chromium, name, path, min_charts, out, workdir)
+        rows = check_page(chromium, name, path, min_charts, out, workdir, env)
     except Exception as e:
         rows = [{"label": "error", "line": "", "fails": [Failure("error", str(e))]}]
     return {"rows": rows, "seconds": time.time() - started}
 
 
-def render_all(chromium, pages, out, jobs, env=None):
-    """pages: [(name, path, min_charts)]. Returns [(name, result)] in the order given, printing each as it is ready."""
+def render_all(chromium, pages, out, jobs):
+    """pages: [(name, path, min_charts, environment for its Chromium runs or None)]. Returns [(name, result)] in the order given."""
     workdir = tempfile.mkdtemp(prefix="render-check-")
     try:
-        with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, initializer=set_environment, initargs=(env or {},)) as pool:
-            futures = [(name, pool.submit(page_job, chromium, name, path, min_charts, out, workdir)) for name, path, min_charts in pages]
+        with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = [(name, pool.submit(page_job, chromium, name, path, min_charts, out, workdir, env)) for name, path, min_charts, env in pages]
             return [(name, f.result()) for name, f in futures]
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -592,12 +601,21 @@ def self_test_decoder(workdir):
 
     rnd = random.Random(7)
     w, h = 37, 25
-    rows = [bytes(rnd.choice((0, 1, 127, 128, 254, 255, rnd.randrange(256))) for _ in range(4 * w)) for _ in range(h)]
-    for filters in ([0], [1], [2], [3], [4], [0, 1, 2, 3, 4], [4, 3, 2, 1]):
-        path = os.path.join(workdir, "decoder.png")
-        write_png(path, w, h, rows, filters)
-        if read_png(path)[2] != rows:
-            return "the PNG decoder gets filter types %s wrong" % filters
+    noise = [bytes(rnd.choice((0, 1, 127, 128, 254, 255, rnd.randrange(256))) for _ in range(4 * w)) for _ in range(h)]
+    # A page's rows: long runs of one colour with a few other pixels, as text on a background.
+    page = []
+    for _ in range(h):
+        row = bytearray(b"\xf6\xf8\xfa\xff" * w)
+        for _ in range(rnd.randrange(4)):
+            x = rnd.randrange(w)
+            row[4 * x : 4 * x + 4 * rnd.randrange(1, 4)] = bytes(rnd.randrange(256) for _ in range(4)) * 3
+        page.append(bytes(row[: 4 * w]))
+    for rows in (noise, page):
+        for filters in ([0], [1], [2], [3], [4], [0, 1, 2, 3, 4], [4, 3, 2, 1]):
+            path = os.path.join(workdir, "decoder.png")
+            write_png(path, w, h, rows, filters)
+            if read_png(path)[2] != rows:
+                return "the PNG decoder gets filter types %s wrong on %s" % (filters, "noise" if rows is noise else "page-like rows")
     return None
 
 
@@ -629,25 +647,24 @@ def self_test(chromium, samples, out, jobs):
             problems.append(problem)
         names = sorted(f[:-5] for f in os.listdir(samples) if f.endswith(".html"))
         expected = {n: expected_of(os.path.join(samples, n + ".html")) for n in names}
-        runs = [([(n, os.path.join(samples, n + ".html"), 1) for n in names], None)]
+        pages = [(n, os.path.join(samples, n + ".html"), 1, None) for n in names]
         conf = no_cjk_fontconfig(workdir)
         if conf and "good" in expected:  # good.html again, with only the fonts that have no Chinese
-            runs.append(([("good-without-cjk-font", os.path.join(samples, "good.html"), 1)], {"FONTCONFIG_FILE": conf}))
+            pages.append(("good-without-cjk-font", os.path.join(samples, "good.html"), 1, {"FONTCONFIG_FILE": conf}))
             expected["good-without-cjk-font"] = {"cjk-glyphs"}
         else:
             print("note  no font directory without a Chinese font here: the missing-glyph check is not tried", flush=True)
-        for group, env in runs:
-            for name, result in render_all(chromium, group, out, jobs, env):
-                got = {f.key for r in result["rows"] for f in r["fails"]}
-                want = expected[name]
-                ok = got == want
-                print("%s  %-22s expected %-22s got %s" % ("ok  " if ok else "FAIL", name, " ".join(sorted(want)) or "pass", " ".join(sorted(got)) or "pass"), flush=True)
-                for r in result["rows"]:
-                    for f in r["fails"]:
-                        print("          %s: %s" % (r["label"].split()[0], f.text), flush=True)
-                if not ok:
-                    problems.append("%s was expected to %s but %s" % (
-                        name, "fail " + " ".join(sorted(want)) if want else "pass", "failed " + " ".join(sorted(got)) if got else "passed"))
+        for name, result in render_all(chromium, pages, out, jobs):
+            got = {f.key for r in result["rows"] for f in r["fails"]}
+            want = expected[name]
+            ok = got == want
+            print("%s  %-22s expected %-22s got %s" % ("ok  " if ok else "FAIL", name, " ".join(sorted(want)) or "pass", " ".join(sorted(got)) or "pass"), flush=True)
+            for r in result["rows"]:
+                for f in r["fails"]:
+                    print("          %s: %s" % (r["label"].split()[0], f.text), flush=True)
+            if not ok:
+                problems.append("%s was expected to %s but %s" % (
+                    name, "fail " + " ".join(sorted(want)) if want else "pass", "failed " + " ".join(sorted(got)) if got else "passed"))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     print("check_render: self-test: %d samples in %.1f s" % (len(expected), time.time() - started), flush=True)
@@ -676,10 +693,14 @@ def main():
         if not os.path.isfile(path):
             print("check_render: %s: no such file %s" % (name, path), file=sys.stderr)
             return 2
-    pages = [(name, path, int(min_charts)) for name, min_charts, path in a.page]
-    width, failed = max(len(n) for n, _, _ in pages), []
-    for name, result in render_all(chromium, pages, a.out, a.jobs):
+    pages = [(name, path, int(min_charts), None) for name, min_charts, path in a.page]
+    width, failed, started = max(len(p[0]) for p in pages), [], time.time()
+    results = render_all(chromium, pages, a.out, a.jobs)
+    for name, result in results:
         failed += print_rows(name, result, width)
+    slowest = max(results, key=lambda nr: nr[1]["seconds"])
+    print("check_render: %d pages in %.1f s, %d at a time; the slowest, %s, %.1f s" % (
+        len(pages), time.time() - started, a.jobs, slowest[0], slowest[1]["seconds"]), flush=True)
     if failed:
         print("check_render: FAILED: %s" % " ".join(text.rstrip(".") + "." for _, text in failed), flush=True)
         return 2 if all(f.key == "error" for f, _ in failed) else 1
