@@ -15,7 +15,8 @@ For each page, in three Chromium runs:
               with shapes), whether Chinese gets real glyphs, scripts, loads, the viewport meta;
   screenshot  the page itself at each width, --screenshot at W x scrollHeight (at most 16000),
               decoded here: not blank, nothing drawn in the strip at the right edge;
-  print       --print-to-pdf (with the last screenshot): a PDF, its pages counted, A4, its fonts.
+  print       --print-to-pdf (with the last screenshot): a PDF, its pages counted, A4, its fonts,
+              not shrunk to fit the paper.
 Exit status: 0 all passed, 1 a check failed, 2 Chromium or a file misbehaved, 64 usage.
 """
 
@@ -44,6 +45,7 @@ BLANK_FRACTION = 0.0025  # below 0.25 % of the pixels differing from the backgro
 BLANK_COLOURS = 8  # fewer distinct colours than this: blank
 EDGE_ROWS = 3  # this many rows with content in the edge strip: content is cut at the edge
 SMALL_TEXT_PX = 9  # text drawn smaller than this is unreadable
+PRINT_SHRUNK = 0.98  # a print scale below this: Chromium shrank a too-wide page to fit the paper
 A4_PT = (595.28, 841.89)
 A4_TOLERANCE_PT = 3.0
 
@@ -451,7 +453,35 @@ def analyse_pdf(path):
     boxes = [tuple(float(v) for v in m) for m in re.findall(rb"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]", data)]
     sizes = sorted({(round(b[2] - b[0], 1), round(b[3] - b[1], 1)) for b in boxes})
     fonts = sorted({re.sub(r"^[A-Z]{6}\+", "", f.decode("latin-1")) for f in re.findall(rb"/(?:BaseFont|FontName)\s*/([^\s/\[\]<>()]+)", data)})
-    return {"bytes": len(data), "pages": pages, "sizes": sizes, "fonts": fonts}
+    return {"bytes": len(data), "pages": pages, "sizes": sizes, "fonts": fonts, "scales": print_scales(data)}
+
+
+def print_scales(data):
+    """Per page, the scale Chromium printed the page at (1.0: a CSS px is 0.75 pt; less: the
+    content was wider than the paper and shrunk to fit), or [] when the PDF is not laid out as
+    Skia's are: each page's content starts with two `cm` operators, the device scale (0.24) and
+    the page's (3.125 at 100 %), whose product is 0.75 pt per CSS px."""
+    objects = {int(m.group(1)): m.group(2) for m in re.finditer(rb"(\d+) 0 obj(.*?)endobj", data, re.S)}
+    scales = []
+    for body in objects.values():
+        if not re.search(rb"/Type\s*/Page(?!s)", body):
+            continue
+        ref = re.search(rb"/Contents\s*\[?\s*(\d+) 0 R", body)
+        content = objects.get(int(ref.group(1))) if ref else None
+        m = re.search(rb"stream\r?\n(.*)endstream", content or b"", re.S)
+        if not m:
+            return []
+        stream = m.group(1)
+        try:
+            if b"/FlateDecode" in content[: m.start()]:
+                stream = zlib.decompressobj().decompress(stream)
+        except zlib.error:
+            return []
+        cms = re.findall(rb"([-\d.]+) [-\d.]+ [-\d.]+ [-\d.]+ [-\d.]+ [-\d.]+ cm", stream[:4000])
+        if len(cms) < 2:
+            return []
+        scales.append(float(cms[0]) * float(cms[1]) / 0.75)
+    return scales
 
 
 def is_a4(size):
@@ -514,6 +544,9 @@ def print_failures(p):
             ", ".join("%gx%g" % size for size in p["sizes"]) or "of no size")))
     if not p["fonts"]:
         fails.append(Failure("pdf-text", "the PDF has no fonts: no text was printed"))
+    if p["scales"] and min(p["scales"]) < PRINT_SHRUNK:
+        fails.append(Failure("print-shrunk", "Chromium printed %d of %d pages shrunk to %.0f%%: something on them is wider than A4's printable width" % (
+            sum(1 for x in p["scales"] if x < PRINT_SHRUNK), len(p["scales"]), 100 * min(p["scales"]))))
     return fails
 
 
@@ -548,8 +581,9 @@ def check_page(chromium, name, path, min_charts, out, workdir, env=None):
     if not os.path.exists(pdf):
         raise RuntimeError("Chromium wrote no PDF %s" % pdf)
     p = analyse_pdf(pdf)
-    line = "pdf %d page%s  %s  fonts %s" % (
+    line = "pdf %d page%s  %s  scale %s  fonts %s" % (
         p["pages"], "" if p["pages"] == 1 else "s", ("x".join("%g" % v for v in p["sizes"][0]) + " pt") if p["sizes"] else "no page size",
+        "%.0f%%" % (100 * min(p["scales"])) if p["scales"] else "?",
         ", ".join(p["fonts"][:4]) + (" ..." if len(p["fonts"]) > 4 else "") if p["fonts"] else "none")
     rows.append({"label": "print   A4    ", "line": line, "fails": print_failures(p)})
     return rows
@@ -658,7 +692,7 @@ def self_test(chromium, samples, out, jobs):
             got = {f.key for r in result["rows"] for f in r["fails"]}
             want = expected[name]
             ok = got == want
-            print("%s  %-22s expected %-22s got %s" % ("ok  " if ok else "FAIL", name, " ".join(sorted(want)) or "pass", " ".join(sorted(got)) or "pass"), flush=True)
+            print("%s  %-22s expected %-30s got %s" % ("ok  " if ok else "FAIL", name, " ".join(sorted(want)) or "pass", " ".join(sorted(got)) or "pass"), flush=True)
             for r in result["rows"]:
                 for f in r["fails"]:
                     print("          %s: %s" % (r["label"].split()[0], f.text), flush=True)
