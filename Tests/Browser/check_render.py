@@ -166,7 +166,8 @@ MEASURE_JS = r"""
       if (ox !== 'visible' && !clip.get(el) && el.namespaceURI !== SVGNS && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) {
         var box = { el: describe(el), overflow: ox, top: rect.top + sy, bottom: rect.bottom + sy, left: rect.left + sx, right: rect.right + sx,
                     scrollWidth: el.scrollWidth, clientWidth: el.clientWidth };
-        (ox === 'auto' || ox === 'scroll' ? scrollBoxes : clippedBoxes).push(box);
+        // A box that hides what does not fit, unless it says so with an ellipsis.
+        if (ox === 'auto' || ox === 'scroll') scrollBoxes.push(box); else if (cs.textOverflow !== 'ellipsis' && shown) clippedBoxes.push(box);
       }
       if (clip.get(el) || !shown) continue;
       // Past the right edge, and not inside a box that scrolls or clips horizontally.
@@ -178,7 +179,7 @@ MEASURE_JS = r"""
       }
     }
     r.pastRightEdge = past.size; r.offenders = offenders.slice(0, 8);
-    r.scrollBoxes = scrollBoxes; r.clippedBoxes = clippedBoxes.slice(0, 8);
+    r.scrollBoxes = scrollBoxes; r.clippedBoxCount = clippedBoxes.length; r.clippedBoxes = clippedBoxes.slice(0, 8);
     r.smallestText = smallest; r.smallTexts = small.length; r.smallText = small.slice(0, 5);
     // Charts: outermost <svg> elements with a size and at least one shape.
     var svgs = document.getElementsByTagName('svg'), charts = 0, outerSvg = 0;
@@ -502,6 +503,10 @@ def layout_failures(m, width, min_charts):
             for o in m["offenders"][:3])
         fails.append(Failure("overflow", "the page is %d px wide in a %d px viewport; %d elements reach past the right edge%s" % (
             m["scrollWidth"], width, m["pastRightEdge"], (", outermost: " + where) if where else " (none outside a scroll box)")))
+    if m["clippedBoxes"]:
+        b = m["clippedBoxes"][0]
+        fails.append(Failure("clipped", '%d boxes with overflow-x: hidden or clip cut off what they hold, out of reach: %s%s "%s", %d px of content in %d px' % (
+            m["clippedBoxCount"], b["el"]["tag"], "." + b["el"]["cls"].replace(" ", ".") if b["el"]["cls"] else "", b["el"]["text"], b["scrollWidth"], b["clientWidth"])))
     if m["textChars"] == 0:
         fails.append(Failure("no-text", "the page has no visible text"))
     if m["smallTexts"]:
@@ -656,11 +661,11 @@ def self_test_decoder(workdir):
 def no_cjk_fontconfig(workdir):
     """A fontconfig file listing only the font directories that hold no Chinese font, or None."""
     try:
-        zh = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True).stdout.split()
-        every = subprocess.run(["fc-list", ":", "file"], capture_output=True, text=True).stdout.split()
+        zh = subprocess.run(["fc-list", "--format=%{file}\\n", ":lang=zh"], capture_output=True, text=True).stdout.splitlines()
+        every = subprocess.run(["fc-list", "--format=%{file}\\n"], capture_output=True, text=True).stdout.splitlines()
     except OSError:
         return None
-    dirs = sorted({os.path.dirname(f.rstrip(":")) for f in every} - {os.path.dirname(f.rstrip(":")) for f in zh})
+    dirs = sorted({os.path.dirname(f) for f in every if f} - {os.path.dirname(f) for f in zh if f})
     if not dirs:
         return None
     path = os.path.join(workdir, "fonts-without-cjk.conf")
