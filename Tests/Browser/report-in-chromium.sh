@@ -55,6 +55,9 @@ while [ $# -gt 0 ]; do
 done
 case $jobs in ''|*[!0-9]*|0) echo "report-in-chromium: --jobs takes a positive number" >&2; exit 64 ;; esac
 case $min_charts in ''|*[!0-9]*) echo "report-in-chromium: --min-charts takes a number" >&2; exit 64 ;; esac
+for file in ${html[@]+"${html[@]}"}; do
+  [ -f "$file" ] || { echo "report-in-chromium: no such file: $file" >&2; exit 66; }
+done
 
 # Chromium, and a font for the Chinese labels, or nothing to do here.
 chromium=""
@@ -102,7 +105,6 @@ pages=()
 if [ ${#html[@]} -gt 0 ]; then
   declare -A taken=()
   for file in "${html[@]}"; do
-    [ -f "$file" ] || { echo "report-in-chromium: no such file: $file" >&2; exit 66; }
     name=$(basename "$file"); name=${name%.html}; name=${name%.htm}
     base=$name n=1
     while [ -n "${taken[$name]:-}" ]; do n=$((n + 1)); name=$base-$n; done
