@@ -47,7 +47,8 @@ enum ReportStyle {
     .charts figcaption:first-child{color:var(--ink);font-weight:600;font-size:.9rem;margin:0 0 2px}
     svg.chart{display:block;width:100%;height:auto;overflow:visible}
     .chart text{font-size:11px;fill:var(--muted);text-anchor:middle}
-    .chart .y-label{text-anchor:end}
+    .chart .y-label,.chart .a-end{text-anchor:end}
+    .chart .a-start{text-anchor:start}
     .chart .value-label{font-size:12px;font-weight:700;fill:var(--ink);paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
     .chart .grid line{stroke:#e6eaef;stroke-width:1}
     .chart .x-axis line{stroke:var(--grey);stroke-width:1}
@@ -55,7 +56,7 @@ enum ReportStyle {
     .chart .lane-line{stroke:#e3e7ec;stroke-width:1}
     .chart .lane-label{text-anchor:end;fill:var(--ink);font-size:11.5px}
     .chart .lane-count{text-anchor:end;fill:var(--ink);font-weight:700}
-    .chart .strip-number{font-size:9px}
+    .chart .strip-number{font-size:11px}
     .series .stroke{fill:none;stroke-width:2.2;stroke-linejoin:round;stroke-linecap:round}
     .series .fill{stroke:none}
     .s-stationed .stroke{stroke:var(--grey);stroke-dasharray:5 3}.s-stationed circle{fill:var(--grey)}

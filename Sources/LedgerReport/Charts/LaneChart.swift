@@ -51,7 +51,7 @@ struct LaneChart {
         for tick in TimeTicks(from: first, to: last, maximumLabels: Int((width - labelWidth) / 70)).ticks {
             let position = x(Double(tick.date.daysSinceEpoch))
             svg += "<line class=\"tick-line\" x1=\"\(c(position))\" y1=\"\(c(Self.top))\" x2=\"\(c(position))\" y2=\"\(c(plotBottom + 4))\"/>"
-            svg += "<text x=\"\(c(position))\" y=\"\(c(plotBottom + 17))\">\(HTML.escape(tick.label))</text>"
+            svg += TimeTicks.label(tick.label, at: position, y: plotBottom + 17, width: width)
         }
         svg += "</g>"
         for (index, lane) in lanes.enumerated() {

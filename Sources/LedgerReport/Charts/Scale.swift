@@ -47,6 +47,16 @@ struct TimeTicks: Sendable {
 
     let ticks: [Tick]
 
+    /// A tick's label centred under it, or aligned to its end (start) where centring would
+    /// carry it past the drawing's right (left) edge: the drawing is as wide as its box.
+    static func label(_ text: String, at position: Double, y: Double, width: Double, fontSize: Double = 11) -> String {
+        let half = Double(text.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 0.56 : 1.0) }) * fontSize / 2
+        let (anchor, x): (String, Double) = if position + half > width { ("end", min(position, width)) }
+            else if position - half < 0 { ("start", max(position, 0)) } else { ("middle", position) }
+        let anchorClass = anchor == "middle" ? "" : " class=\"a-\(anchor)\""
+        return "<text\(anchorClass) x=\"\(Numerals.coordinate(x))\" y=\"\(Numerals.coordinate(y))\">\(HTML.escape(text))</text>"
+    }
+
     /// Ticks between `first` and `last` inclusive, at most about `maximumLabels` of them.
     init(from first: CalendarDate, to last: CalendarDate, maximumLabels: Int = 8) {
         var ticks: [Tick] = []

@@ -86,7 +86,7 @@ struct TimeChart {
         for tick in TimeTicks(from: first, to: last, maximumLabels: Int(width / 75)).ticks {
             let position = x(Double(tick.date.daysSinceEpoch))
             svg += "<line x1=\"\(c(position))\" y1=\"\(c(plot.bottom))\" x2=\"\(c(position))\" y2=\"\(c(plot.bottom + 4))\"/>"
-            svg += "<text x=\"\(c(position))\" y=\"\(c(plot.bottom + 17))\">\(HTML.escape(tick.label))</text>"
+            svg += TimeTicks.label(tick.label, at: position, y: plot.bottom + 17, width: width)
         }
         svg += "</g>"
         let pointCount = series.map(\.points.count).max() ?? 0
@@ -126,7 +126,7 @@ struct TimeChart {
         if series.labelsLast, let (point, px, py) = located.last(where: { $0.2 != nil }), let py, let value = point.value {
             let anchor = px > plot.right - 60 ? "end" : "start"
             let dx = anchor == "end" ? -6.0 : 6.0
-            svg += "<text class=\"value-label\" text-anchor=\"\(anchor)\" x=\"\(c(px + dx))\" y=\"\(c(max(py - 6, plot.top + 10)))\">\(Numerals.count(value))</text>"
+            svg += "<text class=\"value-label a-\(anchor)\" x=\"\(c(px + dx))\" y=\"\(c(max(py - 6, plot.top + 10)))\">\(Numerals.count(value))</text>"
         }
         return svg + "</g>"
     }
