@@ -5,29 +5,52 @@ import LedgerProjections
 struct ReportFacts {
     let report: HallReport
     let authorization: AuthorizationProjection
-    /// The authorization reports shown (of the report's year, when it has one).
+    /// The authorization reports shown (of the years shown).
     let authorizationHistory: [AuthorizationProjection.Report]
     /// The latest report's newly authorized departments, when it is among those shown.
     let newlyAuthorized: [AuthorizationProjection.Department]
     /// Each year's totals, latest year first.
     let totals: [TotalsProjection]
+    /// The years with totals before those shown, latest first: a line each.
+    let earlierTotals: [TotalsProjection]
     let windows: [HallState.WindowReport]
     let visits: [VisitsProjection.Visit]
     let inspections: [HallState.Inspection]
+    /// The issues of the report's year, or all of them: the numbering covers every year.
     let issues: [HallState.IssueInfo]
-    /// The gaps in the numbering of the years shown.
+    /// The gaps in the numbering of those issues.
     let gaps: [String]
-    /// Every year the shown issues and reports belong to, in order.
+    /// The years the charts and tables show: the report's year, the latest ``maximumYears``
+    /// of a longer history, or nil for all of a shorter one.
+    let shownYears: ClosedRange<Int>?
+    /// Every year the ledger's facts belong to (within the report's year, when it has one), in order.
     let years: [Int]
 
     /// The width of a chart among several side by side, in the drawing's units: about its
     /// width in CSS pixels on a desktop and on a phone, so that its text stays readable.
     static let smallChartWidth = 320.0
 
+    /// The most years a page draws week by week: beyond, a page of a long history would grow to
+    /// megabytes (six charts a year for the totals alone) and read as a blur, so it shows the
+    /// latest years and names `--year` for the others.
+    static let maximumYears = 5
+
     init(_ report: HallReport) {
         self.report = report
         let state = report.state, registry = state.registry
-        func shown(_ date: CalendarDate) -> Bool { report.year.map { date.year == $0 } ?? true }
+        let issueProjection = IssuesProjection(state)
+        issues = issueProjection.issues.filter { issue in report.year.map { issue.year == $0 } ?? true }
+        gaps = issueProjection.gaps.filter { gap in report.year.map { gap.hasPrefix("\($0)-") } ?? true }
+        let itemYears = Set(state.items.map(\.through.year))
+        var years = Set(issueProjection.issues.map(\.through.year)).union(itemYears)
+        years.formUnion(state.authorizations.values.map(\.through.year))
+        if let year = report.year { years = years.filter { $0 == year } }
+        self.years = years.sorted()
+        let shownYears: ClosedRange<Int>? = if let year = report.year { year...year }
+            else if let last = years.max(), years.count > Self.maximumYears, let first = years.sorted().suffix(Self.maximumYears).first { first...last }
+            else { nil }
+        self.shownYears = shownYears
+        func shown(_ date: CalendarDate) -> Bool { shownYears.map { $0.contains(date.year) } ?? true }
         authorization = AuthorizationProjection(state, registry: registry)
         authorizationHistory = authorization.history.filter { shown($0.through) }
         newlyAuthorized = authorization.latest.map { shown($0.through) } == true ? authorization.newlyAuthorized : []
@@ -35,20 +58,18 @@ struct ReportFacts {
         visits = VisitsProjection(state, registry: registry).visits.filter { shown($0.date) }
         inspections = state.inspections.filter { shown($0.through) }
             .sorted { ($0.through, $0.issue, $0.ordinal) < ($1.through, $1.issue, $1.ordinal) }
-        let issueProjection = IssuesProjection(state)
-        issues = issueProjection.issues.filter { issue in report.year.map { issue.year == $0 } ?? true }
-        gaps = issueProjection.gaps.filter { gap in report.year.map { gap.hasPrefix("\($0)-") } ?? true }
-        let itemYears = Set(state.items.map(\.through.year)).filter { year in report.year.map { year == $0 } ?? true }
-        totals = itemYears.sorted(by: >).map { TotalsProjection(state, year: $0) }
-        var years = Set(issues.map(\.year)).union(itemYears)
-        years.formUnion(authorizationHistory.map(\.through.year))
-        self.years = years.sorted()
+        let yearsOfTotals = itemYears.sorted(by: >).filter { year in report.year.map { year == $0 } ?? true }
+        totals = yearsOfTotals.filter { shownYears?.contains($0) ?? true }.map { TotalsProjection(state, year: $0) }
+        earlierTotals = yearsOfTotals.filter { !(shownYears?.contains($0) ?? true) }.map { TotalsProjection(state, year: $0) }
     }
+
+    /// Whether the page leaves out the earlier years of a long history.
+    var isCut: Bool { report.year == nil && shownYears != nil }
 
     /// The dates every chart of the page spans, so that charts line up by week.
     var dates: ClosedRange<CalendarDate>? {
         var all = authorizationHistory.map(\.through) + windows.map(\.through) + visits.map(\.date) + inspections.map(\.through)
-        all += issues.map(\.through) + totals.flatMap { $0.series.map(\.through) }
+        all += issues.map(\.through).filter { shownYears?.contains($0.year) ?? true } + totals.flatMap { $0.series.map(\.through) }
         guard let first = all.min(), let last = all.max() else { return nil }
         return first...last
     }

@@ -80,6 +80,29 @@ struct HallReportTests {
         #expect(page.contains("共 <strong>\(issues.count)</strong> 期"))
     }
 
+    @Test("a history longer than five years draws the latest five, lists the earlier years' totals, numbers them all")
+    func longHistory() throws {
+        let state = ReportFixtures.state(weeks: 7 * 52, seed: 5)
+        let page = ReportFixtures.page(state)
+        let years = Set(state.issues.values.map(\.through.year)).sorted()
+        #expect(years.count >= 7)
+        let shown = Array(years.suffix(ReportFacts.maximumYears))
+        #expect(page.contains("本页的图表与明细为最近 5 年（\(shown[0])–\(shown[4]) 年）"))
+        let dates = page.components(separatedBy: "data-date=\"").dropFirst().compactMap { Int($0.prefix(4)) }
+        #expect(!dates.isEmpty && dates.allSatisfy { shown.contains($0) }, "a chart draws a year before \(shown[0])")
+        for year in years {
+            #expect(page.contains("data-chart=\"totals-\(year)-publicService\"") == shown.contains(year), "totals chart of \(year)")
+            #expect(page.contains("<g data-year=\"\(year)\">"), "the numbering strip lacks \(year)")
+        }
+        for year in years.prefix(years.count - 5) {
+            let last = try #require(TotalsProjection(state, year: year).categories["publicService"]?.accepted)
+            #expect(page.contains("<td class=\"fixed\">\(year)年</td>"), "earlier year \(year) not listed")
+            #expect(page.contains(Numerals.count(last)))
+        }
+        let within = ReportFixtures.page(ReportFixtures.state(weeks: 5 * 52 - 10, seed: 5))
+        #expect(!within.contains("本页的图表与明细为最近"))
+    }
+
     @Test("a ledger that did not verify is said at the top and at the end, its problems listed")
     func damaged() {
         let integrity = HallReport.Integrity(intact: false, records: 40, bytes: 41_899,

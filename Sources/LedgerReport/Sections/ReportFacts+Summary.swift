@@ -19,6 +19,10 @@ extension ReportFacts {
         if let knownAt = report.knownAt { scope.append("按台账 \(HTML.escape(Labels.instant(knownAt))) 前的记录") }
         scope.append("生成于 \(HTML.escape(Labels.instant(report.writtenAt)))")
         html += scope.joined(separator: " · ") + "</p>"
+        if isCut, let shown = shownYears, let first = years.first, let last = years.last {
+            html += "<p class=\"scope cut\">台账中有 \(first)–\(last) 年共 \(years.count) 年的数据；本页的图表与明细为最近 \(shown.count) 年"
+            html += "（\(shown.lowerBound)–\(shown.upperBound) 年），期次一节含全部年份。更早的年份用 <code>ledger report --year 年份</code> 生成。</p>"
+        }
         html += "<p class=\"integrity \(report.integrity.intact ? "ok" : "damaged")\">"
         html += report.integrity.intact ? "台账校验：<strong>完整</strong>" : "台账校验：<strong>未通过（\(report.integrity.problemCount) 处问题，见文末）</strong>"
         html += " · 最新记录 seq \(report.head.seq) · 哈希 <code>\(report.head.hash.hex.prefix(16))…</code></p></header>"

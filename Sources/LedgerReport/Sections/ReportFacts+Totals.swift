@@ -7,8 +7,17 @@ extension ReportFacts {
         section("totals", "二、省级政务服务事项受理办理情况（年度累计）", empty: totals.isEmpty ? "\(scopePhrase)没有政务服务事项的受理办理数据。" : nil) {
             var html = "<p class=\"note\">每年自1月1日起累计，各年分别统计、不相加。折线为年内累计受理与办结，柱为每期新增受理。</p>"
             for totals in self.totals { html += yearOfTotals(totals) }
+            if !earlierTotals.isEmpty { html += earlierYears() }
             return html
         }
+    }
+
+    /// The years before those drawn: each year's last figures, a line a year.
+    private func earlierYears() -> String {
+        "<h3>更早年份</h3>" + table([("年份", .fixed), ("截至", .fixed)] + Labels.categories.map { ("\($0.short)受理", .number) }, earlierTotals.map { totals in
+            ["\(totals.year.map(String.init) ?? "—")年", totals.through.map { Labels.monthDay($0) } ?? "—"]
+                + Labels.categories.map { Numerals.count(totals.categories[$0.key]?.accepted) }
+        }, caption: "各年最后一期的年度累计受理（件）；逐期数字用 --year 年份 查看")
     }
 
     private func yearOfTotals(_ totals: TotalsProjection) -> String {
