@@ -65,8 +65,9 @@ struct ReportTests {
     @Test("bad values are usage errors, and nothing is written", arguments: [
         (["report", "--year", "23", "--out", "r.html"], "Invalid value '23' for '--year': expected a year like 2023"),
         (["report", "--as-of", "2023-02-30", "--out", "r.html"], "Invalid value '2023-02-30' for '--as-of'"),
-        (["report", "--out", "EventLog/r.html"], "EventLog/r.html: is inside the ledger's EventLog/ or Snapshots/"),
-        (["report", "--out", "Snapshots/../EventLog/HEAD"], "is inside the ledger's EventLog/ or Snapshots/"),
+        (["report", "--out", "EventLog/r.html"], "EventLog/r.html: is inside a ledger's EventLog/ or Snapshots/"),
+        (["report", "--out", "Snapshots/../EventLog/HEAD"], "is inside a ledger's EventLog/ or Snapshots/"),
+        (["report", "--out", ""], "--out needs the path of a file to write (or - for standard output)"),
         (["report", "--bogus"], "Unknown option '--bogus'"),
     ])
     func usage(_ arguments: [String], _ message: String) throws {
@@ -82,7 +83,7 @@ struct ReportTests {
 
     @Test("an output that cannot be written says where and why", arguments: [
         ("missing/r.html", "missing/r.html: its directory does not exist"),
-        ("EventLog", "EventLog: is inside the ledger's EventLog/"),
+        ("EventLog", "EventLog: is inside a ledger's EventLog/"),
         (".", ".: is a directory; give the path of a file to write"),
     ])
     func unwritable(_ out: String, _ message: String) throws {
@@ -91,6 +92,30 @@ struct ReportTests {
         #expect(result.status != 0)
         #expect(result.stderr.contains("the report was not written: \(message)"), "\(result.stderr)")
         #expect(result.stderr.contains("The ledger was not changed."))
+    }
+
+    @Test("no symbolic link or other ledger leads the page into a log")
+    func links() throws {
+        let ledger = try ProjectTests.ledger(), other = try ProjectTests.ledger(), outside = TemporaryDirectory()
+        let before = HostileInputTests.files(ledger), otherBefore = HostileInputTests.files(other)
+        try FileManager.default.createSymbolicLink(atPath: outside.file("to-ledger"), withDestinationPath: ledger.path)
+        try FileManager.default.createSymbolicLink(atPath: outside.file("to-log"), withDestinationPath: ledger.file("EventLog"))
+        for out in [outside.file("to-ledger/EventLog/events.jsonl"), outside.file("to-log/HEAD"), outside.file("to-ledger/Snapshots/hall.snapshot"),
+                    other.file("EventLog/events.jsonl"), other.file("Snapshots/r.html")] {
+            let result = try LedgerProcess.run(["report", "--out", out], in: ledger.path)
+            #expect(result.status == 64, "\(out): \(result.stderr)")
+            #expect(result.stderr.contains("is inside a ledger's EventLog/ or Snapshots/"), "\(result.stderr)")
+        }
+        #expect(HostileInputTests.files(ledger) == before)
+        #expect(HostileInputTests.files(other) == otherBefore)
+        // A symbolic link to an ordinary directory is an ordinary directory.
+        try FileManager.default.createDirectory(atPath: outside.file("reports"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: outside.file("to-reports"), withDestinationPath: outside.file("reports"))
+        let written = try LedgerProcess.run(["report", "--out", outside.file("to-reports/r.html")], in: ledger.path)
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(FileManager.default.fileExists(atPath: outside.file("reports/r.html")))
+        let dash = try LedgerProcess.run(["report", "--out", "-"], in: ledger.path)
+        #expect(dash.status == 0 && dash.stdout.hasPrefix("<!DOCTYPE html>"))
     }
 
     @Test("no ledger: the same message as every reader")

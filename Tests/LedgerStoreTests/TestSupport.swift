@@ -123,6 +123,11 @@ final class FaultySystem: SystemCalls {
         return try base.kind(of: path)
     }
 
+    func realPath(_ path: String) throws(SystemError) -> String {
+        try alive("realpath", path)
+        return try base.realPath(path)
+    }
+
     func rename(_ source: String, to destination: String) throws(SystemError) {
         try alive("rename", destination)
         try base.rename(source, to: destination)

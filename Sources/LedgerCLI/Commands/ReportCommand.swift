@@ -23,13 +23,16 @@ enum ReportCommand {
         options: [
             ProjectCommand.timeOptions[0], ProjectCommand.timeOptions[1],
             CommandSpec.Option(name: "year", valueName: "year", help: "Only the reports of this year (default: every year)."),
-            CommandSpec.Option(name: "out", valueName: "file", help: "Write the page to this file, replacing it whole (default: standard output)."),
+            CommandSpec.Option(name: "out", valueName: "file", help: "Write the page to this file, replacing it whole (default, or -: standard output)."),
         ])
 
     static func run(_ context: CommandContext) throws -> ExitCode {
         let filter = try ProjectCommand.timeFilter(context.arguments)
         let year = try ProjectCommand.year(context.arguments)
-        let out = context.arguments.value("out")
+        let out = context.arguments.value("out").flatMap { $0 == "-" ? nil : $0 }
+        if out?.isEmpty == true {
+            throw UsageError(message: "--out needs the path of a file to write (or - for standard output)", command: spec.name)
+        }
         if out == nil && context.stdout.isTerminal {
             throw UsageError(message: "ledger report writes an HTML page: give --out FILE (for example --out report.html), or redirect standard output to a file", command: spec.name)
         }
@@ -46,7 +49,7 @@ enum ReportCommand {
         if let out {
             do {
                 try OutputFile.write(Array(page.utf8), to: out, workingDirectory: context.invocation.workingDirectory,
-                                     layout: store.layout, system: context.invocation.system)
+                                     system: context.invocation.system)
             } catch {
                 throw CommandFailure(message: "the report was not written: \(error). The ledger was not changed.",
                                      exitCode: error.isInsideLedger ? .usage : .ioError)

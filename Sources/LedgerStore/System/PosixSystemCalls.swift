@@ -56,6 +56,12 @@ public final class PosixSystemCalls: SystemCalls {
         }
     }
 
+    public func realPath(_ path: String) throws(SystemError) -> String {
+        guard let resolved = Glibc.realpath(path, nil) else { throw SystemError("realpath", path, code: errno) }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     public func rename(_ source: String, to destination: String) throws(SystemError) {
         _ = try retrying("rename", destination) { Glibc.rename(source, destination) }
     }

@@ -25,6 +25,9 @@ public protocol SystemCalls: AnyObject {
     func size(_ descriptor: Int32, path: String) throws(SystemError) -> Int
     /// `lstat(2)`: what is at a path, without following a final symlink.
     func kind(of path: String) throws(SystemError) -> FileKind
+    /// `realpath(3)`: the absolute path with every symbolic link, `.` and `..` resolved; the
+    /// path must exist.
+    func realPath(_ path: String) throws(SystemError) -> String
     /// `rename(2)`, atomic within one file system.
     func rename(_ source: String, to destination: String) throws(SystemError)
     /// `mkdir(2)` with mode 0755.
