@@ -15,6 +15,16 @@ enum Labels {
         return monthDay(from) + "–" + (from.month == through.month ? "\(through.day)日" : monthDay(through))
     }
 
+    /// A share that is a number of percent (`82.2`, `100`), else nil.
+    static func percentFigure(_ text: String?) -> String? {
+        guard let text, !text.isEmpty, text.count <= 8, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+              text.filter({ $0 == "." }).count <= 1, text.first != ".", text.last != "." else { return nil }
+        return text
+    }
+
+    /// `82.2%`, or a dash when no share is known.
+    static func percent(_ share: String?) -> String { percentFigure(share).map { $0 + "%" } ?? "—" }
+
     /// `2023年第6期`, from an issue key `2023-06`.
     static func issue(_ key: String) -> String {
         let parts = key.split(separator: "-")

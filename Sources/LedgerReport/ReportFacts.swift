@@ -52,7 +52,13 @@ struct ReportFacts {
         self.shownYears = shownYears
         func shown(_ date: CalendarDate) -> Bool { shownYears.map { $0.contains(date.year) } ?? true }
         authorization = AuthorizationProjection(state, registry: registry)
-        authorizationHistory = authorization.history.filter { shown($0.through) }
+        // A share as printed in the bulletin (when the counts cannot give one) is text a
+        // correction can set to anything: only a number reaches the page.
+        authorizationHistory = authorization.history.filter { shown($0.through) }.map { report in
+            var report = report
+            report.share = Labels.percentFigure(report.share)
+            return report
+        }
         newlyAuthorized = authorization.latest.map { shown($0.through) } == true ? authorization.newlyAuthorized : []
         windows = WindowProjection(state).history.filter { shown($0.through) }
         visits = VisitsProjection(state, registry: registry).visits.filter { shown($0.date) }

@@ -59,7 +59,11 @@ enum ReportStyle {
     .chart .strip-number{font-size:11px}
     .series .stroke{fill:none;stroke-width:2.2;stroke-linejoin:round;stroke-linecap:round}
     .series .fill{stroke:none}
-    .s-stationed .stroke{stroke:var(--grey);stroke-dasharray:5 3}.s-stationed circle{fill:var(--grey)}
+    .series .bridge{fill:none;stroke-width:1.6;stroke-dasharray:3 3;opacity:.55}
+    .chart .grid line.zero{stroke:var(--grey)}
+    .s-increment rect.spans{fill:#c3d4f0}
+    .s-stationed .stroke{stroke:var(--grey);stroke-dasharray:5 3}.s-stationed .bridge{stroke:var(--grey)}
+    .s-authorized .bridge,.s-accepted .bridge{stroke:var(--blue)}.s-completed .bridge{stroke:var(--green)}.s-stationed circle{fill:var(--grey)}
     .s-authorized .stroke{stroke:var(--blue)}.s-authorized .fill{fill:var(--blue-soft)}.s-authorized circle{fill:var(--blue)}
     .s-accepted .stroke{stroke:var(--blue)}.s-accepted circle{fill:var(--blue)}
     .s-completed .stroke{stroke:var(--green);stroke-dasharray:4 2}.s-completed circle{fill:var(--green)}
@@ -78,6 +82,7 @@ enum ReportStyle {
     .legend .s-completed i,.legend .s-satisfactory i{background:var(--green)}
     .legend .s-satisfactory i{background:#9fd3b3}
     .legend .s-increment i{background:#7ea6e6}
+    .legend .s-increment-spans i{background:#c3d4f0}
     .legend .s-finding i{background:var(--red)}
     .legend .s-issue-present i{background:var(--blue)}
     .legend .s-issue-gap i{background:#fff;border:1.5px dashed var(--red)}

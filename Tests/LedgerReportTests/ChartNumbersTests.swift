@@ -8,12 +8,18 @@ import LedgerDomain
 @Suite("The report's charts against the projections")
 struct ChartNumbersTests {
     /// The histories every chart is checked on, by name (a failure prints the name, not the state).
-    static let histories = ["one issue", "ten weeks with gaps", "three years"]
+    static let histories = ["one issue", "ten weeks with gaps", "three years", "a year-to-date figure corrected down"]
 
     static func history(_ name: String) -> HallState {
         switch name {
         case "one issue": return ReportFixtures.state(weeks: 1, skipEvery: 0)
         case "ten weeks with gaps": return ReportFixtures.state(weeks: 10, seed: 7)
+        case "a year-to-date figure corrected down":
+            // A later report below the one before: its increment is negative, drawn below zero.
+            var state = ReportFixtures.state(weeks: 12, seed: 9, skipEvery: 0)
+            let publicService = state.itemsByKey.filter { $0.value.category == "publicService" }.sorted { $0.value.through < $1.value.through }
+            state.itemsByKey[publicService[6].key]?.accepted = 10
+            return state
         default: return ReportFixtures.state(weeks: 156, seed: 3)
         }
     }
@@ -30,8 +36,10 @@ struct ChartNumbersTests {
                 #expect(abs((mark.number("cx") ?? .nan) - axis.x(day)) <= 0.051, "\(comment): cx of \(date)", sourceLocation: sourceLocation)
             } else {
                 let top = mark.number("y") ?? .nan, height = mark.number("height") ?? .nan
-                #expect(abs(top - axis.y(Double(max(value, 0)))) <= 0.051, "\(comment): bar top of \(date)", sourceLocation: sourceLocation)
-                #expect(abs(top + height - axis.bottom) <= 0.11, "\(comment): bar stands on the axis at \(date)", sourceLocation: sourceLocation)
+                let ends = [axis.y(0), axis.y(Double(value))]
+                #expect(abs(top - (ends.min() ?? 0)) <= 0.051, "\(comment): bar top of \(date)", sourceLocation: sourceLocation)
+                #expect(abs(top + height - (ends.max() ?? 0)) <= 0.11, "\(comment): bar stands on zero at \(date)", sourceLocation: sourceLocation)
+                #expect(axis.valueBottom <= Double(min(value, 0)) && axis.valueTop >= Double(value), "\(comment): \(value) within the axis")
                 let middle = (mark.number("x") ?? .nan) + (mark.number("width") ?? .nan) / 2
                 #expect(abs(middle - axis.x(day)) <= 0.11, "\(comment): bar at \(date)", sourceLocation: sourceLocation)
             }

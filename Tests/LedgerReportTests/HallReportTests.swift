@@ -56,6 +56,20 @@ struct HallReportTests {
         #expect(page.contains("&lt;早退&gt; &amp; 离岗"))
     }
 
+    @Test("a share as printed is shown only when it is a number: a corrected one cannot carry markup")
+    func shareAsPrinted() throws {
+        var state = ReportFixtures.state(weeks: 2, skipEvery: 0)
+        let latest = try #require(state.authorizations.values.max { $0.through < $1.through })
+        state.authorizations[latest.issue]?.authorized = nil
+        state.authorizations[latest.issue]?.authorizedShare = "\"><script>document.title='PWNED'</script>"
+        let page = ReportFixtures.page(state)
+        #expect(!page.lowercased().contains("<script"))
+        #expect(page.contains("占比 <strong>—</strong>"))
+        state.authorizations[latest.issue]?.authorizedShare = "82.2"
+        #expect(ReportFixtures.page(state).contains("占比 <strong>82.2%</strong>"))
+        #expect(Labels.percentFigure("100") == "100" && Labels.percentFigure("1.2.3") == nil && Labels.percentFigure(".5") == nil)
+    }
+
     @Test("an empty ledger, or a date before every issue, gives a page that says so")
     func empty() {
         let page = ReportFixtures.page(HallState(), asOf: CalendarDate(iso: "2022-01-01"))
@@ -142,11 +156,23 @@ struct HallReportTests {
 /// The chart's arithmetic.
 @Suite("Chart scales and labels")
 struct ChartScaleTests {
-    @Test("round value axes", arguments: [(45, 50, 10), (1, 1, 1), (0, 1, 1), (37, 40, 10), (503_970, 600_000, 200_000), (7, 8, 2), (1748, 2000, 500)])
-    func valueTicks(_ maximum: Int, _ top: Int, _ step: Int) {
-        let ticks = ValueTicks(maximum: maximum)
-        #expect(ticks.top == top)
-        #expect(ticks.step == step)
+    @Test("round value axes", arguments: [(0, 45, 0, 50, 10), (0, 1, 0, 1, 1), (0, 0, 0, 1, 1), (0, 37, 0, 40, 10),
+                                          (0, 503_970, 0, 600_000, 200_000), (0, 7, 0, 8, 2), (0, 1748, 0, 2000, 500),
+                                          (-57_350, 20_000, -60_000, 20_000, 20_000), (-5, 100, -20, 100, 20), (-300, 0, -300, 100, 100)])
+    func valueTicks(_ minimum: Int, _ maximum: Int, _ bottom: Int, _ top: Int, _ step: Int) {
+        let ticks = ValueTicks(minimum: minimum, maximum: maximum)
+        #expect((ticks.bottom, ticks.top, ticks.step) == (bottom, top, step))
+    }
+
+    @Test("absurd values neither overflow nor trap", arguments: [Int.max, Int.min, 900_000_000_000_000_000, -1])
+    func hugeValues(_ value: Int) {
+        let ticks = ValueTicks(minimum: min(value, 0), maximum: value)
+        #expect(ticks.top >= 1 && ticks.bottom <= 0 && ticks.step > 0)
+        var state = ReportFixtures.state(weeks: 3, skipEvery: 0)
+        for key in state.itemsByKey.keys { state.itemsByKey[key]?.accepted = value }
+        for key in state.windows.keys { state.windows[key]?.week["issued"] = value }
+        let page = ReportFixtures.page(state)
+        #expect(page.hasSuffix("</html>\n"))
     }
 
     @Test("any maximum: the top covers it in at most five round steps")
@@ -156,6 +182,10 @@ struct ChartScaleTests {
             let maximum = random.int(in: 0...50_000_000)
             let ticks = ValueTicks(maximum: maximum)
             #expect(ticks.top >= maximum && ticks.top % ticks.step == 0 && ticks.top / ticks.step <= 5, "maximum \(maximum)")
+            let minimum = -random.int(in: 0...maximum)
+            let crossing = ValueTicks(minimum: minimum, maximum: maximum)
+            #expect(crossing.bottom <= minimum && crossing.top >= maximum && crossing.bottom % crossing.step == 0
+                    && (crossing.top - crossing.bottom) / crossing.step <= 6, "\(minimum)…\(maximum)")
             var leading = ticks.step
             while leading % 10 == 0 { leading /= 10 }
             #expect([1, 2, 5].contains(leading), "step \(ticks.step)")
@@ -187,11 +217,14 @@ struct ChartScaleTests {
     }
 
     @Test func shortAxisLabels() {
-        #expect(TimeChart.short(45) == "45")
-        #expect(TimeChart.short(80_000) == "80,000")
-        #expect(TimeChart.short(600_000) == "60万")
-        #expect(TimeChart.short(1_250_000) == "125万")
-        #expect(TimeChart.short(150_000_000) == "1.5亿")
+        #expect(TimeChart.short(45, top: 50) == "45")
+        #expect(TimeChart.short(80_000, top: 80_000) == "80,000")
+        #expect(TimeChart.short(50_000, top: 150_000) == "5万")
+        #expect(TimeChart.short(600_000, top: 600_000) == "60万")
+        #expect(TimeChart.short(1_250_000, top: 2_000_000) == "125万")
+        #expect(TimeChart.short(150_000_000, top: 200_000_000) == "1.5亿")
+        #expect(TimeChart.short(-20_000, top: 200_000) == "-2万")
+        #expect(TimeChart.short(0, top: 200_000) == "0")
     }
 
     @Test func escaping() {
@@ -199,9 +232,11 @@ struct ChartScaleTests {
         #expect(HTML.escape("应急管理厅") == "应急管理厅")
     }
 
-    @Test("a line breaks where a value was not reported")
+    @Test("a line breaks where a value was not reported, and is dashed across missing reports")
     func runs() {
-        let runs = TimeChart.runs([(0, 1), (1, nil), (2, 3), (3, 4), (4, nil)])
-        #expect(runs.map(\.count) == [1, 2])
+        let (solid, bridges) = TimeChart.runs([(0, 0, 1), (7, 1, nil), (14, 2, 3), (21, 3, 4), (42, 4, 5), (49, 5, nil)], maximumStepDays: 10)
+        #expect(solid.map(\.count) == [1, 2, 1])
+        #expect(bridges.count == 1)
+        #expect(bridges.first.map { [$0.0.0, $0.1.0] } == [3, 4])
     }
 }

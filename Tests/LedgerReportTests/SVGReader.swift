@@ -71,19 +71,19 @@ struct SVGReader {
     /// The plot's edges and the value axis's top, as the chart declares them.
     struct Axis {
         var left, top, right, bottom: Double
-        var valueTop: Double
+        var valueBottom, valueTop: Double
         var firstDay, lastDay: Double
 
         /// Where a value sits vertically, and a day horizontally, by the chart's own axis.
-        func y(_ value: Double) -> Double { bottom - value / valueTop * (bottom - top) }
+        func y(_ value: Double) -> Double { bottom - (value - valueBottom) / (valueTop - valueBottom) * (bottom - top) }
         func x(_ day: Double) -> Double { left + (day - firstDay) / (lastDay - firstDay) * (right - left) }
     }
 
     static func axis(_ chart: String) -> Axis? {
         let root = rootAttributes(chart)
         guard let plot = root["data-plot"]?.split(separator: " ").compactMap({ Double($0) }), plot.count == 4,
-              let top = root["data-y-top"].flatMap(Double.init),
+              let top = root["data-y-top"].flatMap(Double.init), let valueBottom = root["data-y-bottom"].flatMap(Double.init),
               let days = root["data-x-days"]?.split(separator: " ").compactMap({ Double($0) }), days.count == 2 else { return nil }
-        return Axis(left: plot[0], top: plot[1], right: plot[2], bottom: plot[3], valueTop: top, firstDay: days[0], lastDay: days[1])
+        return Axis(left: plot[0], top: plot[1], right: plot[2], bottom: plot[3], valueBottom: valueBottom, valueTop: top, firstDay: days[0], lastDay: days[1])
     }
 }

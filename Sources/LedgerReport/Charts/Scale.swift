@@ -15,25 +15,41 @@ struct LinearScale: Sendable {
     }
 }
 
-/// A value axis from zero to a round number above the data, with round steps between.
+/// A value axis from zero (or a round number below the lowest value, when one is negative) to
+/// a round number above the highest, with round steps between.
 struct ValueTicks: Equatable, Sendable {
+    /// The bottom of the axis: zero, or a multiple of `step` at or below a negative lowest value.
+    let bottom: Int
     /// The top of the axis: at least the largest value, a multiple of `step`.
     let top: Int
     /// The distance between ticks: 1, 2 or 5 times a power of ten.
     let step: Int
 
-    /// Ticks for data up to `maximum`, in `count` or `count + 1` intervals at most.
-    init(maximum: Int, count: Int = 4) {
-        let largest = max(maximum, 1), intervals = max(count, 1) + 1
+    /// Values beyond this are drawn at it: no bulletin counts 10^15 of anything, and a
+    /// corrupt one must not overflow the arithmetic.
+    static let limit = 1_000_000_000_000_000
+
+    /// Ticks for data from `minimum` to `maximum`, in at most `count + 1` intervals (one more
+    /// when the axis crosses zero).
+    init(minimum: Int = 0, maximum: Int, count: Int = 4) {
+        let high = min(max(maximum, 1), Self.limit), low = max(min(minimum, 0), -Self.limit)
+        let intervals = max(count, 1) + 1
         var magnitude = 1
-        while magnitude * 10 <= largest / intervals { magnitude *= 10 }
-        let step = [1, 2, 5, 10].map { $0 * magnitude }.first { largest <= $0 * intervals } ?? magnitude * 10
-        self.step = step
-        top = (largest + step - 1) / step * step
+        while magnitude * 10 <= (high - low) / intervals { magnitude *= 10 }
+        func rounded(_ step: Int) -> (bottom: Int, top: Int) {
+            ((low - step + 1) / step * step, (high + step - 1) / step * step)
+        }
+        var chosen = magnitude * 10
+        for candidate in [1, 2, 5, 10].map({ $0 * magnitude }) {
+            let (bottom, top) = rounded(candidate)
+            if (top - bottom) / candidate <= intervals + (bottom < 0 ? 1 : 0) { chosen = candidate; break }
+        }
+        step = chosen
+        (bottom, top) = rounded(chosen)
     }
 
-    /// Every tick from zero to the top.
-    var values: [Int] { Array(stride(from: 0, through: top, by: step)) }
+    /// Every tick from the bottom to the top.
+    var values: [Int] { Array(stride(from: bottom, through: top, by: step)) }
 }
 
 /// The dates along a time axis and where to label them: the first of each month for spans

@@ -14,6 +14,8 @@ struct TimeChart {
         var value: Int?
         /// What a reader sees on hover, after the date.
         var note: String
+        /// A bar that holds more than one week (the reports between were missing): drawn lighter.
+        var spans = false
     }
 
     /// A named line or set of bars; `style` picks its colour (`s-<style>` in the page's CSS).
@@ -43,9 +45,14 @@ struct TimeChart {
         (Self.margin.left, Self.margin.top, width - Self.margin.right, height - Self.margin.bottom)
     }
 
-    /// The value axis: zero to a round number at or above every value.
+    /// Consecutive reports further apart than this are joined by a dashed line: the reports
+    /// between are missing from the ledger, and a solid line would pass for figures.
+    static let maximumStepDays = 10
+
+    /// The value axis: zero (or below a negative value) to a round number at or above every value.
     var ticks: ValueTicks {
-        ValueTicks(maximum: max(minimumTop, series.flatMap(\.points).compactMap(\.value).max() ?? 0), count: height < 110 ? 2 : 4)
+        let values = series.flatMap(\.points).compactMap(\.value)
+        return ValueTicks(minimum: values.min() ?? 0, maximum: max(minimumTop, values.max() ?? 0), count: height < 110 ? 2 : 4)
     }
 
     /// The dates along the axis, widened by a few days so that points and bars at the ends
@@ -63,7 +70,12 @@ struct TimeChart {
     }
 
     var y: LinearScale {
-        LinearScale(domain: (0, Double(ticks.top)), range: (plot.bottom, plot.top))
+        LinearScale(domain: (Double(ticks.bottom), Double(ticks.top)), range: (plot.bottom, plot.top))
+    }
+
+    /// Where `value` is drawn: beyond the axis's limit it is drawn at the limit.
+    func y(_ value: Int) -> Double {
+        y(Double(min(max(value, -ValueTicks.limit), ValueTicks.limit)))
     }
 
     /// The chart as an `<svg>` element.
@@ -72,14 +84,14 @@ struct TimeChart {
         let plot = self.plot, ticks = self.ticks, x = self.x, y = self.y
         let c = Numerals.coordinate
         var svg = "<svg class=\"chart\" viewBox=\"0 0 \(c(width)) \(c(height))\" role=\"img\" aria-label=\"\(HTML.escape(title))\""
-        svg += " data-chart=\"\(key)\" data-y-top=\"\(ticks.top)\" data-plot=\"\(c(plot.left)) \(c(plot.top)) \(c(plot.right)) \(c(plot.bottom))\""
+        svg += " data-chart=\"\(key)\" data-y-top=\"\(ticks.top)\" data-y-bottom=\"\(ticks.bottom)\" data-plot=\"\(c(plot.left)) \(c(plot.top)) \(c(plot.right)) \(c(plot.bottom))\""
         svg += " data-x-days=\"\(domain.low) \(domain.high)\">"
         svg += "<title>\(HTML.escape(title))</title>"
         svg += "<g class=\"grid\">"
         for value in ticks.values {
             let position = y(Double(value))
-            svg += "<line x1=\"\(c(plot.left))\" y1=\"\(c(position))\" x2=\"\(c(plot.right))\" y2=\"\(c(position))\"/>"
-            svg += "<text class=\"y-label\" x=\"\(c(plot.left - 6))\" y=\"\(c(position + 4))\">\(Self.short(value))</text>"
+            svg += "<line\(value == 0 && ticks.bottom < 0 ? " class=\"zero\"" : "") x1=\"\(c(plot.left))\" y1=\"\(c(position))\" x2=\"\(c(plot.right))\" y2=\"\(c(position))\"/>"
+            svg += "<text class=\"y-label\" x=\"\(c(plot.left - 6))\" y=\"\(c(position + 4))\">\(Self.short(value, top: max(ticks.top, -ticks.bottom)))</text>"
         }
         svg += "</g><g class=\"x-axis\">"
         let first = CalendarDate(daysSinceEpoch: domain.low), last = CalendarDate(daysSinceEpoch: domain.high)
@@ -95,26 +107,33 @@ struct TimeChart {
     }
 
     private func render(_ series: Series, pointCount: Int) -> String {
-        let x = self.x, y = self.y, c = Numerals.coordinate
+        let x = self.x, c = Numerals.coordinate, zero = y(0)
         var svg = "<g class=\"series s-\(series.style) m-\(series.mark.rawValue)\" data-series=\"\(HTML.escape(series.key))\">"
-        let located = series.points.map { point in (point, x(Double(point.date.daysSinceEpoch)), point.value.map { y(Double($0)) }) }
+        let located = series.points.map { point in (point, x(Double(point.date.daysSinceEpoch)), point.value.map { y($0) }) }
         switch series.mark {
         case .bars:
             let slot = (plot.right - plot.left) / Double(max(pointCount, 1))
             let barWidth = min(14, max(1.5, slot * 0.7))
             for (point, px, py) in located {
                 guard let py else { continue }
-                svg += "<rect x=\"\(c(px - barWidth / 2))\" y=\"\(c(min(py, plot.bottom)))\" width=\"\(c(barWidth))\""
-                svg += " height=\"\(c(abs(plot.bottom - py)))\" data-date=\"\(point.date)\" data-value=\"\(point.value ?? 0)\">"
+                svg += "<rect\(point.spans ? " class=\"spans\"" : "") x=\"\(c(px - barWidth / 2))\" y=\"\(c(min(py, zero)))\" width=\"\(c(barWidth))\""
+                svg += " height=\"\(c(abs(zero - py)))\" data-date=\"\(point.date)\" data-value=\"\(point.value ?? 0)\">"
                 svg += "<title>\(HTML.escape("\(point.date) \(point.note)"))</title></rect>"
             }
         case .line, .area:
-            for run in Self.runs(located.map { ($0.1, $0.2) }) {
-                let path = run.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(c($0.element.0)) \(c($0.element.1))" }.joined()
-                if series.mark == .area, let firstX = run.first?.0, let lastX = run.last?.0 {
-                    svg += "<path class=\"fill\" d=\"\(path)L\(c(lastX)) \(c(plot.bottom))L\(c(firstX)) \(c(plot.bottom))Z\"/>"
+            func path(_ run: [(Double, Double)]) -> String {
+                run.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(c($0.element.0)) \(c($0.element.1))" }.joined()
+            }
+            let (solid, bridges) = Self.runs(located.map { ($0.0.date.daysSinceEpoch, $0.1, $0.2) }, maximumStepDays: Self.maximumStepDays)
+            if series.mark == .area {
+                for run in Self.runs(located.map { (0, $0.1, $0.2) }, maximumStepDays: .max).solid {
+                    guard let firstX = run.first?.0, let lastX = run.last?.0 else { continue }
+                    svg += "<path class=\"fill\" d=\"\(path(run))L\(c(lastX)) \(c(zero))L\(c(firstX)) \(c(zero))Z\"/>"
                 }
-                svg += "<path class=\"stroke\" d=\"\(path)\"/>"
+            }
+            for run in solid { svg += "<path class=\"stroke\" d=\"\(path(run))\"/>" }
+            if !bridges.isEmpty {
+                svg += "<path class=\"bridge\" d=\"" + bridges.map { "M\(c($0.0.0)) \(c($0.0.1))L\(c($0.1.0)) \(c($0.1.1))" }.joined() + "\"/>"
             }
             let radius = pointCount > 80 ? 1.6 : pointCount > 30 ? 2.2 : 3.2
             for (point, px, py) in located {
@@ -131,24 +150,42 @@ struct TimeChart {
         return svg + "</g>"
     }
 
-    /// The stretches of consecutive known values, split where a value is missing.
-    static func runs(_ points: [(Double, Double?)]) -> [[(Double, Double)]] {
+    /// The stretches of reports a week apart with a value each (`solid`), split where a report
+    /// gave no value (nothing joins those), and the links across reports missing from the
+    /// ledger, more than `maximumStepDays` apart (`bridges`, drawn dashed).
+    static func runs(_ points: [(day: Int, x: Double, y: Double?)], maximumStepDays: Int)
+        -> (solid: [[(Double, Double)]], bridges: [((Double, Double), (Double, Double))]) {
         var runs: [[(Double, Double)]] = [[]]
-        for (px, py) in points {
-            if let py { runs[runs.count - 1].append((px, py)) } else if !(runs.last?.isEmpty ?? true) { runs.append([]) }
+        var bridges: [((Double, Double), (Double, Double))] = []
+        var previous: (day: Int, x: Double, y: Double)?
+        for point in points {
+            guard let py = point.y else {
+                if !(runs.last?.isEmpty ?? true) { runs.append([]) }
+                previous = nil
+                continue
+            }
+            if let before = previous, point.day - before.day > maximumStepDays {
+                bridges.append(((before.x, before.y), (point.x, py)))
+                if !(runs.last?.isEmpty ?? true) { runs.append([]) }
+            }
+            runs[runs.count - 1].append((point.x, py))
+            previous = (point.day, point.x, py)
         }
-        return runs.filter { !$0.isEmpty }
+        return (runs.filter { !$0.isEmpty }, bridges)
     }
 
-    /// An axis label short enough for the margin: `45`, `9,500`, `50万`, `1.2亿`.
-    static func short(_ value: Int) -> String {
-        if value >= 100_000_000 { return trimmed(value, 100_000_000) + "亿" }
-        if value >= 100_000 { return trimmed(value, 10_000) + "万" }
+    /// An axis label short enough for the margin, in one unit along an axis reaching `top`:
+    /// `45`, `9,500`; `5万`, `50万` on an axis past 100,000; `1.2亿` past 100,000,000.
+    static func short(_ value: Int, top: Int) -> String {
+        if value == 0 { return "0" }
+        if top >= 100_000_000 { return trimmed(value, 100_000_000) + "亿" }
+        if top >= 100_000 { return trimmed(value, 10_000) + "万" }
         return Numerals.count(value)
     }
 
     private static func trimmed(_ value: Int, _ unit: Int) -> String {
-        let tenths = (value * 10 + unit / 2) / unit
-        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(tenths % 10)"
+        let tenths = Int((Double(value) * 10 / Double(unit)).rounded())
+        let sign = tenths < 0 ? "-" : "", magnitude = tenths.magnitude
+        return sign + (magnitude % 10 == 0 ? String(magnitude / 10) : "\(magnitude / 10).\(magnitude % 10)")
     }
 }

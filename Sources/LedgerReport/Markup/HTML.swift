@@ -33,7 +33,8 @@ enum HTML {
 enum Numerals {
     /// A coordinate to one decimal: `12.5`; `-3.0` is written `-3`.
     static func coordinate(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
+        guard value.isFinite else { return "0" }
+        let tenths = Int((min(max(value, -1e12), 1e12) * 10).rounded())
         let whole = tenths.magnitude / 10, fraction = tenths.magnitude % 10
         return (tenths < 0 ? "-" : "") + String(whole) + (fraction == 0 ? "" : "." + String(fraction))
     }

@@ -13,7 +13,7 @@ extension ReportFacts {
             if let latest = history.last {
                 html += "<p class=\"lead\">截至\(Labels.date(latest.through))（\(HTML.escape(Labels.issue(latest.issue)))），进驻大厅的 "
                 html += "<strong>\(Numerals.count(latest.stationed))</strong> 个省级部门中，已有 <strong>\(Numerals.count(latest.authorized))</strong> 个"
-                html += "授权无差别综合窗口受理，占比 <strong>\(latest.share.map { $0 + "%" } ?? "—")</strong>；未授权 \(Numerals.count(latest.unauthorized)) 个。</p>"
+                html += "授权无差别综合窗口受理，占比 <strong>\(Labels.percent(latest.share))</strong>；未授权 \(Numerals.count(latest.unauthorized)) 个。</p>"
             }
             html += "<figure class=\"wide\">" + authorizationChart(history).svg(key: "authorization")
             html += legend([("stationed", "进驻部门"), ("authorized", "已授权部门")])
@@ -33,7 +33,7 @@ extension ReportFacts {
             let rows = history.suffix(Self.authorizationRows).reversed()
             html += table([("截至", .fixed), ("期次", .fixed), ("进驻", .number), ("已授权", .number), ("未授权", .number), ("占比", .number)], rows.map { row in
                 [row.through.description, HTML.escape(Labels.issue(row.issue)), Numerals.count(row.stationed), Numerals.count(row.authorized),
-                 Numerals.count(row.unauthorized), row.share.map { $0 + "%" } ?? "—"]
+                 Numerals.count(row.unauthorized), Labels.percent(row.share)]
             }, caption: rows.count < history.count ? "最近 \(rows.count) 期的授权情况（新在前；共 \(history.count) 期，见上图）" : "各期授权情况（新在前）")
             return html
         }

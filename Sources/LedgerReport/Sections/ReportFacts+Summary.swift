@@ -35,8 +35,8 @@ extension ReportFacts {
         if let latest = authorizationHistory.last {
             let width = latest.share.flatMap(Double.init).map { min(max($0, 0), 100) } ?? 0
             cards.append(card("authorization", "综合窗口授权", "\(Numerals.count(latest.authorized)) / \(Numerals.count(latest.stationed))",
-                              "已授权部门占进驻部门 \(latest.share.map { $0 + "%" } ?? "—")",
-                              extra: "<div class=\"meter\" role=\"img\" aria-label=\"授权占比 \(latest.share ?? "—")%\"><span style=\"width:\(Numerals.coordinate(width))%\"></span></div>"))
+                              "已授权部门占进驻部门 \(Labels.percent(latest.share))",
+                              extra: "<div class=\"meter\" role=\"img\" aria-label=\"授权占比 \(Labels.percent(latest.share))\"><span style=\"width:\(Numerals.coordinate(width))%\"></span></div>"))
         }
         if let totals = totals.first, let year = totals.year {
             let others = Labels.categories.filter { $0.key != "publicService" }.map { category in

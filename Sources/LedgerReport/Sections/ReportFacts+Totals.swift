@@ -35,7 +35,9 @@ extension ReportFacts {
             let (cumulative, increments) = totalsCharts(totals, category: category, dates: start...through)
             html += "<figure data-year=\"\(year)\" data-category=\"\(category.key)\"><figcaption>\(HTML.escape(category.label))</figcaption>"
             html += cumulative.svg(key: "totals-\(year)-\(category.key)") + increments.svg(key: "increments-\(year)-\(category.key)")
-            html += legend([("accepted", "累计受理"), ("completed", "累计办结"), ("increment", "每期新增受理")]) + "</figure>"
+            let spanning = increments.series.contains { $0.points.contains(where: \.spans) }
+            html += legend([("accepted", "累计受理"), ("completed", "累计办结"), ("increment", "每期新增受理")]
+                           + (spanning ? [("increment-spans", "跨缺期的新增（不止一周）")] : [])) + "</figure>"
         }
         return html + "</div>"
     }
@@ -53,15 +55,21 @@ extension ReportFacts {
             }, labelsLast: labelsLast)
         }
         let cumulative = TimeChart(title: "\(category.label)年度累计受理与办结", series: [
-            line("accepted", "accepted", "累计受理", { $0?.accepted }), line("completed", "completed", "累计办结", { $0?.completed }, labelsLast: false),
+            // Accepted drawn last, over completed where the two meet (a year of one report).
+            line("completed", "completed", "累计办结", { $0?.completed }, labelsLast: false), line("accepted", "accepted", "累计受理", { $0?.accepted }),
         ], dates: dates, width: ReportFacts.smallChartWidth, height: 150)
         let increments = series.indices.map { index -> TimeChart.Point in
             let report = series[index]
             let now = report.counts[category.key]?.accepted
             let before = index == 0 ? 0 : series[index - 1].counts[category.key]?.accepted
             let added = now.flatMap { now in before.map { now - $0 } }
+            let start = index == 0 ? dates.lowerBound : series[index - 1].through
+            let days = report.through.daysSinceEpoch - start.daysSinceEpoch
+            let spans = days > TimeChart.maximumStepDays
             let since = index == 0 ? "1月1日起" : "较\(Labels.issue(series[index - 1].issue))"
-            return TimeChart.Point(date: report.through, value: added, note: "\(Labels.issue(report.issue)) 新增受理 \(Numerals.signed(added))（\(since)）")
+            return TimeChart.Point(date: report.through, value: added,
+                                   note: "\(Labels.issue(report.issue)) 新增受理 \(Numerals.signed(added))（\(since)" + (spans ? "，共 \(days) 天，含缺期）" : "）"),
+                                   spans: spans)
         }
         let bars = TimeChart(title: "\(category.label)每期新增受理", series: [
             TimeChart.Series(key: "increment", style: "increment", mark: .bars, points: increments, labelsLast: false),
