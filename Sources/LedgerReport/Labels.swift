@@ -8,10 +8,13 @@ enum Labels {
     /// `2月17日`, for a date within a year already named.
     static func monthDay(_ date: CalendarDate) -> String { "\(date.month)月\(date.day)日" }
 
-    /// A week for a table: `1月9日–13日`, `12月25日–1月1日`; the end alone when the start is unknown.
-    static func period(_ from: CalendarDate?, _ through: CalendarDate) -> String {
-        guard let from else { return monthDay(through) }
+    /// A week for a table of issues numbered in `year`: `1月9日–13日`; with the years where
+    /// the week is not all in `year` (`2023年12月27日–31日` for 2024年第1期); the end alone
+    /// when the start is unknown.
+    static func period(_ from: CalendarDate?, _ through: CalendarDate, numberedIn year: Int) -> String {
+        guard let from else { return through.year == year ? monthDay(through) : date(through) }
         if from.year != through.year { return "\(date(from))–\(date(through))" }
+        if from.year != year { return date(from) + "–" + (from.month == through.month ? "\(through.day)日" : monthDay(through)) }
         return monthDay(from) + "–" + (from.month == through.month ? "\(through.day)日" : monthDay(through))
     }
 

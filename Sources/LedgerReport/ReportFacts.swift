@@ -16,9 +16,13 @@ struct ReportFacts {
     let windows: [HallState.WindowReport]
     let visits: [VisitsProjection.Visit]
     let inspections: [HallState.Inspection]
-    /// The issues of the report's year, or all of them: the numbering covers every year.
+    /// The issues whose period ends in the report's year, or all of them: the numbering
+    /// covers every year.
     let issues: [HallState.IssueInfo]
-    /// The gaps in the numbering of those issues.
+    /// Every issue numbered in a year of those issues (`2024年第1期` ends in 2023 but is
+    /// numbered in 2024), for the numbering strip.
+    let numbered: [HallState.IssueInfo]
+    /// The gaps in the numbering of those years.
     let gaps: [String]
     /// The years the charts and tables show: the report's year, the latest ``maximumYears``
     /// of a longer history, or nil for all of a shorter one.
@@ -39,8 +43,11 @@ struct ReportFacts {
         self.report = report
         let state = report.state, registry = state.registry
         let issueProjection = IssuesProjection(state)
-        issues = issueProjection.issues.filter { issue in report.year.map { issue.year == $0 } ?? true }
-        gaps = issueProjection.gaps.filter { gap in report.year.map { gap.hasPrefix("\($0)-") } ?? true }
+        let issues = issueProjection.issues.filter { issue in report.year.map { issue.through.year == $0 } ?? true }
+        self.issues = issues
+        let numberingYears = Set(issues.map(\.year))
+        numbered = issueProjection.issues.filter { numberingYears.contains($0.year) }
+        gaps = issueProjection.gaps.filter { gap in Int(gap.prefix(4)).map(numberingYears.contains) ?? false }
         let itemYears = Set(state.items.map(\.through.year))
         var years = Set(issueProjection.issues.map(\.through.year)).union(itemYears)
         years.formUnion(state.authorizations.values.map(\.through.year))
@@ -80,8 +87,11 @@ struct ReportFacts {
         return first...last
     }
 
-    /// The latest period end among the facts shown.
-    var through: CalendarDate? { dates?.upperBound }
+    /// The latest period end among the reports shown (a visit's date may lie after it).
+    var through: CalendarDate? {
+        let ends = issues.map(\.through).filter { shownYears?.contains($0.year) ?? true }
+        return ends.max() ?? (authorizationHistory.map(\.through) + windows.map(\.through) + totals.compactMap(\.through)).max()
+    }
 
     /// The issue whose period ends last, when the page shows any.
     var latestIssue: HallState.IssueInfo? { issues.last }

@@ -90,7 +90,7 @@ struct HallReportTests {
         #expect(!page.contains("data-chart=\"totals-2023-"))
         #expect(!page.contains("data-chart=\"totals-2025-"))
         #expect(page.contains("<title>窗口工作周报台账报告 · 2024年"))
-        let issues = IssuesProjection(state).issues.filter { $0.year == 2024 }
+        let issues = IssuesProjection(state).issues.filter { $0.through.year == 2024 }
         #expect(page.contains("共 <strong>\(issues.count)</strong> 期"))
     }
 

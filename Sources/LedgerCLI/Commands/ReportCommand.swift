@@ -54,7 +54,7 @@ enum ReportCommand {
                 throw CommandFailure(message: "the report was not written: \(error). The ledger was not changed.",
                                      exitCode: error.isInsideLedger ? .usage : .ioError)
             }
-            let issues = IssuesProjection(state).issues.filter { issue in year.map { issue.year == $0 } ?? true }
+            let issues = IssuesProjection(state).issues.filter { issue in year.map { issue.through.year == $0 } ?? true }
             let scope = issues.last.map { "\(issues.count) issue\(issues.count == 1 ? "" : "s") through \($0.through)" } ?? "no issues"
             context.stdout.write("wrote \(out) (\(page.utf8.count / 1024 + 1) KB): \(scope), head seq \(head.seq) \(head.hash.hex.prefix(12))…, ledger \(verified.isIntact ? "intact" : "NOT intact")\n")
         } else {

@@ -6,7 +6,7 @@ extension ReportFacts {
     func issuesSection() -> String {
         section("issues", "六、台账中的周报期次", empty: issues.isEmpty ? "\(scopePhrase)没有周报。" : nil) {
             let gapsByYear = Dictionary(grouping: gaps) { Int($0.prefix(4)) ?? 0 }
-            let strip = NumberingStrip(years: Dictionary(grouping: issues, by: \.year).sorted { $0.key < $1.key }.map { year, ofYear in
+            let strip = NumberingStrip(years: Dictionary(grouping: numbered, by: \.year).sorted { $0.key < $1.key }.map { year, ofYear in
                 NumberingStrip.Year(year: year, present: Dictionary(ofYear.map { issue in
                     (issue.number, "第 \(issue.number) 期" + (issue.serial.map { "（总第\($0)期）" } ?? "") + "，\(issue.from.map { "\($0) – " } ?? "")\(issue.through)")
                 }, uniquingKeysWith: { first, _ in first }),
@@ -16,25 +16,30 @@ extension ReportFacts {
                 "；<span class=\"alert\">期号缺 \(gaps.count) 期：\(gaps.map { HTML.escape(Labels.issue($0)) }.joined(separator: "、"))</span>。") + "</p>"
             html += "<figure class=\"wide\">" + strip.svg()
             html += legend([("issue-present", "台账中"), ("issue-gap", "缺期"), ("issue-before", "台账最早一期之前")]) + "</figure>"
-            guard let shownYear = issues.last?.year else { return html }
+            // The issues the page is about: the report's year's, else the latest numbering year's.
+            let listed = report.year != nil ? issues : issues.filter { $0.year == issues.last?.year }
+            let gapSet = Set(gaps)
             var rows: [[String]] = [], classes: [String] = []
-            let ofYear = Dictionary(grouping: issues.filter { $0.year == shownYear }, by: \.number)
-            for number in ((ofYear.keys.min() ?? 1)...(ofYear.keys.max() ?? 1)).reversed() {
-                if let found = ofYear[number] {
-                    for issue in found.reversed() {
-                        rows.append([HTML.escape(Labels.issue(issue.key)) + (issue.partial ? "<span class=\"badge partial\">不完整</span>" : ""),
-                                     issue.serial.map(String.init) ?? "—", issue.published?.description ?? "—",
-                                     Labels.period(issue.from, issue.through), String(issue.events)])
-                        classes.append("")
+            var next: HallState.IssueInfo?
+            for issue in listed.sorted(by: { ($0.year, $0.number) > ($1.year, $1.number) }) {
+                if let later = next, later.year == issue.year {
+                    for number in stride(from: later.number - 1, to: issue.number, by: -1)
+                    where gapSet.contains(IssueKey.format(year: issue.year, number: number)) {
+                        rows.append(["<strong>\(HTML.escape(Labels.issue(IssueKey.format(year: issue.year, number: number))))</strong>", "", "",
+                                     "缺：台账中没有这一期", ""])
+                        classes.append("gap")
                     }
-                } else {
-                    rows.append(["<strong>\(HTML.escape(Labels.issue(IssueKey.format(year: shownYear, number: number))))</strong>", "", "",
-                                 "缺：台账中没有这一期", ""])
-                    classes.append("gap")
                 }
+                rows.append([HTML.escape(Labels.issue(issue.key)) + (issue.partial ? "<span class=\"badge partial\">不完整</span>" : ""),
+                             issue.serial.map(String.init) ?? "—", issue.published?.description ?? "—",
+                             Labels.period(issue.from, issue.through, numberedIn: issue.year), String(issue.events)])
+                classes.append("")
+                next = issue
             }
+            let caption = report.year.map { "周期止于\($0)年的各期（新在前）" }
+                ?? "\(listed.last?.year ?? 0)年各期（新在前）" + (Set(numbered.map(\.year)).count > 1 ? "；其他年份见上图" : "")
             html += table([("期次", .fixed), ("总期号", .number), ("印发日期", .fixed), ("周期", .text), ("事件数", .number)], rows,
-                          caption: "\(shownYear)年各期（新在前）" + (years.count > 1 ? "；其他年份见上图" : ""), rowClasses: classes)
+                          caption: caption, rowClasses: classes)
             return html
         }
     }
