@@ -46,10 +46,25 @@ enum Labels {
         ("consultations", "咨询", "人次"), ("accepted", "受理", "件"), ("issued", "颁发", "件"), ("transferred", "流转", "件"),
     ]
 
-    /// An instant for people, to the minute: `2026-12-01 13:40 UTC`.
-    static func instant(_ instant: Instant) -> String {
+    /// An instant for people, to the minute (`2026-12-01 13:40 UTC`) or the second.
+    static func instant(_ instant: Instant, seconds: Bool = false) -> String {
         let text = instant.description
-        guard text.count >= 16 else { return text }
-        return text.prefix(10) + " " + text.dropFirst(11).prefix(5) + " UTC"
+        guard text.count >= 19 else { return text }
+        return text.prefix(10) + " " + text.dropFirst(11).prefix(seconds ? 8 : 5) + " UTC"
+    }
+
+    /// `ledger verify`'s notes in the page's language, those it knows; others as verify wrote them.
+    static func verifyNote(_ note: String) -> String {
+        let words = note.split(separator: " ")
+        if note.hasSuffix("checked against their SHA-256"), let count = words.first {
+            return "\(count) 份原始文件已与其 SHA-256 核对一致"
+        }
+        if note.hasPrefix("Snapshots/"), note.contains(" matches the log at seq "), let file = words.first,
+           let at = words.firstIndex(of: "seq"), at + 1 < words.count {
+            let behind = note.contains("behind the head")
+            return "快照 \(file) 与日志在 seq \(words[at + 1]) 处一致" + (behind ? "（其后的记录另行折算）" : "")
+        }
+        if note.hasPrefix("no snapshot") { return "没有快照：各项数字由整个日志计算" }
+        return note
     }
 }

@@ -28,7 +28,7 @@ enum ReportStyle {
     .card-title{font-size:.85rem;color:var(--muted)}
     .card-value{font-size:1.55rem;font-weight:700;line-height:1.25;font-variant-numeric:tabular-nums}
     .card-note{font-size:.75rem;color:var(--muted)}
-    .card-detail{font-size:.8rem;color:var(--muted);margin-top:2px}
+    .card-detail{font-size:.8rem;color:var(--muted);margin-top:2px;word-break:keep-all;overflow-wrap:anywhere}
     .card.alert{background:var(--red-soft);border-color:var(--red)}.card.alert .card-value{color:var(--red)}
     .card.good .card-value{color:var(--green)}
     .card.warn{background:var(--amber-soft);border-color:var(--amber)}
@@ -87,7 +87,11 @@ enum ReportStyle {
     .legend .s-issue-present i{background:var(--blue)}
     .legend .s-issue-gap i{background:#fff;border:1.5px dashed var(--red)}
     .legend .s-issue-before i{background:#edf0f4}
-    .table-wrap{overflow-x:auto;margin:8px 0 12px;max-width:100%}
+    .table-wrap{overflow-x:auto;margin:8px 0 12px;max-width:100%;\
+    background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)) left/24px 100% no-repeat local,\
+    linear-gradient(to left,#fff 30%,rgba(255,255,255,0)) right/24px 100% no-repeat local,\
+    radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.2),transparent) left/10px 100% no-repeat scroll,\
+    radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.2),transparent) right/10px 100% no-repeat scroll}
     table{border-collapse:collapse;width:100%;font-size:.88rem}
     caption{text-align:left;padding:0 0 4px}
     th,td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
@@ -113,7 +117,8 @@ enum ReportStyle {
     @page{size:A4;margin:14mm 12mm}
     @media print{body{font-size:10pt}main{max-width:none;padding:0}header{margin-bottom:8px}\
     .cards{grid-template-columns:repeat(3,minmax(0,1fr))}a.card{color:inherit}h2{break-after:avoid;page-break-after:avoid}\
-    h3{break-after:avoid}.table-wrap{overflow:visible}figure.wide svg{max-width:150mm}.charts{grid-template-columns:repeat(3,minmax(0,1fr))}\
+    h3{break-after:avoid}.table-wrap{overflow:visible;background:none}figure.wide svg{max-width:150mm}figure.wide svg.lanes{max-width:105mm}\
+    .charts{grid-template-columns:repeat(2,minmax(0,1fr))}\
     .charts.pairs{grid-template-columns:repeat(2,minmax(0,1fr))}.lead{break-after:avoid;page-break-after:avoid}}
     """
 }

@@ -132,7 +132,7 @@ struct HallReportTests {
         let page = ReportFixtures.page(ReportFixtures.state(weeks: 3))
         #expect(page.contains("<code class=\"hash\">\(ReportFixtures.head.hash.hex)</code>"))
         #expect(page.contains("<dd>seq 40</dd>"))
-        #expect(page.contains("2026-11-30T"))
+        #expect(page.contains("<dt>生成时间</dt><dd>2026-11-30 ") && page.contains(" UTC</dd>"))
     }
 
     @Test("the same input gives the same bytes")

@@ -35,6 +35,14 @@ struct LaneChart {
 
     var height: Double { Self.top + Double(lanes.count) * Self.laneHeight + Self.bottom }
 
+    /// A square's width: 8 units, or less where the weeks are closer, so that each covers its
+    /// own week only (a finding drawn wider would look like several).
+    var squareWidth: Double {
+        let days = Double(max(1, dates.upperBound.daysSinceEpoch - dates.lowerBound.daysSinceEpoch))
+        let week = (x.range.high - x.range.low) * 7 / (x.domain.high - x.domain.low)
+        return days < 7 ? 8 : min(8, max(0.8, week * 0.85))
+    }
+
     var x: LinearScale {
         let pad = dates.lowerBound == dates.upperBound ? 7 : max(3, (dates.upperBound.daysSinceEpoch - dates.lowerBound.daysSinceEpoch) / 60)
         return LinearScale(domain: (Double(dates.lowerBound.daysSinceEpoch - pad), Double(dates.upperBound.daysSinceEpoch + pad)),
@@ -64,7 +72,8 @@ struct LaneChart {
                 let position = x(Double(mark.date.daysSinceEpoch))
                 let hover = "<title>\(HTML.escape("\(mark.date) \(mark.note)"))</title>"
                 if squares {
-                    svg += "<rect class=\"s-\(mark.style)\" x=\"\(c(position - 4))\" y=\"\(c(middle - 6))\" width=\"8\" height=\"12\" data-date=\"\(mark.date)\">\(hover)</rect>"
+                    svg += "<rect class=\"s-\(mark.style)\" x=\"\(c(position - squareWidth / 2))\" y=\"\(c(middle - 6))\" width=\"\(c(squareWidth))\""
+                    svg += " height=\"12\" data-date=\"\(mark.date)\">\(hover)</rect>"
                 } else {
                     svg += "<circle class=\"s-\(mark.style)\" cx=\"\(c(position))\" cy=\"\(c(middle))\" r=\"4.5\" data-date=\"\(mark.date)\">\(hover)</circle>"
                 }

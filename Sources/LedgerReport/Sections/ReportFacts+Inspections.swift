@@ -22,7 +22,7 @@ extension ReportFacts {
             }
             if let dates {
                 html += "<figure class=\"wide\">" + inspectionChart(dates: dates).svg(key: "inspections")
-                html += legend([("satisfactory", "良好"), ("finding", "发现问题")]) + "<figcaption>每行一个巡查项目，每格一期周报的结论</figcaption></figure>"
+                html += legend([("satisfactory", "良好"), ("finding", "发现问题")]) + "<figcaption>每行一个巡查项目，每格一期周报的结论；右侧为该项目发现问题的次数</figcaption></figure>"
             }
             return html
         }
@@ -48,7 +48,7 @@ extension ReportFacts {
         for row in lanes.indices { lanes[row].marks.sort { ($0.style == "finding" ? 1 : 0) < ($1.style == "finding" ? 1 : 0) } }
         for row in lanes.indices {
             let found = lanes[row].marks.filter { $0.style == "finding" }.count
-            lanes[row].trailing = found > 0 ? "\(found)项" : nil
+            lanes[row].trailing = found > 0 ? "\(found)次" : nil
         }
         return LaneChart(title: "大厅巡查：各项目每期结论", lanes: lanes, dates: dates, squares: true)
     }

@@ -58,12 +58,12 @@ extension ReportFacts {
         if let asOf = report.asOf { html += "<dt>事实截至</dt><dd>\(Labels.date(asOf))（--as-of \(asOf)）</dd>" }
         if let knownAt = report.knownAt { html += "<dt>记录截至</dt><dd>\(HTML.escape(knownAt.description))（--known-at）</dd>" }
         if let year = report.year { html += "<dt>年份</dt><dd>\(year)年（--year \(year)）</dd>" }
-        html += "<dt>生成时间</dt><dd>\(HTML.escape(report.writtenAt.description))</dd></dl>"
+        html += "<dt>生成时间</dt><dd>\(HTML.escape(Labels.instant(report.writtenAt, seconds: true)))</dd></dl>"
         if !integrity.problems.isEmpty {
             html += "<ol class=\"problems\">" + integrity.problems.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ol>"
         }
         if !integrity.notes.isEmpty {
-            html += "<ul class=\"notes\">" + integrity.notes.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
+            html += "<ul class=\"notes\">" + integrity.notes.map { "<li>\(HTML.escape(Labels.verifyNote($0)))</li>" }.joined() + "</ul>"
         }
         html += "<p class=\"note\">核对方法：在台账目录运行 <code>ledger verify</code>，其输出的 head 应为 seq \(report.head.seq) 与上列哈希"
         html += "（台账此后追加了记录时，<code>ledger log --from \(report.head.seq)</code> 第一条即本报告所依据的记录）。</p>"

@@ -42,12 +42,12 @@ extension ReportFacts {
             let others = Labels.categories.filter { $0.key != "publicService" }.map { category in
                 "\(category.short) \(Numerals.count(totals.categories[category.key]?.accepted))"
             }
-            cards.append(card("totals", "\(year)年累计受理（件）", Numerals.count(totals.categories["publicService"]?.accepted),
-                              others.joined(separator: " · "), valueNote: "公共服务事项"))
+            cards.append(card("totals", "\(year)年公共服务事项累计受理", Numerals.count(totals.categories["publicService"]?.accepted),
+                              others.joined(separator: " · ") + "（件）"))
         }
         if let window = windows.last {
-            cards.append(card("window", "综窗本周受理", Numerals.count(window.week["accepted"]),
-                              "颁发 \(Numerals.count(window.week["issued"])) · 流转 \(Numerals.count(window.week["transferred"])) · 咨询 \(Numerals.count(window.week["consultations"])) 人次"))
+            cards.append(card("window", "综窗受理（\(Labels.issue(window.issue))）", Numerals.count(window.week["accepted"]),
+                              "\(Labels.monthDay(window.through))止一周 · 颁发 \(Numerals.count(window.week["issued"])) · 流转 \(Numerals.count(window.week["transferred"])) · 咨询 \(Numerals.count(window.week["consultations"])) 人次"))
         }
         if !inspections.isEmpty {
             let findings = inspections.filter { !$0.satisfactory }.count
@@ -88,6 +88,7 @@ extension ReportFacts {
     var scopePhrase: String {
         var phrase = report.year.map { "\($0)年" } ?? ""
         if let asOf = report.asOf { phrase += "截至\(Labels.date(asOf))" }
+        if let knownAt = report.knownAt { phrase += (phrase.isEmpty ? "" : "、") + "按\(Labels.instant(knownAt))前的记录" }
         return phrase.isEmpty ? "台账中" : phrase + "，台账中"
     }
 

@@ -12,7 +12,8 @@ extension ReportFacts {
             html += "<div class=\"charts pairs\">"
             for metric in Labels.windowMetrics {
                 html += "<figure data-metric=\"\(metric.key)\"><figcaption>每周\(metric.label)（\(metric.unit)）</figcaption>"
-                html += windowChart(metric).svg(key: "window-\(metric.key)") + "</figure>"
+                let reported = windows.contains { $0.week[metric.key] != nil }
+                html += (reported ? windowChart(metric).svg(key: "window-\(metric.key)") : "<p class=\"empty\">各期均未报告</p>") + "</figure>"
             }
             return html + "</div>"
         }
