@@ -4,6 +4,8 @@ import LedgerProjections
 extension ReportFacts {
     /// How many inspection items get a row of their own in the chart; the rest share one.
     static let inspectionRows = 10
+    /// How many of the latest findings are written out; the chart shows every one.
+    static let findingRows = 20
 
     /// 大厅巡查: the findings first and highlighted, then every verdict on a timeline.
     func inspectionsSection() -> String {
@@ -13,8 +15,10 @@ extension ReportFacts {
             if findings.isEmpty {
                 html = "<p class=\"lead good\">巡查未发现问题：\(Set(inspections.map(\.issue)).count) 期周报的 \(inspections.count) 项巡查结论均为良好。</p>"
             } else {
-                html = "<p class=\"lead alert\">巡查发现问题 <strong>\(findings.count)</strong> 项（共 \(inspections.count) 项结论）：</p><ul class=\"findings\">"
-                for finding in findings.reversed() {
+                html = "<p class=\"lead alert\">巡查发现问题 <strong>\(findings.count)</strong> 项（共 \(inspections.count) 项结论）"
+                html += findings.count > Self.findingRows ? "，以下为最近 \(Self.findingRows) 项（全部见 ledger project inspections）：</p>" : "：</p>"
+                html += "<ul class=\"findings\">"
+                for finding in findings.reversed().prefix(Self.findingRows) {
                     html += "<li class=\"finding\"><span class=\"finding-when\">\(finding.through.description) · \(HTML.escape(Labels.issue(finding.issue)))</span>"
                     html += "<strong>\(HTML.escape(finding.item))</strong>：\(HTML.escape(finding.text))</li>"
                 }
