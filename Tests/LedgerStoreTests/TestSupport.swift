@@ -45,6 +45,8 @@ final class FaultySystem: SystemCalls {
         case diskFull
         /// Every mkdir finds the directory made by "another process" just before it: EEXIST.
         case loseMkdirRace
+        /// Every existing file is one this process may not write (`access(2)` says no).
+        case readOnlyFiles
     }
 
     private let base = PosixSystemCalls()
@@ -121,6 +123,11 @@ final class FaultySystem: SystemCalls {
     func kind(of path: String) throws(SystemError) -> FileKind {
         try alive("stat", path)
         return try base.kind(of: path)
+    }
+
+    func isWritable(_ path: String) -> Bool {
+        if case .readOnlyFiles = fault { return false }
+        return base.isWritable(path)
     }
 
     func realPath(_ path: String) throws(SystemError) -> String {

@@ -8,6 +8,7 @@ public enum OutputFile {
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case noDirectory(String)
         case notAFile(String, found: String)
+        case readOnly(String)
         case insideLedger(String, resolved: String)
         case unwritable(String, SystemError)
 
@@ -15,6 +16,7 @@ public enum OutputFile {
             switch self {
             case .noDirectory(let path): return "\(path): its directory does not exist"
             case .notAFile(let path, let found): return "\(path): is \(found); give the path of a file to write"
+            case .readOnly(let path): return "\(path): is read-only; it is not replaced (make it writable, or choose another path)"
             case .insideLedger(let path, let resolved):
                 let via = resolved == path ? "" : " (it leads to \(resolved))"
                 return "\(path): is inside a ledger's EventLog/ or Snapshots/\(via), which only ledger writes; choose a path outside them"
@@ -28,7 +30,8 @@ public enum OutputFile {
     ///
     /// Refused: a path that leads, through any symbolic link or `..`, into the `EventLog/` or
     /// `Snapshots/` of a ledger (this one or another); a directory; a symbolic link, FIFO or
-    /// device at the path itself (it would be replaced, not written through).
+    /// device at the path itself (it would be replaced, not written through); a file this
+    /// process may not write.
     public static func write(_ bytes: [UInt8], to path: String, workingDirectory: String,
                              system: SystemCalls) throws(Failure) {
         let absolute = path.hasPrefix("/") ? path : workingDirectory + "/" + path
@@ -44,7 +47,10 @@ public enum OutputFile {
             let resolved = (try system.realPath(directory)) + "/" + name
             if let ledger = try enclosingLedgerDirectory(resolved, system: system) { throw Failure.insideLedger(path, resolved: ledger) }
             switch try system.kind(of: resolved) {
-            case .missing, .file: break
+            case .missing: break
+            // Replacing by rename needs only the directory's permission; a file its owner made
+            // read-only is kept, as `cp` would keep it.
+            case .file: guard system.isWritable(resolved) else { throw Failure.readOnly(path) }
             case .directory: throw Failure.notAFile(path, found: "a directory")
             case .symlink: throw Failure.notAFile(path, found: "a symbolic link (it would be replaced, not written through; for standard output give - or no --out)")
             case .other: throw Failure.notAFile(path, found: "a FIFO, socket or device")

@@ -56,6 +56,8 @@ public final class PosixSystemCalls: SystemCalls {
         }
     }
 
+    public func isWritable(_ path: String) -> Bool { Glibc.access(path, W_OK) == 0 }
+
     public func realPath(_ path: String) throws(SystemError) -> String {
         guard let resolved = Glibc.realpath(path, nil) else { throw SystemError("realpath", path, code: errno) }
         defer { free(resolved) }

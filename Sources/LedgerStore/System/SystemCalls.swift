@@ -25,6 +25,8 @@ public protocol SystemCalls: AnyObject {
     func size(_ descriptor: Int32, path: String) throws(SystemError) -> Int
     /// `lstat(2)`: what is at a path, without following a final symlink.
     func kind(of path: String) throws(SystemError) -> FileKind
+    /// `access(2)` for writing: whether this process may write to the file at `path`.
+    func isWritable(_ path: String) -> Bool
     /// `realpath(3)`: the absolute path with every symbolic link, `.` and `..` resolved; the
     /// path must exist.
     func realPath(_ path: String) throws(SystemError) -> String
