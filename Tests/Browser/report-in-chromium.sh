@@ -11,7 +11,8 @@
 #                  build's ledger); `ledger-bench`, for the synthetic ledger, is the one beside it
 # --html           render these pages instead of building reports (any page, at any time)
 # --min-charts     with --html: the charts (<svg> with shapes) each page must have (default 1)
-# --self-test      render Samples/ here, pages made to fail each check and pages that must pass,
+# --self-test      render Samples/good.html and its broken copies (broken_samples.py), pages made
+#                  to fail each check and pages that must pass,
 #                  and check that each fails exactly as its <meta name="render-check-expect"> says
 # --out            keep the screenshots, PDFs, measurements and reports here (default: a new
 #                  temporary directory, printed at the end)
