@@ -29,6 +29,10 @@ struct ReportFacts {
     let shownYears: ClosedRange<Int>?
     /// Every year the ledger's facts belong to (within the report's year, when it has one), in order.
     let years: [Int]
+    /// The dates every chart of the page spans, so that charts line up by week.
+    let dates: ClosedRange<CalendarDate>?
+    /// The latest period end among the reports shown (a visit's date may lie after it).
+    let through: CalendarDate?
 
     /// The width of a chart among several side by side, in the drawing's units: about its
     /// width in CSS pixels on a desktop and on a phone, so that its text stays readable.
@@ -74,24 +78,15 @@ struct ReportFacts {
         let yearsOfTotals = itemYears.sorted(by: >).filter { year in report.year.map { year == $0 } ?? true }
         totals = yearsOfTotals.filter { shownYears?.contains($0) ?? true }.map { TotalsProjection(state, year: $0) }
         earlierTotals = yearsOfTotals.filter { !(shownYears?.contains($0) ?? true) }.map { TotalsProjection(state, year: $0) }
+        let issueEnds = issues.map(\.through).filter(shown)
+        var all = issueEnds + authorizationHistory.map(\.through) + windows.map(\.through) + visits.map(\.date) + inspections.map(\.through)
+        all += totals.flatMap { $0.series.map(\.through) }
+        dates = all.min().flatMap { first in all.max().map { first...$0 } }
+        through = issueEnds.max() ?? (authorizationHistory.map(\.through) + windows.map(\.through) + totals.compactMap(\.through)).max()
     }
 
     /// Whether the page leaves out the earlier years of a long history.
     var isCut: Bool { report.year == nil && shownYears != nil }
-
-    /// The dates every chart of the page spans, so that charts line up by week.
-    var dates: ClosedRange<CalendarDate>? {
-        var all = authorizationHistory.map(\.through) + windows.map(\.through) + visits.map(\.date) + inspections.map(\.through)
-        all += issues.map(\.through).filter { shownYears?.contains($0.year) ?? true } + totals.flatMap { $0.series.map(\.through) }
-        guard let first = all.min(), let last = all.max() else { return nil }
-        return first...last
-    }
-
-    /// The latest period end among the reports shown (a visit's date may lie after it).
-    var through: CalendarDate? {
-        let ends = issues.map(\.through).filter { shownYears?.contains($0.year) ?? true }
-        return ends.max() ?? (authorizationHistory.map(\.through) + windows.map(\.through) + totals.compactMap(\.through)).max()
-    }
 
     /// The issue whose period ends last, when the page shows any.
     var latestIssue: HallState.IssueInfo? { issues.last }

@@ -27,7 +27,6 @@ enum ReportStyle {
     color:inherit;text-decoration:none;min-width:0;break-inside:avoid}
     .card-title{font-size:.85rem;color:var(--muted)}
     .card-value{font-size:1.55rem;font-weight:700;line-height:1.25;font-variant-numeric:tabular-nums}
-    .card-note{font-size:.75rem;color:var(--muted)}
     .card-detail{font-size:.8rem;color:var(--muted);margin-top:2px;word-break:keep-all;overflow-wrap:anywhere}
     .card.alert{background:var(--red-soft);border-color:var(--red)}.card.alert .card-value{color:var(--red)}
     .card.good .card-value{color:var(--green)}

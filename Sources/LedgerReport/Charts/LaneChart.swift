@@ -35,23 +35,24 @@ struct LaneChart {
 
     var height: Double { Self.top + Double(lanes.count) * Self.laneHeight + Self.bottom }
 
-    /// A square's width: 8 units, or less where the weeks are closer, so that each covers its
-    /// own week only (a finding drawn wider would look like several).
-    var squareWidth: Double {
+    /// A square's width on `x`: 8 units, or less where the weeks are closer, so that each
+    /// covers its own week only (a finding drawn wider would look like several).
+    func squareWidth(_ x: LinearScale) -> Double {
         let days = Double(max(1, dates.upperBound.daysSinceEpoch - dates.lowerBound.daysSinceEpoch))
         let week = (x.range.high - x.range.low) * 7 / (x.domain.high - x.domain.low)
         return days < 7 ? 8 : min(8, max(0.8, week * 0.85))
     }
 
-    var x: LinearScale {
-        let pad = dates.lowerBound == dates.upperBound ? 7 : max(3, (dates.upperBound.daysSinceEpoch - dates.lowerBound.daysSinceEpoch) / 60)
-        return LinearScale(domain: (Double(dates.lowerBound.daysSinceEpoch - pad), Double(dates.upperBound.daysSinceEpoch + pad)),
-                           range: (labelWidth, width - Self.trailingWidth))
+    /// The time axis, right of the labels `labelWidth` wide.
+    func x(labelWidth: Double) -> LinearScale {
+        let days = TimeTicks.paddedDays(from: dates.lowerBound, to: dates.upperBound)
+        return LinearScale(domain: (Double(days.low), Double(days.high)), range: (labelWidth, width - Self.trailingWidth))
     }
 
     /// The chart as an `<svg>` element.
     func svg(key: String) -> String {
-        let c = Numerals.coordinate, x = self.x
+        let labelWidth = self.labelWidth, x = self.x(labelWidth: labelWidth), squareWidth = self.squareWidth(x)
+        let c = Numerals.coordinate
         let plotBottom = height - Self.bottom
         var svg = "<svg class=\"chart lanes\" viewBox=\"0 0 \(c(width)) \(c(height))\" role=\"img\" aria-label=\"\(HTML.escape(title))\" data-chart=\"\(key)\">"
         svg += "<title>\(HTML.escape(title))</title><g class=\"x-axis\">"

@@ -63,6 +63,13 @@ struct TimeTicks: Sendable {
 
     let ticks: [Tick]
 
+    /// The days a time axis spans for dates from `first` to `last`: widened by a few days so
+    /// that marks at the ends stay inside the plot, and to two weeks around a single date.
+    static func paddedDays(from first: CalendarDate, to last: CalendarDate) -> (low: Int, high: Int) {
+        let pad = first == last ? 7 : max(3, (last.daysSinceEpoch - first.daysSinceEpoch) / 60)
+        return (first.daysSinceEpoch - pad, last.daysSinceEpoch + pad)
+    }
+
     /// A tick's label centred under it, or aligned to its end (start) where centring would
     /// carry it past the drawing's right (left) edge: the drawing is as wide as its box.
     static func label(_ text: String, at position: Double, y: Double, width: Double, fontSize: Double = 11) -> String {

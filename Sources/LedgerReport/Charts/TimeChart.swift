@@ -55,13 +55,11 @@ struct TimeChart {
         return ValueTicks(minimum: values.min() ?? 0, maximum: max(minimumTop, values.max() ?? 0), count: height < 110 ? 2 : 4)
     }
 
-    /// The dates along the axis, widened by a few days so that points and bars at the ends
-    /// stay inside the plot, and to two weeks around a single date.
+    /// The days along the axis (see ``TimeTicks/paddedDays(from:to:)``).
     var dateDomain: (low: Int, high: Int)? {
         let dates = series.flatMap(\.points).map(\.date)
         guard let first = self.dates?.lowerBound ?? dates.min(), let last = self.dates?.upperBound ?? dates.max() else { return nil }
-        let pad = first == last ? 7 : max(3, (last.daysSinceEpoch - first.daysSinceEpoch) / 60)
-        return (first.daysSinceEpoch - pad, last.daysSinceEpoch + pad)
+        return TimeTicks.paddedDays(from: first, to: last)
     }
 
     var x: LinearScale {
@@ -69,19 +67,20 @@ struct TimeChart {
         return LinearScale(domain: (Double(domain.low), Double(domain.high)), range: (plot.left, plot.right))
     }
 
-    var y: LinearScale {
+    /// The value axis's scale for `ticks` (computed once a drawing: the ticks read every point).
+    func y(_ ticks: ValueTicks) -> LinearScale {
         LinearScale(domain: (Double(ticks.bottom), Double(ticks.top)), range: (plot.bottom, plot.top))
     }
 
-    /// Where `value` is drawn: beyond the axis's limit it is drawn at the limit.
-    func y(_ value: Int) -> Double {
-        y(Double(min(max(value, -ValueTicks.limit), ValueTicks.limit)))
+    /// Where `value` is drawn on `scale`: beyond the axis's limit it is drawn at the limit.
+    static func position(_ value: Int, on scale: LinearScale) -> Double {
+        scale(Double(min(max(value, -ValueTicks.limit), ValueTicks.limit)))
     }
 
     /// The chart as an `<svg>` element.
     func svg(key: String) -> String {
         guard let domain = dateDomain else { return "" }
-        let plot = self.plot, ticks = self.ticks, x = self.x, y = self.y
+        let plot = self.plot, ticks = self.ticks, x = self.x, y = self.y(ticks)
         let c = Numerals.coordinate
         var svg = "<svg class=\"chart\" viewBox=\"0 0 \(c(width)) \(c(height))\" role=\"img\" aria-label=\"\(HTML.escape(title))\""
         svg += " data-chart=\"\(key)\" data-y-top=\"\(ticks.top)\" data-y-bottom=\"\(ticks.bottom)\" data-plot=\"\(c(plot.left)) \(c(plot.top)) \(c(plot.right)) \(c(plot.bottom))\""
@@ -102,14 +101,16 @@ struct TimeChart {
         }
         svg += "</g>"
         let pointCount = series.map(\.points.count).max() ?? 0
-        for series in series { svg += render(series, pointCount: pointCount) }
+        for series in series { svg += render(series, pointCount: pointCount, x: x, y: y) }
         return svg + "</svg>"
     }
 
-    private func render(_ series: Series, pointCount: Int) -> String {
-        let x = self.x, c = Numerals.coordinate, zero = y(0)
+    private func render(_ series: Series, pointCount: Int, x: LinearScale, y: LinearScale) -> String {
+        let c = Numerals.coordinate, zero = Self.position(0, on: y)
         var svg = "<g class=\"series s-\(series.style) m-\(series.mark.rawValue)\" data-series=\"\(HTML.escape(series.key))\">"
-        let located = series.points.map { point in (point, x(Double(point.date.daysSinceEpoch)), point.value.map { y($0) }) }
+        let located = series.points.map { point in
+            (point, x(Double(point.date.daysSinceEpoch)), point.value.map { Self.position($0, on: y) })
+        }
         switch series.mark {
         case .bars:
             let slot = (plot.right - plot.left) / Double(max(pointCount, 1))

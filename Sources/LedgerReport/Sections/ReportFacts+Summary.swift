@@ -65,11 +65,10 @@ extension ReportFacts {
         return "<section class=\"cards\" aria-label=\"要点\">" + cards.joined() + "</section>"
     }
 
-    private func card(_ anchor: String, _ title: String, _ value: String, _ detail: String, valueNote: String? = nil,
+    private func card(_ anchor: String, _ title: String, _ value: String, _ detail: String,
                       tone: String = "", extra: String = "") -> String {
         "<a class=\"card \(tone)\" href=\"#\(anchor)\"><span class=\"card-title\">\(HTML.escape(title))</span>"
             + "<span class=\"card-value\">\(HTML.escape(value))</span>"
-            + (valueNote.map { "<span class=\"card-note\">\(HTML.escape($0))</span>" } ?? "")
             + extra + "<span class=\"card-detail\">\(detail)</span></a>"
     }
 }
