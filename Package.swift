@@ -21,7 +21,7 @@ let package = Package(
     targets: [
         // SHA-256's compression on the CPU's SHA extensions, used by LedgerDomain when present.
         .target(name: "LedgerSHA256Hardware", swiftSettings: hardwareHashingFlags),
-        // Pure core: event envelope, SHA-256, JSON, dates, chain verification. No I/O, no clock.
+        // Pure core: event envelope, SHA-256, JSON, dates, chain verification, a seeded generator. No I/O, no clock.
         .target(name: "LedgerDomain", dependencies: ["LedgerSHA256Hardware"]),
         // Pure: reads a bulletin's lines into facts with provenance, and the facts into events.
         .target(name: "LedgerParser", dependencies: ["LedgerDomain"]),
@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "LedgerParserTests", dependencies: ["LedgerParser", "LedgerDomain"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "LedgerProjectionsTests", dependencies: ["LedgerProjections", "LedgerParser", "LedgerDomain"]),
-        .testTarget(name: "LedgerReportTests", dependencies: ["LedgerReport", "LedgerProjections", "LedgerDomain", "LedgerBench"]),
+        .testTarget(name: "LedgerReportTests", dependencies: ["LedgerReport", "LedgerProjections", "LedgerDomain"]),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerDomain"]),
         // Depends on the executable so that `swift test` builds the binary its end-to-end tests run.
         .testTarget(name: "LedgerCLITests", dependencies: ["ledger", "LedgerCLI", "LedgerStore", "LedgerDomain"]),

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import LedgerDomain
 import Testing
 
 /// Input made to break the tool, through the built binary: each gets a clear error and a
@@ -90,7 +91,7 @@ struct HostileInputTests {
         },
         Hostile(name: "two million empty lines", status: 65, message: "empty") { Data(repeating: 0x0A, count: 2_000_000) },
         Hostile(name: "random bytes", status: 65, message: "binary") {
-            var generator = SeededGenerator(seed: 26)
+            var generator = SplitMix64(seed: 26)
             return Data((0..<100_000).map { _ in UInt8.random(in: 0...255, using: &generator) })
         },
         Hostile(name: "over the 16 MiB cap", status: 65, message: "over the limit") { Data(repeating: 0x41, count: (16 << 20) + 1) },
@@ -136,15 +137,3 @@ struct HostileInputTests {
     }
 }
 
-/// SplitMix64, for inputs that must be the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -160,7 +160,7 @@ struct ByteFlipTests {
         let original = ledger.read("EventLog/events.jsonl")
         let lineStarts = [0] + original.enumerated().filter { $0.element == 0x0A }.map { $0.offset + 1 }.dropLast()
         let flips = Int(ProcessInfo.processInfo.environment["LEDGER_TAMPER_FLIPS"] ?? "") ?? 60
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         var detected = 0
         for _ in 0..<flips {
             let offset = Int.random(in: 0..<original.count, using: &generator)

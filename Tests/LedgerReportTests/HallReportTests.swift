@@ -3,7 +3,6 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-import LedgerBench
 import LedgerDomain
 @testable import LedgerProjections
 @testable import LedgerReport

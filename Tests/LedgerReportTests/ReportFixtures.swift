@@ -1,4 +1,3 @@
-import LedgerBench
 import LedgerDomain
 @testable import LedgerProjections
 @testable import LedgerReport

@@ -1,3 +1,5 @@
+import LedgerDomain
+
 /// Writes prose and lines the way PDF extraction leaves them, following an ``ArtefactStyle``:
 /// numbers with odd digits and spaces, paragraphs hard-wrapped at a width, blank lines, page
 /// headers and numbers in the middle of the text, leading spaces, CRLF.
