@@ -7,11 +7,12 @@ import LedgerStore
 /// A ledger kept in memory: each document goes the way `ledger ingest` takes it (decode, parse,
 /// events, plan against the history, append with a hash chain), without touching the disk.
 struct InMemoryLedger {
-    private(set) var records: [EventRecord] = []
+    /// The log's bytes and records, appended as the store would.
+    private(set) var log = InMemoryLog()
     private(set) var state = HallState()
     private var history = IngestHistory()
-    private var head = LogHead.empty
-    private var batches = 0
+
+    var records: [EventRecord] { log.records }
 
     /// Ingests one document; returns its problems (unreadable, a diagnostic of severity error or
     /// warning, a failed check, not appended) and the bulletin the parser read.
@@ -40,23 +41,13 @@ struct InMemoryLedger {
         return (problems, bulletin)
     }
 
-    /// Appends a batch as the store would, one minute after the previous one.
+    /// Appends a batch as the store would, and folds it into the state and the history.
     private mutating func append(_ batch: [NewEvent]) {
-        let first = head.seq.next
-        for event in batch {
-            var idBytes = [UInt8](repeating: 0, count: 16)
-            withUnsafeBytes(of: UInt64(head.seq.value + 1).littleEndian) { idBytes.replaceSubrange(0..<8, with: $0) }
-            let draft = EventRecord(
-                seq: head.seq.next, id: EventID(randomBytes: idBytes), type: event.type, version: event.version,
-                valid: event.valid, recordedAt: Instant(millisecondsSinceEpoch: 1_795_319_400_000 + Int64(batches) * 60_000),
-                actor: "test", batch: BatchMarker(first: first, count: batch.count), source: event.source,
-                payload: event.payload, prev: head.hash)
-            let record = RecordLine.encode(draft).record
-            records.append(record)
+        let before = log.records.count
+        log.append(batch)
+        for record in log.records[before...] {
             history.apply(record)
             state.apply(record)
-            head = record.asHead
         }
-        batches += 1
     }
 }
