@@ -8,10 +8,27 @@ extension Bulletin {
     ///   - encoding: how the document was decoded, recorded with the issue.
     ///   - partial: whether the issue was accepted without its footer (`--allow-partial`).
     public func events(document: SHA256Digest, encoding: String, partial: Bool) -> [NewEvent] {
+        let facts = self.facts()
+        let header = NewEvent(type: EventType.issuePublished, valid: issue.through, source: source(issue.provenance, document),
+                              payload: issuePayload(encoding: encoding, partial: partial, facts: facts.count))
+        return [header] + facts.map { NewEvent(type: $0.type, valid: $0.valid, source: source($0.provenance, document), payload: $0.payload) }
+    }
+
+    /// One fact as the event it becomes, before the document's hash is known.
+    struct Fact {
+        var type: String
+        var valid: CalendarDate
+        var provenance: Provenance
+        var payload: JSONObject
+    }
+
+    /// The facts in event order (``events(document:encoding:partial:)`` puts `issue.published`
+    /// before them): the line account names events by this order.
+    func facts() -> [Fact] {
         let through = issue.through
-        var facts: [NewEvent] = []
+        var facts: [Fact] = []
         func add(_ type: String, valid: CalendarDate? = nil, _ provenance: Provenance, _ payload: JSONObject) {
-            facts.append(NewEvent(type: type, valid: valid ?? through, source: source(provenance, document), payload: payload))
+            facts.append(Fact(type: type, valid: valid ?? through, provenance: provenance, payload: payload))
         }
         if let window {
             add(EventType.windowCounted, window.provenance,
@@ -53,9 +70,21 @@ extension Bulletin {
             add(EventType.paragraphUnplaced, paragraph.provenance,
                 ["section": paragraph.section.map { .string($0) } ?? .null, "text": .string(paragraph.text)])
         }
-        let header = NewEvent(type: EventType.issuePublished, valid: through, source: source(issue.provenance, document),
-                              payload: issuePayload(encoding: encoding, partial: partial, facts: facts.count))
-        return [header] + facts
+        return facts
+    }
+
+    /// What each part of the bulletin says its lines are, for the ``LineAccount``: the
+    /// masthead, the footer, page furniture, headings, and each fact's source lines (event 0
+    /// is `issue.published`, so fact `i` is event `i + 1`).
+    func claims() -> [LineAccount.Claim] {
+        var claims = [LineAccount.Claim(issue.provenance.lines, .masthead)]
+        if let footer = issue.footer { claims.append(LineAccount.Claim(footer.lines, .footer)) }
+        claims += artefactLines.map { LineAccount.Claim($0...$0, .furniture) }
+        claims += headingLines.map { LineAccount.Claim($0...$0, .heading) }
+        for (index, fact) in facts().enumerated() {
+            claims.append(LineAccount.Claim(fact.provenance.lines, .event(index + 1)))
+        }
+        return claims
     }
 
     private func issuePayload(encoding: String, partial: Bool, facts: Int) -> JSONObject {

@@ -14,6 +14,12 @@ public struct Provenance: Equatable, Sendable {
         self.text = source.raw(lines)
     }
 
+    /// Creates provenance for the lines `lines` of a ``SourceText``.
+    init(_ source: SourceText, lines: ClosedRange<Int>) {
+        self.lines = lines
+        self.text = source.raw(lines)
+    }
+
     /// Creates provenance for whole lines.
     init(lines: [SourceLine]) {
         let numbers = lines.map(\.number)
@@ -113,6 +119,8 @@ public struct Bulletin: Sendable {
         public var section: String?
         public var text: String
         public var provenance: Provenance
+        /// Whether no reader claimed these lines and the parser's safety net kept them.
+        public var caughtByNet = false
     }
 
     public var issue: Issue
@@ -127,6 +135,8 @@ public struct Bulletin: Sendable {
     public var unplaced: [Unplaced] = []
     /// Line numbers of page headers and page numbers that were removed.
     public var artefactLines: [Int] = []
+    /// Line numbers of section and sub-section headings.
+    public var headingLines: [Int] = []
 }
 
 /// The three categories of provincial service items.

@@ -15,6 +15,8 @@ public enum BulletinParser {
         public var bulletin: Bulletin?
         /// Every problem found, errors first.
         public var diagnostics: [Diagnostic]
+        /// Where each non-blank line ended up; nil when there is no bulletin.
+        public var account: LineAccount? = nil
 
         /// Whether any diagnostic is an error of this kind.
         public func has(_ kind: Diagnostic.Kind) -> Bool {
@@ -33,6 +35,7 @@ public enum BulletinParser {
         HeaderReader.footer(outline, into: &issue, diagnostics: &diagnostics)
         var bulletin = Bulletin(issue: issue)
         bulletin.artefactLines = outline.artefacts.map(\.number)
+        bulletin.headingLines = outline.headingLines
         if outline.sections.isEmpty {
             diagnostics.append(Diagnostic(.warning, .unreadable,
                 "no numbered section (like 一、大厅巡查情况) after the masthead: no facts but the masthead's could be read",
@@ -41,7 +44,8 @@ public enum BulletinParser {
         for section in outline.sections {
             SectionReader(registry: registry, issue: issue).read(section, into: &bulletin)
         }
-        for unplaced in bulletin.unplaced {
+        let account = SafetyNet.account(sourceLines, outline: outline, bulletin: &bulletin, diagnostics: &diagnostics)
+        for unplaced in bulletin.unplaced where !unplaced.caughtByNet {
             let place = unplaced.section.map { "in section “\($0)”" } ?? "outside any section"
             diagnostics.append(Diagnostic(.warning, .unplaced,
                 "text \(place) could not be placed; it is kept as an unplaced paragraph: \(unplaced.text.prefix(40))…",
@@ -50,7 +54,7 @@ public enum BulletinParser {
         diagnostics += NumberSizeCheck.check(outline)
         diagnostics += ConsistencyChecks.check(bulletin)
         diagnostics.sort { $0.severity > $1.severity }
-        return Outcome(bulletin: bulletin, diagnostics: diagnostics)
+        return Outcome(bulletin: bulletin, diagnostics: diagnostics, account: account)
     }
 }
 
@@ -85,13 +89,18 @@ struct SectionReader {
     func read(_ section: Outline.Section, into bulletin: inout Bulletin) {
         switch Self.kind(of: section.title, text: section.text.text) {
         case .inspection:
+            let mark = bulletin.mark
             let inspections = InspectionReader.read(section)
             if inspections.isEmpty { unplaced(section.title, section.text, into: &bulletin) }
             bulletin.inspections += inspections
+            // The introduction before the items (`本周大厅巡查情况如下：`) is quoted with the first.
+            bulletin.claim(section.text.droppingFirstLine(), since: mark)
         case .serviceItems:
+            let mark = bulletin.mark
             let items = CountsReader.serviceItems(section.text, issue: issue)
             if items.isEmpty { unplaced(section.title, section.text, into: &bulletin) }
             bulletin.serviceItems += items
+            bulletin.claim(section.text.droppingFirstLine(), since: mark)
         case .comprehensiveWindow:
             readWindowSection(section, into: &bulletin)
         case .news:
@@ -113,6 +122,8 @@ struct SectionReader {
                                                      reference: issue.through, registry: registry)
                 continue
             }
+            let mark = bulletin.mark
+            defer { bulletin.claim(text.droppingFirstLine(), since: mark) }
             var placed = false
             if title.firstMatch(of: Self.authorizationTitle) != nil || text.text.contains("授权") {
                 if let (status, newly) = AuthorizationReader.read(text, registry: registry) {
@@ -146,9 +157,11 @@ struct SectionReader {
 
     private func readVisits(_ title: String, body: SourceText, items: [Outline.Item], into bulletin: inout Bulletin) {
         for part in [body] + items.map(\.text) where !part.isEmpty {
+            let mark = bulletin.mark
             let visits = VisitReader.read(part, reference: issue.through, registry: registry)
             if visits.isEmpty { unplaced(title, part, into: &bulletin) }
             bulletin.visits += visits
+            bulletin.claim(part, since: mark)
         }
     }
 

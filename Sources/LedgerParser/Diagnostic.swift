@@ -20,6 +20,8 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
         case inconsistent
         /// Text that no part of the parser could place.
         case unplaced
+        /// Lines that no reader claimed, caught by the parser's safety net and kept unplaced.
+        case unclaimed
         /// A fact was expected but could not be read.
         case unreadable
     }

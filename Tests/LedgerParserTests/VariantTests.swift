@@ -91,7 +91,7 @@ struct VariantTests {
         lines.append("news \(bulletin.news.count) progress \(bulletin.progress.count) unplaced \(bulletin.unplaced.count)")
         lines += (bulletin.news + bulletin.progress).map {
             "note \($0.ordinal) \($0.date?.description ?? "-") \($0.departments.map(\.canonical).joined(separator: ","))"
-        }
+        }.sorted()
         return lines
     }
 
@@ -110,6 +110,6 @@ struct VariantTests {
         let extra = actual.filter { !expected.contains($0) }
         #expect(missing == [], sourceLocation: sourceLocation)
         #expect(extra == [], sourceLocation: sourceLocation)
-        if missing.isEmpty && extra.isEmpty { #expect(actual == expected, sourceLocation: sourceLocation) }
+        if missing.isEmpty && extra.isEmpty { #expect(actual.sorted() == expected.sorted(), sourceLocation: sourceLocation) }
     }
 }

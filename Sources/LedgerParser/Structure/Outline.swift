@@ -49,4 +49,17 @@ public struct Outline: Sendable {
     public var footer: [SourceLine] = []
     /// Lines removed as page headers or page numbers.
     public var artefacts: [SourceLine] = []
+    /// Markers alone on their line (`（一）`), read with the line that follows: they belong
+    /// wherever that line does.
+    public var joinedMarkers: [(marker: Int, joinedTo: Int)] = []
+
+    /// The numbers of the section and sub-section heading lines.
+    public var headingLines: [Int] {
+        sections.flatMap { section in [section.heading.number] + section.subsections.compactMap { $0.text.lines.first?.number } }
+    }
+
+    /// The title of the section holding line `number`, if any.
+    func sectionTitle(holding number: Int) -> String? {
+        sections.first { $0.text.lineNumbers?.contains(number) ?? false }?.title
+    }
 }

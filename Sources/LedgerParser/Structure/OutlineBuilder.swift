@@ -16,6 +16,7 @@ enum OutlineBuilder {
             } else if let marker = bareMarker {
                 // The content line carries the marker; the marker's own line holds nothing else.
                 builder.take(SourceLine(number: line.number, raw: line.raw, text: marker.text + line.text))
+                builder.outline.joinedMarkers.append((marker: marker.number, joinedTo: line.number))
                 bareMarker = nil
             } else {
                 builder.take(line)

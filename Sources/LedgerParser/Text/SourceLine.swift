@@ -46,6 +46,11 @@ public struct SourceText: Sendable {
         text += line.text
     }
 
+    /// The same text without its first line (a heading, when the text is a section's).
+    func droppingFirstLine() -> SourceText {
+        SourceText(Array(lines.dropFirst()))
+    }
+
     /// Whether no line has any text.
     public var isEmpty: Bool { text.isEmpty }
 
