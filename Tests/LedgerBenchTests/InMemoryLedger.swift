@@ -27,6 +27,10 @@ struct InMemoryLedger {
         let outcome = BulletinParser.parse(lines: decoded.lines, registry: state.registry)
         var problems = outcome.diagnostics.filter { $0.severity >= .warning }.map { "\($0)" }
         guard let bulletin = outcome.bulletin else { return (problems + ["no bulletin"], nil) }
+        // Every line has one place; a warning from the safety net is already a problem above.
+        if let violations = outcome.account?.violations, !violations.isEmpty {
+            problems += violations.map { "line account: \($0)" }
+        }
         let digest = SHA256.hash(bytes)
         let events = bulletin.events(document: digest, encoding: decoded.encoding.rawValue, partial: false)
         switch IngestPlanner.plan(bulletin, events: events, document: digest, history: history, supersede: false) {

@@ -156,6 +156,18 @@ struct IngestTests {
         #expect(events.first?["type"] as? String == "issue.published")
         #expect(events.contains { ($0["payload"] as? [String: Any])?["person"] as? String == "王飙" })
         #expect(!FileManager.default.fileExists(atPath: ledger.file("EventLog")))
+        // The account: every line with text in one run, the runs in order, each event named by its index.
+        let account = try #require(file["account"] as? [String: Any])
+        let runs = try #require(account["runs"] as? [[String: Any]])
+        let content = try Self.fixture("2023-06.txt").split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated().filter { !$0.element.allSatisfy(\.isWhitespace) }.count
+        #expect(account["lines"] as? Int == content)
+        #expect(runs.first?["place"] as? String == "masthead" && runs.last?["place"] as? String == "footer")
+        let visit = try #require(runs.first { $0["type"] as? String == "visit.recorded" })
+        let index = try #require(visit["event"] as? Int)
+        #expect((events[index]["payload"] as? [String: Any])?["person"] as? String == "王飙")
+        let text = try LedgerProcess.run(["ingest", "--dry-run", Self.fixtures + "/2023-06.txt"], in: ledger.path)
+        #expect(text.stdout.contains("lines: \(content) with text: 4 masthead, 4 footer, 2 page headers and numbers"))
     }
 
     @Test("standard input, GB18030 and CRLF read as the same issue")

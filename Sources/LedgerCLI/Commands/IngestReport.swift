@@ -21,6 +21,8 @@ struct IngestReport {
     var exitCode: ExitCode = .success
     /// The decoded lines, to quote them under diagnostics.
     var lines: [String] = []
+    /// Where each non-blank line of the document ended up.
+    var account: LineAccount?
 
     init(file: String) { self.file = file }
 
@@ -42,6 +44,7 @@ struct IngestReport {
         case .dryRun:
             stdout.write("\(file): would append \(issue ?? "?") as \(events.count) events (dry run: nothing written)\n")
             for event in events { stdout.write("  \(event.type)  \(event.valid?.description ?? "")  \(JSONWriter.string(.object(event.payload)).prefix(100))\n") }
+            if let account { stdout.write("  \(Self.summary(account, netCaught: netCaught))\n") }
         case .rejected:
             stderr.write("ledger: error: \(error ?? "rejected")\n")
         }
@@ -93,8 +96,54 @@ struct IngestReport {
             }),
             "error": error.map { .string($0) } ?? .null,
         ]
-        if outcome == .dryRun { object["events"] = .array(events.map(Self.json)) }
+        if outcome == .dryRun {
+            object["events"] = .array(events.map(Self.json))
+            if let account { object["account"] = Self.json(account, events: events) }
+        }
         return .object(object)
+    }
+
+    /// Lines the safety net kept: no reader claimed them.
+    private var netCaught: Int {
+        diagnostics.filter { $0.kind == .unclaimed }.reduce(0) { total, diagnostic in
+            total + (diagnostic.lines.map { range in range.filter { $0 >= 1 && $0 <= lines.count && !lines[$0 - 1].allSatisfy(\.isWhitespace) }.count } ?? 0)
+        }
+    }
+
+    /// `every line accounted for: 120 lines, 4 masthead, …`.
+    static func summary(_ account: LineAccount, netCaught: Int) -> String {
+        let tally = account.tally
+        let events = Set(account.entries.flatMap { entry -> [Int] in
+            if case .event(let index) = entry.place { return [index] + entry.alsoCitedBy }
+            return []
+        })
+        return "lines: \(account.entries.count) with text: \(tally.masthead) masthead, \(tally.footer) footer, \(tally.furniture) page headers and numbers, \(tally.heading) headings, \(tally.events) in the sources of \(events.count) facts"
+            + (netCaught == 0 ? "" : " (\(netCaught) of them read by no reader, kept as unplaced paragraphs)")
+    }
+
+    /// The account as runs of lines with one place; an event's run names its index in
+    /// `events` and its type.
+    static func json(_ account: LineAccount, events: [NewEvent]) -> JSONValue {
+        let tally = account.tally
+        return .object([
+            "lines": .int(account.entries.count),
+            "masthead": .int(tally.masthead), "footer": .int(tally.footer), "furniture": .int(tally.furniture),
+            "headings": .int(tally.heading), "inEvents": .int(tally.events),
+            "runs": .array(account.runs.map { run in
+                var object: JSONObject = ["lines": .array([.int(run.lines.lowerBound), .int(run.lines.upperBound)])]
+                let shared = Set(account.entries.filter { run.lines.contains($0.line) }.flatMap(\.alsoCitedBy)).sorted()
+                if !shared.isEmpty { object["alsoCitedBy"] = .array(shared.map { .int($0) }) }
+                switch run.place {
+                case .event(let index):
+                    object["place"] = .string("event")
+                    object["event"] = .int(index)
+                    object["type"] = index < events.count ? .string(events[index].type) : .null
+                default:
+                    object["place"] = .string(run.place.description)
+                }
+                return .object(object)
+            }),
+        ])
     }
 
     static func json(_ event: NewEvent) -> JSONValue {

@@ -189,6 +189,7 @@ struct IngestRunner {
         let outcome = parsed.outcome
         report.lines = decoded.lines
         report.diagnostics = outcome.diagnostics
+        report.account = outcome.account
         guard let bulletin = outcome.bulletin else {
             return report.reject("\(file) is not a weekly bulletin: it has no masthead (issue number and date). Nothing was written.", .dataError)
         }

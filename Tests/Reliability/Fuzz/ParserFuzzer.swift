@@ -13,6 +13,16 @@ public func fuzzParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let bulletin = outcome.bulletin else { return 0 }
     let events = bulletin.events(document: SHA256.hash(bytes), encoding: decoded.encoding.rawValue, partial: false)
     precondition(!events.isEmpty, "a bulletin with a masthead gives at least issue.published")
+    // Every non-blank line has exactly one place: the safety net leaves nothing unaccounted.
+    if let account = outcome.account {
+        precondition(account.violations.isEmpty, "the line account breaks its rule: \(account.violations.prefix(3))")
+        let named = account.entries.compactMap { entry -> Int? in if case .event(let index) = entry.place { return index }; return nil }
+        precondition(named.allSatisfy { $0 >= 1 && $0 < events.count }, "the line account names an event that does not exist")
+        let content = decoded.lines.filter { !SourceLine(number: 0, raw: $0).text.isEmpty }.count
+        precondition(account.entries.count == content, "the line account misses lines")
+    } else {
+        preconditionFailure("a bulletin comes with its line account")
+    }
     var previous = LogHead.empty
     for (index, event) in events.enumerated() {
         let draft = EventRecord(
