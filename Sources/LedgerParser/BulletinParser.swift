@@ -42,7 +42,9 @@ public enum BulletinParser {
                 lines: SourceText(outline.header).lineNumbers))
         }
         for section in outline.sections {
-            SectionReader(registry: registry, issue: issue).read(section, into: &bulletin)
+            var reader = SectionReader(registry: registry, issue: issue)
+            reader.read(section, into: &bulletin)
+            diagnostics += reader.diagnostics
         }
         let account = SafetyNet.account(sourceLines, outline: outline, bulletin: &bulletin, diagnostics: &diagnostics)
         for unplaced in bulletin.unplaced where !unplaced.caughtByNet {
@@ -62,6 +64,8 @@ public enum BulletinParser {
 struct SectionReader {
     let registry: DepartmentRegistry
     let issue: Bulletin.Issue
+    /// What the reader was unsure of: kept facts or text, and a warning saying so.
+    var diagnostics: [Diagnostic] = []
 
     enum Kind { case comprehensiveWindow, serviceItems, news, visits, inspection, unknown }
 
@@ -75,19 +79,27 @@ struct SectionReader {
     nonisolated(unsafe) static let progressTitle = #/推进|进展|工作开展/#
     nonisolated(unsafe) static let authorizationTitle = #/授权|纳入/#
 
-    static func kind(of title: String, text: String) -> Kind {
-        if title.firstMatch(of: inspectionTitle) != nil { return .inspection }
-        if title.firstMatch(of: windowTitle) != nil { return .comprehensiveWindow }
-        if title.firstMatch(of: serviceItemsTitle) != nil { return .serviceItems }
+    /// What a section is, by its title; `byText` when only its text says so (a title the
+    /// parser does not know), which the reader then warns about.
+    static func kind(of title: String, text: String) -> (kind: Kind, byText: Bool) {
+        if title.firstMatch(of: inspectionTitle) != nil { return (.inspection, false) }
+        if title.firstMatch(of: windowTitle) != nil { return (.comprehensiveWindow, false) }
+        if title.firstMatch(of: serviceItemsTitle) != nil { return (.serviceItems, false) }
         // Usually a sub-section of the news, but a writer may give the visits a section of their own.
-        if title.firstMatch(of: visitsTitle) != nil { return .visits }
-        if title.firstMatch(of: newsTitle) != nil { return .news }
-        if text.firstMatch(of: serviceItemsText) != nil { return .serviceItems }
-        return .unknown
+        if title.firstMatch(of: visitsTitle) != nil { return (.visits, false) }
+        if title.firstMatch(of: newsTitle) != nil { return (.news, false) }
+        if text.firstMatch(of: serviceItemsText) != nil { return (.serviceItems, true) }
+        return (.unknown, false)
     }
 
-    func read(_ section: Outline.Section, into bulletin: inout Bulletin) {
-        switch Self.kind(of: section.title, text: section.text.text) {
+    mutating func read(_ section: Outline.Section, into bulletin: inout Bulletin) {
+        let (kind, byText) = Self.kind(of: section.title, text: section.text.text)
+        if byText {
+            diagnostics.append(Diagnostic(.warning, .unplaced,
+                "section “\(section.title)” has a title the parser does not know; its text reads as the service-item counts (行政许可…受理…办结), so they were read from it: check them",
+                lines: section.heading.number...section.heading.number))
+        }
+        switch kind {
         case .inspection:
             let mark = bulletin.mark
             let inspections = InspectionReader.read(section)
@@ -140,19 +152,29 @@ struct SectionReader {
         }
     }
 
-    private func readNewsSection(_ section: Outline.Section, into bulletin: inout Bulletin) {
+    private mutating func readNewsSection(_ section: Outline.Section, into bulletin: inout Bulletin) {
         if !section.body.isEmpty || !section.items.isEmpty {
-            bulletin.news += NoteReader.read(section: section.title, body: section.body, items: section.items,
-                                             reference: issue.through, registry: registry)
+            readNews(section.title, body: section.body, items: section.items, into: &bulletin)
         }
         for subsection in section.subsections {
             if subsection.title.firstMatch(of: Self.visitsTitle) != nil {
                 readVisits(subsection.title, body: subsection.body, items: subsection.items, into: &bulletin)
             } else {
-                bulletin.news += NoteReader.read(section: subsection.title, body: subsection.body, items: subsection.items,
-                                                 reference: issue.through, registry: registry)
+                readNews(subsection.title, body: subsection.body, items: subsection.items, into: &bulletin)
             }
         }
+    }
+
+    /// News items, kept as news; one that reads as a leader's visit outside 厅（局）长进大厅 is
+    /// kept as news too, with a warning, so that a visit never passes as news unseen.
+    private mutating func readNews(_ title: String, body: SourceText, items: [Outline.Item], into bulletin: inout Bulletin) {
+        for part in [body] + items.map(\.text) where !part.isEmpty {
+            guard let visit = VisitReader.read(part, reference: issue.through, registry: registry).first else { continue }
+            diagnostics.append(Diagnostic(.warning, .unplaced,
+                "a news item under “\(title)” reads like a leader's visit (\(visit.date), \(visit.department.asWritten) \(visit.person)) but stands outside 厅（局）长进大厅: it is kept as news and not counted as a visit; check whether it is one",
+                lines: part.lineNumbers))
+        }
+        bulletin.news += NoteReader.read(section: title, body: body, items: items, reference: issue.through, registry: registry)
     }
 
     private func readVisits(_ title: String, body: SourceText, items: [Outline.Item], into bulletin: inout Bulletin) {
