@@ -55,7 +55,7 @@ extension Bulletin {
         for inspection in inspections {
             add(EventType.inspectionRecorded, inspection.provenance, [
                 "ordinal": .int(inspection.ordinal), "item": .string(inspection.item),
-                "verdict": .string(inspection.satisfactory ? "satisfactory" : "finding"), "text": .string(inspection.text),
+                "verdict": .string(inspection.verdict.rawValue), "text": .string(inspection.text),
             ])
         }
         for (type, notes) in [(EventType.progressReported, progress), (EventType.newsReported, news)] {

@@ -99,7 +99,8 @@ public struct Bulletin: Sendable {
     public struct Inspection: Sendable {
         public var ordinal: Int
         public var item: String
-        public var satisfactory: Bool
+        /// Satisfactory, a finding, or unclassified when the wording says neither.
+        public var verdict: InspectionVerdict
         public var text: String
         public var provenance: Provenance
     }

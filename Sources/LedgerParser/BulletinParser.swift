@@ -105,6 +105,11 @@ struct SectionReader {
             let inspections = InspectionReader.read(section)
             if inspections.isEmpty { unplaced(section.title, section.text, into: &bulletin) }
             bulletin.inspections += inspections
+            for inspection in inspections where inspection.verdict == .unclassified {
+                diagnostics.append(Diagnostic(.warning, .unclassified,
+                    "inspection item \(inspection.ordinal) “\(inspection.item)”: the verdict “\(inspection.text.prefix(30))” says neither that it was in order (良好, 到位, 未发现…) nor that a problem was found; it is kept as unclassified, to be settled with ledger correct SEQ --set verdict=satisfactory|finding",
+                    lines: inspection.provenance.lines))
+            }
             // The introduction before the items (`本周大厅巡查情况如下：`) is quoted with the first.
             bulletin.claim(section.text.droppingFirstLine(), since: mark)
         case .serviceItems:

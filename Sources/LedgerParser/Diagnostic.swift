@@ -22,6 +22,8 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
         case unplaced
         /// Lines that no reader claimed, caught by the parser's safety net and kept unplaced.
         case unclaimed
+        /// A fact kept whose kind the wording does not say (an inspection verdict neither good nor a problem).
+        case unclassified
         /// A fact was expected but could not be read.
         case unreadable
     }

@@ -31,7 +31,7 @@ extension HallState {
         if let index = inspections.firstIndex(where: { $0.seq == seq }) {
             if field == "item", let text = value.string { inspections[index].item = text }
             if field == "text", let text = value.string { inspections[index].text = text }
-            if field == "verdict", let verdict = value.string { inspections[index].satisfactory = verdict == "satisfactory" }
+            if field == "verdict", let verdict = value.string { inspections[index].verdict = InspectionVerdict(payload: verdict) }
         }
     }
 

@@ -36,7 +36,7 @@ extension HallState {
                                 titles: (payload["titles"]?.array?.compactMap(\.string) ?? []).map { strings.intern($0) }, seq: seq))
         case EventType.inspectionRecorded:
             inspections.append(Inspection(issue: issue, through: through, ordinal: payload["ordinal"]?.int ?? 0,
-                                          item: strings.intern(payload["item"]?.string ?? ""), satisfactory: payload["verdict"]?.string == "satisfactory",
+                                          item: strings.intern(payload["item"]?.string ?? ""), verdict: InspectionVerdict(payload: payload["verdict"]?.string),
                                           text: strings.intern(payload["text"]?.string ?? ""), seq: seq))
         case EventType.checkFailed:
             warnings.append(Warning(issue: issue, check: strings.intern(payload["check"]?.string ?? ""), message: payload["message"]?.string ?? "", seq: seq))

@@ -79,7 +79,7 @@ extension HallState {
             for item in inspections {
                 out.row { r in
                     r.string(item.issue); r.date(item.through); r.int(item.ordinal); r.string(item.item)
-                    r.bool(item.satisfactory); r.string(item.text); r.int(item.seq)
+                    r.string(item.verdict.rawValue); r.string(item.text); r.int(item.seq)
                 }
             }
         case .warnings:
@@ -161,9 +161,9 @@ extension HallState {
                                     person: strings.intern(person), titles: titles.map { strings.intern($0) }, seq: seq))
             case .inspections:
                 let (issue, through, ordinal, item) = (try rows.string(), try rows.date(), try rows.int(), try rows.string())
-                let (satisfactory, text, seq) = (try rows.bool(), try rows.string(), try rows.int())
+                let (verdict, text, seq) = (try rows.string(), try rows.string(), try rows.int())
                 inspections.append(Inspection(issue: issue, through: through, ordinal: ordinal, item: strings.intern(item),
-                                              satisfactory: satisfactory, text: strings.intern(text), seq: seq))
+                                              verdict: InspectionVerdict(payload: verdict), text: strings.intern(text), seq: seq))
             case .warnings:
                 let (issue, check, message, seq) = (try rows.string(), try rows.string(), try rows.string(), try rows.int())
                 warnings.append(Warning(issue: issue, check: strings.intern(check), message: message, seq: seq))

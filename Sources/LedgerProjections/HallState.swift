@@ -6,7 +6,7 @@ import LedgerDomain
 /// and the projections sort by those, never by the order the issues were ingested in.
 public struct HallState: Sendable, Equatable {
     /// The version of this fold; a snapshot of another version is rebuilt.
-    public static let version = 4
+    public static let version = 5
 
     /// An ingested issue (`issue.published`): its numbers, dates and how many events it gave.
     public struct IssueInfo: Sendable, Equatable {
@@ -81,7 +81,7 @@ public struct HallState: Sendable, Equatable {
         public var through: CalendarDate
         public var ordinal: Int
         public var item: String
-        public var satisfactory: Bool
+        public var verdict: InspectionVerdict
         public var text: String
         public var seq: Int
     }

@@ -70,6 +70,7 @@ enum ReportStyle {
     .s-window rect{fill:var(--teal)}
     circle.s-visit{fill:var(--blue);fill-opacity:.75;stroke:#fff;stroke-width:1}
     rect.s-satisfactory{fill:#9fd3b3}
+    rect.s-unclassified{fill:#e0b64a}
     rect.s-finding{fill:var(--red)}
     rect.issue-present{fill:var(--blue)}
     rect.issue-gap{fill:#fff;stroke:var(--red);stroke-width:1.4;stroke-dasharray:2 1.5}
@@ -80,6 +81,7 @@ enum ReportStyle {
     .legend .s-authorized i,.legend .s-accepted i{background:var(--blue)}
     .legend .s-completed i,.legend .s-satisfactory i{background:var(--green)}
     .legend .s-satisfactory i{background:#9fd3b3}
+    .legend .s-unclassified i{background:#e0b64a}
     .legend .s-increment i{background:#7ea6e6}
     .legend .s-increment-spans i{background:#c3d4f0}
     .legend .s-finding i{background:var(--red)}
@@ -104,6 +106,8 @@ enum ReportStyle {
     .findings{list-style:none;padding:0;margin:6px 0 12px}
     .finding{margin:6px 0;padding:8px 12px;border-left:5px solid var(--red);background:var(--red-soft);border-radius:0 4px 4px 0;break-inside:avoid}
     .finding-when{display:block;font-size:.8rem;color:var(--red)}
+    .unclassified{margin:6px 0;padding:8px 12px;border-left:5px solid #e0b64a;background:#fbf3dc;border-radius:0 4px 4px 0;break-inside:avoid}
+    .unclassified .finding-when{color:#8a6500}
     .facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:4px 14px;margin:8px 0}
     .facts dt{color:var(--muted)}.facts dd{margin:0;min-width:0}
     .hash{word-break:break-all;font-size:.85rem}

@@ -115,3 +115,39 @@ struct CorrectionTests {
         #expect(try LedgerProcess.run(["verify"], in: ledger.path).status == 0)
     }
 }
+
+/// An inspection verdict the parser could not classify, from ingest to its correction.
+@Suite("Unclassified inspection verdicts")
+struct UnclassifiedVerdictTests {
+    @Test("ingested with a warning, shown by project inspections and audit as needing a look, settled by a correction")
+    func fromIngestToCorrection() throws {
+        let ledger = TemporaryDirectory()
+        let text = try IngestTests.fixture("2023-06.txt")
+            .replacingOccurrences(of: "（三）着装情况。总体情况良好。", with: "（三）着装情况。详见附件。")
+        try text.write(toFile: ledger.file("unclear.txt"), atomically: true, encoding: .utf8)
+        let ingest = try LedgerProcess.run(["ingest", "unclear.txt"], in: ledger.path)
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(ingest.stdout.contains("warning: inspection item 3 “着装情况”"))
+
+        let project = try LedgerProcess.run(["project", "inspections"], in: ledger.path)
+        #expect(project.stdout.contains("0 findings, 1 to check"))
+        #expect(project.stdout.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("CHECK") && $0.contains("详见附件") })
+        let json = try ProjectTests.json(try LedgerProcess.run(["project", "inspections", "--json"], in: ledger.path))
+        #expect(json["unclassified"] as? Int == 1 && json["findings"] as? Int == 0)
+        let rows = try #require(json["inspections"] as? [[String: Any]])
+        #expect(rows.first?["verdict"] as? String == "unclassified")
+        let seq = try #require(rows.first?["seq"] as? Int)
+
+        let audit = try LedgerProcess.run(["audit"], in: ledger.path)
+        #expect(audit.stdout.contains("Needs a look: 1 inspection verdict") && audit.stdout.contains("seq \(seq)  2023-06  着装情况"))
+
+        let corrected = try LedgerProcess.run(["correct", String(seq), "--set", "verdict=satisfactory", "--reason", "read the annex"], in: ledger.path)
+        #expect(corrected.status == 0, "\(corrected.stderr)")
+        let after = try ProjectTests.json(try LedgerProcess.run(["project", "inspections", "--json"], in: ledger.path))
+        #expect(after["unclassified"] as? Int == 0)
+        let auditAfter = try LedgerProcess.run(["audit", "--json"], in: ledger.path)
+        #expect((try ProjectTests.json(auditAfter)["needsALook"] as? [Any])?.isEmpty == true)
+        let report = try LedgerProcess.run(["report", "--out", "r.html"], in: ledger.path)
+        #expect(report.status == 0)
+    }
+}

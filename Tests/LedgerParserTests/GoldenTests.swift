@@ -30,7 +30,7 @@ struct GoldenTests {
             "2023-01-12 司法厅 李慎伦 一级巡视员",
         ])
         #expect(bulletin.inspections.count == 6)
-        #expect(bulletin.inspections.allSatisfy { $0.satisfactory })
+        #expect(bulletin.inspections.allSatisfy { $0.verdict == .satisfactory })
         #expect(bulletin.inspections.map(\.item).first == "按时到岗情况")
         #expect(bulletin.window == nil)
         #expect(bulletin.authorization == nil)
@@ -68,7 +68,7 @@ struct GoldenTests {
         ])
         #expect(visits(bulletin) == ["2023-02-14 司法厅 王飙 党委委员、副厅长"])
         #expect(bulletin.inspections.count == 6)
-        #expect(bulletin.inspections.allSatisfy { $0.satisfactory })
+        #expect(bulletin.inspections.allSatisfy { $0.verdict == .satisfactory })
         #expect(bulletin.progress.count == 5)
         #expect(bulletin.progress.first?.departments.map(\.canonical) == ["经济和信息化厅", "教育厅", "生态环境厅", "水利厅"])
         #expect(bulletin.news.count == 5)

@@ -87,7 +87,7 @@ struct VariantTests {
                 + " \($0.from?.description ?? "-")…\($0.through)"
         }
         lines += bulletin.visits.map { "visit \($0.date) \($0.department.canonical) \($0.person) \($0.titles.joined(separator: "、"))" }
-        lines += bulletin.inspections.map { "inspection \($0.ordinal) \($0.item) \($0.satisfactory ? "good" : "finding")" }
+        lines += bulletin.inspections.map { "inspection \($0.ordinal) \($0.item) \($0.verdict == .satisfactory ? "good" : $0.verdict.rawValue)" }
         lines.append("news \(bulletin.news.count) progress \(bulletin.progress.count) unplaced \(bulletin.unplaced.count)")
         lines += (bulletin.news + bulletin.progress).map {
             "note \($0.ordinal) \($0.date?.description ?? "-") \($0.departments.map(\.canonical).joined(separator: ","))"

@@ -135,7 +135,7 @@ struct ProjectionPropertyTests {
         #expect(surveying?.partial == false)
         let inspections = InspectionsProjection(state)
         #expect(inspections.findings == 1)
-        #expect(inspections.inspections.first?.satisfactory == false)
+        #expect(inspections.inspections.first?.verdict == .finding)
         #expect(inspections.inspections.first?.issue == "2023-07")
     }
 

@@ -135,7 +135,7 @@ struct ChartNumbersTests {
         let chart = try #require(page.chart("inspections"))
         let marks = SVGReader.marks(chart)
         #expect(marks.count == state.inspections.count)
-        let findings = state.inspections.filter { !$0.satisfactory }
+        let findings = state.inspections.filter { $0.verdict == .finding }
         #expect(marks.filter { $0.attributes["class"] == "s-finding" }.count == findings.count)
         let listed = page.page.components(separatedBy: "<li class=\"finding\">").count - 1
         #expect(listed == min(findings.count, ReportFacts.findingRows), "\(name)")

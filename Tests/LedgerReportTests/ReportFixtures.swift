@@ -69,7 +69,7 @@ enum ReportFixtures {
             for (ordinal, item) in items.enumerated() {
                 let finding = random.chance(0.04)
                 state.inspections.append(HallState.Inspection(
-                    issue: key, through: through, ordinal: ordinal + 1, item: item, satisfactory: !finding,
+                    issue: key, through: through, ordinal: ordinal + 1, item: item, verdict: finding ? .finding : .satisfactory,
                     text: finding ? "发现 \(random.int(in: 1...3)) 名工作人员迟到 <早退> & 离岗。" : "总体情况良好。", seq: nextSeq()))
             }
         }

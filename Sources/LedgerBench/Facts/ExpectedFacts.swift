@@ -104,8 +104,8 @@ public struct ExpectedFacts: Sendable, Equatable {
         public var ordinal: Int
         /// The item inspected.
         public var item: String
-        /// Whether the verdict is satisfactory (false: a finding).
-        public var satisfactory: Bool
+        /// What the parser must read the verdict as.
+        public var verdict: InspectionVerdict
         /// The verdict as the parser reads it: ASCII digits, no spaces.
         public var text: String
     }
@@ -154,7 +154,7 @@ public struct ExpectedFacts: Sendable, Equatable {
     }
 
     /// How many inspection verdicts are findings.
-    public var findings: Int { inspections.filter { !$0.satisfactory }.count }
+    public var findings: Int { inspections.filter { $0.verdict == .finding }.count }
 
     private mutating func add(_ issue: BulletinModel) {
         let key = issue.key
@@ -183,7 +183,7 @@ public struct ExpectedFacts: Sendable, Equatable {
         }
         inspections += (issue.inspection?.items ?? []).map {
             Inspection(issue: key, through: issue.through, ordinal: $0.ordinal, item: $0.item,
-                       satisfactory: $0.satisfactory, text: $0.verdict.plain)
+                       verdict: $0.satisfactory ? .satisfactory : .finding, text: $0.verdict.plain)
         }
         let news = (issue.news?.business.count ?? 0) + (issue.news?.efficiency.count ?? 0)
         notes[key] = NoteCounts(news: news, progress: issue.window?.progress.count ?? 0)

@@ -84,7 +84,7 @@ public enum ProjectionCheck {
         let projection = InspectionsProjection(state)
         let found = projection.inspections.map {
             ExpectedFacts.Inspection(issue: $0.issue, through: $0.through, ordinal: $0.ordinal, item: $0.item,
-                                     satisfactory: $0.satisfactory, text: $0.text)
+                                     verdict: $0.verdict, text: $0.text)
         }
         let order = { (inspection: ExpectedFacts.Inspection) in "\(inspection.issue) \(inspection.ordinal)" }
         var problems = compare("inspections", expected.inspections.sorted { order($0) < order($1) }, found.sorted { order($0) < order($1) })

@@ -33,15 +33,35 @@ enum AuditCommand {
                 && (arguments.value("type").map { entry.targetType == $0 } ?? true)
                 && (department.map { name in entry.departments.contains { registry.resolve($0).canonical == name } } ?? true)
         }
+        let needingALook = try unclassified(context, issue: arguments.value("issue"))
         if arguments.flag("json") {
             context.stdout.write(JSONWriter.prettyString(.object([
-                "entries": .array(entries.map(AuditTrail.json)), "head": ProjectCommand.headJSON(head.head),
+                "entries": .array(entries.map(AuditTrail.json)),
+                "needsALook": .array(needingALook.map { inspection in
+                    .object(["seq": .int(inspection.seq), "type": .string(EventType.inspectionRecorded), "issue": .string(inspection.issue),
+                             "item": .string(inspection.item), "text": .string(inspection.text), "verdict": .string(inspection.verdict.rawValue)])
+                }),
+                "head": ProjectCommand.headJSON(head.head),
             ])) + "\n")
             return .success
         }
         if entries.isEmpty { context.stdout.write("No audit entries match.\n") }
         for entry in entries { context.stdout.write(text(entry)) }
+        if !needingALook.isEmpty {
+            context.stdout.write("\nNeeds a look: \(needingALook.count) inspection verdict\(needingALook.count == 1 ? "" : "s") the parser could not classify (the wording says neither good nor a problem); settle each with ledger correct SEQ --set verdict=satisfactory|finding --reason TEXT:\n")
+            for inspection in needingALook {
+                context.stdout.write("  seq \(inspection.seq)  \(inspection.issue)  \(inspection.item)：\(inspection.text)\n")
+            }
+        }
         return .success
+    }
+
+    /// The inspection verdicts still unclassified, corrections applied (of one issue, if given).
+    static func unclassified(_ context: CommandContext, issue: String?) throws -> [HallState.Inspection] {
+        let state = try HallLoader(context: context).load(TimeFilter(), parts: [.inspections]).0
+        return state.inspections.filter { inspection in
+            inspection.verdict == .unclassified && (issue.map { inspection.issue == $0 } ?? true)
+        }.sorted { $0.seq < $1.seq }
     }
 
     static func instant(_ text: String?, option: String, startOfDay: Bool) throws -> Instant? {

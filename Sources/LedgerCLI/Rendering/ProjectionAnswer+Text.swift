@@ -93,10 +93,18 @@ extension ProjectionAnswer {
     func inspectionsText() -> String {
         let projection = InspectionsProjection(state)
         guard !projection.inspections.isEmpty else { return "No hall inspections \(scope).\n" }
-        let text = "Hall inspections (大厅巡查情况) \(scope): \(projection.findings) finding\(projection.findings == 1 ? "" : "s") of \(projection.inspections.count) verdicts\n\n"
-        var table = TextTable([("verdict", .left), ("through", .left), ("issue", .left), ("item", .left), ("text", .left)])
+        let unclassified = projection.unclassified == 0 ? ""
+            : ", \(projection.unclassified) to check (the wording says neither; settle each with ledger correct SEQ --set verdict=…)"
+        let text = "Hall inspections (大厅巡查情况) \(scope): \(projection.findings) finding\(projection.findings == 1 ? "" : "s")\(unclassified) of \(projection.inspections.count) verdicts\n\n"
+        var table = TextTable([("verdict", .left), ("through", .left), ("issue", .left), ("seq", .right), ("item", .left), ("text", .left)])
         for inspection in projection.inspections {
-            table.add([inspection.satisfactory ? "ok" : "FINDING", inspection.through.description, inspection.issue,
+            let verdict: String
+            switch inspection.verdict {
+            case .satisfactory: verdict = "ok"
+            case .finding: verdict = "FINDING"
+            case .unclassified: verdict = "CHECK"
+            }
+            table.add([verdict, inspection.through.description, inspection.issue, String(inspection.seq),
                        inspection.item, inspection.text])
         }
         return text + table.render()

@@ -32,7 +32,8 @@ public enum EventType {
     public static let visitRecorded = "visit.recorded"
 
     /// One item of the hall inspection (大厅巡查情况): `ordinal`, `item`, `verdict`
-    /// (`satisfactory` or `finding`), `text`. Folds into `inspections`.
+    /// (`satisfactory`, `finding`, or `unclassified` where the wording says neither: see
+    /// ``InspectionVerdict``), `text`. Folds into `inspections`.
     public static let inspectionRecorded = "inspection.recorded"
 
     /// A news paragraph (窗口工作动态): `section`, `ordinal`, `date` (or null for 近日),

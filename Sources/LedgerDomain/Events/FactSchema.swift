@@ -17,7 +17,7 @@ public enum FactSchema {
             case .list:
                 let items = text.split { $0 == "、" || $0 == "," || $0 == "，" }.map { JSONValue.string(String($0)) }
                 return items.isEmpty ? nil : .array(items)
-            case .verdict: return text == "satisfactory" || text == "finding" ? .string(text) : nil
+            case .verdict: return InspectionVerdict(rawValue: text).map { .string($0.rawValue) }
             }
         }
 
@@ -29,7 +29,7 @@ public enum FactSchema {
             case .date: return "a date YYYY-MM-DD"
             case .boolean: return "true or false"
             case .list: return "a list separated by 、 or ,"
-            case .verdict: return "satisfactory or finding"
+            case .verdict: return "satisfactory, finding or unclassified"
             }
         }
     }

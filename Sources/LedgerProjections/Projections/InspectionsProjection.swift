@@ -1,10 +1,12 @@
 import LedgerDomain
 
-/// Hall inspection verdicts by week, findings (anything not satisfactory) first.
+/// Hall inspection verdicts by week: findings first, then those needing a look, then the rest.
 public struct InspectionsProjection: Sendable {
     public var inspections: [HallState.Inspection]
     /// How many verdicts were findings.
     public var findings: Int
+    /// How many verdicts the parser could not classify: a person must read them.
+    public var unclassified: Int
 
     /// The parts of the state this projection reads (see ``HallState/Part``).
     public static let parts: Set<HallState.Part> = [.inspections]
@@ -13,9 +15,10 @@ public struct InspectionsProjection: Sendable {
     public init(_ state: HallState) {
         state.require(Self.parts)
         inspections = state.inspections.sorted {
-            ($0.satisfactory ? 1 : 0, $0.through, $0.issue, $0.ordinal) < ($1.satisfactory ? 1 : 0, $1.through, $1.issue, $1.ordinal)
+            ($0.verdict, $0.through, $0.issue, $0.ordinal) < ($1.verdict, $1.through, $1.issue, $1.ordinal)
         }
-        findings = inspections.filter { !$0.satisfactory }.count
+        findings = inspections.filter { $0.verdict == .finding }.count
+        unclassified = inspections.filter { $0.verdict == .unclassified }.count
     }
 
     /// The `project inspections --json` document (without `head`).
@@ -24,10 +27,10 @@ public struct InspectionsProjection: Sendable {
     /// The same document, its verdicts made row by row as they are written.
     public func stream(asOf: CalendarDate?) -> JSONStream {
         .object([
-            ("asOf", .value(.date(asOf))), ("findings", .value(.int(findings))),
+            ("asOf", .value(.date(asOf))), ("findings", .value(.int(findings))), ("unclassified", .value(.int(unclassified))),
             ("inspections", .rows(inspections) { inspection in
                 .object(["through": .date(inspection.through), "issue": .string(inspection.issue), "ordinal": .int(inspection.ordinal),
-                         "item": .string(inspection.item), "verdict": .string(inspection.satisfactory ? "satisfactory" : "finding"),
+                         "item": .string(inspection.item), "verdict": .string(inspection.verdict.rawValue),
                          "text": .string(inspection.text), "seq": .int(inspection.seq)])
             }),
         ])

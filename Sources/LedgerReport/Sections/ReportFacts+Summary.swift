@@ -50,9 +50,11 @@ extension ReportFacts {
                               "\(Labels.monthDay(window.through))止一周 · 颁发 \(Numerals.count(window.week["issued"])) · 流转 \(Numerals.count(window.week["transferred"])) · 咨询 \(Numerals.count(window.week["consultations"])) 人次"))
         }
         if !inspections.isEmpty {
-            let findings = inspections.filter { !$0.satisfactory }.count
-            cards.append(card("inspections", "大厅巡查发现", "\(findings) 项", "共 \(inspections.count) 项巡查结论",
-                              tone: findings > 0 ? "alert" : "good"))
+            let findings = inspections.filter { $0.verdict == .finding }.count
+            let unclassified = inspections.filter { $0.verdict == .unclassified }.count
+            cards.append(card("inspections", "大厅巡查发现", "\(findings) 项",
+                              "共 \(inspections.count) 项巡查结论" + (unclassified > 0 ? " · \(unclassified) 项待核实" : ""),
+                              tone: findings > 0 || unclassified > 0 ? "alert" : "good"))
         }
         if !visits.isEmpty {
             cards.append(card("visits", "厅（局）长进大厅", "\(visits.count) 次", "\(Set(visits.map(\.department)).count) 个部门"))
