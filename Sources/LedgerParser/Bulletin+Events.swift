@@ -101,13 +101,22 @@ extension Bulletin {
     }
 
     private func authorizationPayload(_ status: Authorization) -> JSONObject {
-        [
+        var payload: JSONObject = [
             "stationed": number(status.stationed), "authorized": number(status.authorized),
             "unauthorized": number(status.unauthorized),
             "authorizedShare": status.authorizedShare.map { .string($0) } ?? .null,
             "unauthorizedShare": status.unauthorizedShare.map { .string($0) } ?? .null,
             "increase": status.increase.map { .int($0) } ?? .null,
         ]
+        // Absent when the bulletin lists no names, as in every issue before lists were read.
+        if let list = status.authorizedList { payload["authorizedDepartments"] = names(list) }
+        if let list = status.unauthorizedList { payload["unauthorizedDepartments"] = names(list) }
+        return payload
+    }
+
+    /// Canonical names where registered, else as written (projections re-resolve them).
+    private func names(_ departments: [DepartmentName]) -> JSONValue {
+        .array(departments.map { .string($0.canonical) })
     }
 
     private func source(_ provenance: Provenance, _ document: SHA256Digest) -> SourceReference {
