@@ -52,6 +52,9 @@ public struct Bulletin: Sendable {
 
         /// `2023-06`: the year and the issue number in it.
         public var key: String { IssueKey.format(year: year, number: number) }
+
+        /// The numbers the issue covers: 5...6 for `第5-6期`, 2...2 for `第2期`.
+        public var numbers: ClosedRange<Int> { number...max(number, throughNumber ?? number) }
     }
 
     /// Comprehensive-window counts (省本级综窗办件情况).
