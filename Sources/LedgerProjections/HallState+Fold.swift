@@ -10,7 +10,7 @@ extension HallState {
         case EventType.issuePublished:
             issues[issue] = IssueInfo(
                 key: issue, year: payload["year"]?.int ?? through.year, number: payload["number"]?.int ?? 0,
-                serial: payload["serial"]?.int, published: date(payload["published"]), from: date(payload["from"]),
+                throughNumber: payload["throughNumber"]?.int, serial: payload["serial"]?.int, published: date(payload["published"]), from: date(payload["from"]),
                 through: date(payload["through"]) ?? through, events: (payload["facts"]?.int ?? 0) + 1,
                 partial: payload["partial"]?.bool ?? false, seq: seq)
         case EventType.authorizationReported:

@@ -37,6 +37,7 @@ extension HallState {
                 out.row { r in
                     r.string(issue.key); r.int(issue.year); r.int(issue.number); r.int(issue.serial); r.date(issue.published)
                     r.date(issue.from); r.date(issue.through); r.int(issue.events); r.bool(issue.partial); r.int(issue.seq)
+                    r.int(issue.throughNumber)
                 }
             }
         case .authorizations:
@@ -131,7 +132,8 @@ extension HallState {
                 let (year, number, serial) = (try rows.int(), try rows.int(), try rows.optionalInt())
                 let (published, from, through) = (try rows.optionalDate(), try rows.optionalDate(), try rows.date())
                 let (events, partial, seq) = (try rows.int(), try rows.bool(), try rows.int())
-                issues[key] = IssueInfo(key: key, year: year, number: number, serial: serial, published: published, from: from,
+                let throughNumber = try rows.optionalInt()
+                issues[key] = IssueInfo(key: key, year: year, number: number, throughNumber: throughNumber, serial: serial, published: published, from: from,
                                         through: through, events: events, partial: partial, seq: seq)
             case .authorizations:
                 let (issue, through) = (try rows.string(), try rows.date())

@@ -127,7 +127,7 @@ extension ProjectionAnswer {
         var table = TextTable([("issue", .left), ("serial", .right), ("published", .left), ("period", .left), ("events", .right), ("", .left)])
         for issue in projection.issues {
             let period = (issue.from.map { "\($0) – " } ?? "") + issue.through.description
-            table.add([issue.key, issue.serial.map(String.init) ?? "—", issue.published?.description ?? "—", period,
+            table.add([IssueKey.display(year: issue.year, numbers: issue.numbers), issue.serial.map(String.init) ?? "—", issue.published?.description ?? "—", period,
                        String(issue.events), issue.partial ? "partial" : ""])
         }
         var text = "Issues \(scope), in the order of their periods\n\n" + table.render()
