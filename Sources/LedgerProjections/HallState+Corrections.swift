@@ -39,6 +39,7 @@ extension HallState {
         let date = value.string.flatMap { CalendarDate(iso: $0) }
         switch field {
         case "serial": issues[key]?.serial = value.int
+        case "throughNumber": issues[key]?.throughNumber = value.int
         case "published": issues[key]?.published = date
         case "from": issues[key]?.from = date
         case "through": if let date { issues[key]?.through = date }

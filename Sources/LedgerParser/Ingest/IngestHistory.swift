@@ -125,6 +125,12 @@ public struct IngestHistory: Sendable, Equatable {
               var entry = issues[key], entry.seqs.contains(target) else { return }
         entry.noteSource(seq: record.seq.value, bytes: bytes)
         defer { issues[key] = entry }
+        // The numbers an issue covers are known without its facts: a correction of them counts at once.
+        if record.type == EventType.factCorrected, target == entry.seqs.first {
+            for change in record.payload["changes"]?.array ?? [] where change["field"]?.string == "throughNumber" {
+                entry.throughNumber = change["to"]?.int
+            }
+        }
         guard entry.factsLoaded, let fact = entry.factSeqs.first(where: { $0.value == target })?.key else { return }
         if record.type == EventType.factRetracted {
             entry.facts[fact] = nil
