@@ -51,6 +51,8 @@ struct AuthorizationFormsTests {
              stationed: 45, authorized: 45, unauthorized: 0, authorizedList: nil, unauthorizedList: nil),
         Case(name: "授权 N个部门：A、B、C", paragraph: "已进驻大厅的省级部门共 45个，其中已授权 3个部门：省地震局、省气象局和省税务局；未授权 42个。",
              stationed: 45, authorized: 3, unauthorized: 42, authorizedList: ["地震局", "气象局", "税务局"], unauthorizedList: nil),
+        Case(name: "目前授权 N个", paragraph: "已进驻大厅的省级部门共 45个，目前授权无差别综合窗口的有 37个，尚未授权的 8个。",
+             stationed: 45, authorized: 37, unauthorized: 8, authorizedList: nil, unauthorizedList: nil),
     ]
 
     @Test("each wording is read into the same figures and lists", arguments: read)

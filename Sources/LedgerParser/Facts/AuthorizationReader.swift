@@ -76,7 +76,11 @@ enum AuthorizationReader {
     private static func authorizedCount(in text: Substring) -> Regex<(Substring, Substring, Substring?)>.Match? {
         text.matches(of: authorizedPattern).first { match in
             guard let before = text[..<match.range.lowerBound].last else { return true }
-            return "已共计均，。；：".contains(before)
+            if "已共计均经，。；：".contains(before) { return true }
+            // `目前授权…37个`: any other word before it, unless it is the increase or the count
+            // reaches past a title (`授权情况` + `已进驻…共 45个`).
+            let gap = text[match.range].dropFirst(2)
+            return before != "增" && before != "新" && !gap.contains("情况") && !gap.contains("进驻") && !gap.contains("共")
         }
     }
 
