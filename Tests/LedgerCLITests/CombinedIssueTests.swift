@@ -89,4 +89,19 @@ struct CombinedIssueTests {
         let json = try LedgerProcess.run(["project", "issues", "--json"], in: other.path)
         #expect(json.stdout.contains(#""throughNumber": 6"#), "\(json.stdout)")
     }
+
+    @Test("a combined issue misread as single: correcting throughNumber closes the gap and makes 6 a duplicate")
+    func correctThroughNumber() throws {
+        let ledger = Self.ledger()
+        // Written as 第5期 though it covers two weeks: read as issue 5 alone.
+        ledger.write("5-as-one.txt", Data(Self.fiveSix.replacingOccurrences(of: "第 5-6期（总第 425-426期）", with: "第 5期（总第 425期）").utf8))
+        for name in ["4.txt", "5-as-one.txt", "7.txt"] { try LedgerProcess.run(["ingest", name], in: ledger.path) }
+        #expect(try LedgerProcess.run(["project", "issues"], in: ledger.path).stdout.contains("Missing from the numbering: 2023-06"))
+        // Issue 5's issue.published is seq 4 (issue 4 gave seqs 1-3).
+        let corrected = try LedgerProcess.run(["correct", "4", "--set", "throughNumber=6", "--reason", "a combined issue"], in: ledger.path)
+        #expect(corrected.status == 0, "\(corrected.stderr)")
+        #expect(try LedgerProcess.run(["project", "issues"], in: ledger.path).stdout.contains("No gaps in the numbering"))
+        let refused = try LedgerProcess.run(["ingest", "6.txt"], in: ledger.path)
+        #expect(refused.status == 65 && refused.stderr.contains("is a duplicate"), "\(refused.stderr)")
+    }
 }
