@@ -55,6 +55,8 @@ extension HallState {
         case "authorizedShare": authorizations[key]?.authorizedShare = value.string
         case "unauthorizedShare": authorizations[key]?.unauthorizedShare = value.string
         case "increase": authorizations[key]?.increase = value.int
+        case "authorizedDepartments": authorizations[key]?.authorizedList = value.array?.compactMap(\.string)
+        case "unauthorizedDepartments": authorizations[key]?.unauthorizedList = value.array?.compactMap(\.string)
         default: break
         }
     }

@@ -17,7 +17,9 @@ extension HallState {
             authorizations[issue] = AuthorizationReport(
                 issue: issue, through: through, stationed: payload["stationed"]?.int, authorized: payload["authorized"]?.int,
                 unauthorized: payload["unauthorized"]?.int, authorizedShare: payload["authorizedShare"]?.string,
-                unauthorizedShare: payload["unauthorizedShare"]?.string, increase: payload["increase"]?.int, seq: seq)
+                unauthorizedShare: payload["unauthorizedShare"]?.string, increase: payload["increase"]?.int, seq: seq,
+                authorizedList: payload["authorizedDepartments"]?.array.map { $0.compactMap(\.string).map { strings.intern($0) } },
+                unauthorizedList: payload["unauthorizedDepartments"]?.array.map { $0.compactMap(\.string).map { strings.intern($0) } })
         case EventType.departmentAuthorized:
             newlyAuthorized.append(NewAuthorization(
                 issue: issue, through: through, department: strings.intern(payload["department"]?.string ?? ""),

@@ -45,7 +45,7 @@ extension HallState {
                 out.row { r in
                     r.string(report.issue); r.date(report.through); r.int(report.stationed); r.int(report.authorized)
                     r.int(report.unauthorized); r.string(report.authorizedShare); r.string(report.unauthorizedShare)
-                    r.int(report.increase); r.int(report.seq)
+                    r.int(report.increase); r.int(report.seq); r.strings(report.authorizedList); r.strings(report.unauthorizedList)
                 }
             }
         case .newlyAuthorized:
@@ -140,9 +140,12 @@ extension HallState {
                 let (stationed, authorized, unauthorized) = (try rows.optionalInt(), try rows.optionalInt(), try rows.optionalInt())
                 let (authorizedShare, unauthorizedShare) = (try rows.optionalString(), try rows.optionalString())
                 let (increase, seq) = (try rows.optionalInt(), try rows.int())
+                let (authorizedList, unauthorizedList) = (try rows.optionalStrings(), try rows.optionalStrings())
                 authorizations[issue] = AuthorizationReport(
                     issue: issue, through: through, stationed: stationed, authorized: authorized, unauthorized: unauthorized,
-                    authorizedShare: authorizedShare, unauthorizedShare: unauthorizedShare, increase: increase, seq: seq)
+                    authorizedShare: authorizedShare, unauthorizedShare: unauthorizedShare, increase: increase, seq: seq,
+                    authorizedList: authorizedList.map { $0.map { strings.intern($0) } },
+                    unauthorizedList: unauthorizedList.map { $0.map { strings.intern($0) } })
             case .newlyAuthorized:
                 let (issue, through, department, asWritten) = (try rows.string(), try rows.date(), try rows.string(), try rows.string())
                 let (partial, seq) = (try rows.bool(), try rows.int())
@@ -258,6 +261,14 @@ struct SnapshotRows {
         return values.compactMap(\.string)
     }
 
+    /// An array of strings, or nil for null (a list not given).
+    mutating func optionalStrings() throws(JSONParseError) -> [String]? {
+        try field()
+        if scanner.null() { return nil }
+        guard case .array(let values) = try scanner.value() else { throw JSONParseError(offset: 0, message: "expected an array of strings") }
+        return values.compactMap(\.string)
+    }
+
     /// An object of counts (fields that are not integers are left out).
     mutating func counts() throws(JSONParseError) -> [String: Int] {
         try field()
@@ -290,6 +301,11 @@ extension SnapshotRowSink {
     }
 
     mutating func bool(_ flag: Bool) { value(.bool(flag)) }
+
+    mutating func strings(_ texts: [String]?) {
+        guard let texts else { return value(.null) }
+        strings(texts)
+    }
 
     mutating func date(_ date: CalendarDate?) {
         guard let date else { return value(.null) }

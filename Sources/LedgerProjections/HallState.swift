@@ -38,6 +38,10 @@ public struct HallState: Sendable, Equatable {
         public var unauthorizedShare: String?
         public var increase: Int?
         public var seq: Int
+        /// The departments the issue names as authorized (`授权 3个部门：A、B、C`), as stored; nil when it names none.
+        public var authorizedList: [String]? = nil
+        /// The departments the issue names as not authorized (`尚未授权的 8个部门为：…`); nil when it names none.
+        public var unauthorizedList: [String]? = nil
     }
 
     /// A department newly authorized in an issue (`department.authorized`).

@@ -9,6 +9,11 @@ extension ProjectionAnswer {
         text += "  \(Figures.count(latest.authorized)) of \(Figures.count(latest.stationed)) stationed departments have authorized the window: \(Figures.percent(latest.share))"
         text += terminal ? "  " + Figures.bar(latest.share) + "\n" : "\n"
         text += "  not authorized: \(Figures.count(latest.unauthorized))\n"
+        for (label, list) in [("listed as authorized", projection.listedAuthorized), ("listed as not authorized", projection.unauthorizedDepartments)] {
+            guard let list else { continue }
+            let names = list.map { $0.department + ($0.registered ? "" : " (unregistered)") }
+            text += "  \(label) in \(latest.issue): \(names.joined(separator: ", "))\n"
+        }
         if !projection.newlyAuthorized.isEmpty {
             let names = projection.newlyAuthorized.map { $0.department + ($0.partial ? " (partial)" : "") }
             text += "  newly authorized in \(latest.issue): \(names.joined(separator: ", "))\n"
