@@ -72,8 +72,13 @@ struct DocumentWriter {
     /// The masthead as one of the layouts extractors give: the serial and the date on the
     /// issue's and publisher's lines or on lines of their own; the period with any dash.
     mutating func masthead(_ issue: BulletinModel) {
-        let number: Prose = "\(number: issue.year)年第\(number: issue.number)期"
-        let serial: Prose = "（总第\(number: issue.serial)期）"
+        var number: Prose = "\(number: issue.year)年第\(number: issue.number)期"
+        var serial: Prose = "（总第\(number: issue.serial)期）"
+        if let last = issue.throughNumber {
+            let separator = Prose(stringLiteral: layout.rng.pick(["-", "—", "－", "、"]))
+            number = "\(number: issue.year)年第\(number: issue.number)" + separator + "\(number: last)期"
+            serial = "（总第\(number: issue.serial)" + separator + "\(number: issue.throughSerial)期）"
+        }
         if layout.rng.chance(0.2) {
             heading(number)
             heading(serial)
