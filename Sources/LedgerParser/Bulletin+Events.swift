@@ -88,7 +88,7 @@ extension Bulletin {
     }
 
     private func issuePayload(encoding: String, partial: Bool, facts: Int) -> JSONObject {
-        [
+        var payload: JSONObject = [
             "issue": .string(issue.key), "year": .int(issue.year), "number": .int(issue.number),
             "serial": issue.serial.map { .int($0) } ?? .null, "publisher": issue.publisher.map { .string($0) } ?? .null,
             "published": .string(issue.published.description), "title": issue.title.map { .string($0) } ?? .null,
@@ -98,16 +98,29 @@ extension Bulletin {
             "sections": .array(issue.sections.map { .string($0) }), "partial": .bool(partial),
             "artefactLines": .array(artefactLines.map { .int($0) }), "encoding": .string(encoding), "facts": .int(facts),
         ]
+        // A combined issue (第5-6期) only: absent in a single issue's, as in every log before.
+        if let last = issue.throughNumber { payload["throughNumber"] = .int(last) }
+        if let last = issue.throughSerial { payload["throughSerial"] = .int(last) }
+        return payload
     }
 
     private func authorizationPayload(_ status: Authorization) -> JSONObject {
-        [
+        var payload: JSONObject = [
             "stationed": number(status.stationed), "authorized": number(status.authorized),
             "unauthorized": number(status.unauthorized),
             "authorizedShare": status.authorizedShare.map { .string($0) } ?? .null,
             "unauthorizedShare": status.unauthorizedShare.map { .string($0) } ?? .null,
             "increase": status.increase.map { .int($0) } ?? .null,
         ]
+        // Absent when the bulletin lists no names, as in every issue before lists were read.
+        if let list = status.authorizedList { payload["authorizedDepartments"] = names(list) }
+        if let list = status.unauthorizedList { payload["unauthorizedDepartments"] = names(list) }
+        return payload
+    }
+
+    /// Canonical names where registered, else as written (projections re-resolve them).
+    private func names(_ departments: [DepartmentName]) -> JSONValue {
+        .array(departments.map { .string($0.canonical) })
     }
 
     private func source(_ provenance: Provenance, _ document: SHA256Digest) -> SourceReference {

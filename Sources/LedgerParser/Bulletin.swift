@@ -34,7 +34,11 @@ public struct Bulletin: Sendable {
     public struct Issue: Sendable {
         public var year: Int
         public var number: Int
+        /// The last number of a combined issue (`第5-6期`: 6); nil for a single issue.
+        public var throughNumber: Int? = nil
         public var serial: Int?
+        /// The last serial of a combined issue (`总第425-426期`: 426).
+        public var throughSerial: Int? = nil
         public var publisher: String?
         public var published: CalendarDate
         public var title: String?
@@ -48,6 +52,9 @@ public struct Bulletin: Sendable {
 
         /// `2023-06`: the year and the issue number in it.
         public var key: String { IssueKey.format(year: year, number: number) }
+
+        /// The numbers the issue covers: 5...6 for `第5-6期`, 2...2 for `第2期`.
+        public var numbers: ClosedRange<Int> { number...max(number, throughNumber ?? number) }
     }
 
     /// Comprehensive-window counts (省本级综窗办件情况).
@@ -66,6 +73,10 @@ public struct Bulletin: Sendable {
         public var unauthorizedShare: String?
         public var increase: Int?
         public var provenance: Provenance
+        /// The departments named as authorized (`授权 3个部门：A、B、C`); nil when none are listed.
+        public var authorizedList: [DepartmentName]? = nil
+        /// The departments named as not authorized (`尚未授权的 8个部门为：…`); nil when none are listed.
+        public var unauthorizedList: [DepartmentName]? = nil
     }
 
     /// A department newly authorized since the last report.

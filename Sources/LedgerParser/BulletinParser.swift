@@ -129,7 +129,7 @@ struct SectionReader {
         }
     }
 
-    private func readWindowSection(_ section: Outline.Section, into bulletin: inout Bulletin) {
+    private mutating func readWindowSection(_ section: Outline.Section, into bulletin: inout Bulletin) {
         let parts = section.subsections.isEmpty
             ? [(section.title, section.text, section.body, section.items)]
             : section.subsections.map { ($0.title, $0.text, $0.body, $0.items) }
@@ -143,9 +143,11 @@ struct SectionReader {
             defer { bulletin.claim(text.droppingFirstLine(), since: mark) }
             var placed = false
             if title.firstMatch(of: Self.authorizationTitle) != nil || text.text.contains("授权") {
-                if let (status, newly) = AuthorizationReader.read(text, registry: registry) {
-                    bulletin.authorization = status
-                    bulletin.newlyAuthorized = newly
+                if let reading = AuthorizationReader.read(text, registry: registry) {
+                    bulletin.authorization = reading.status
+                    bulletin.newlyAuthorized = reading.newly
+                    bulletin.unplaced += reading.unplaced.map { Bulletin.Unplaced(section: title, text: $0.text, provenance: $0.provenance) }
+                    diagnostics += reading.diagnostics
                     placed = true
                 }
             }

@@ -39,6 +39,7 @@ extension HallState {
         let date = value.string.flatMap { CalendarDate(iso: $0) }
         switch field {
         case "serial": issues[key]?.serial = value.int
+        case "throughNumber": issues[key]?.throughNumber = value.int
         case "published": issues[key]?.published = date
         case "from": issues[key]?.from = date
         case "through": if let date { issues[key]?.through = date }
@@ -54,6 +55,8 @@ extension HallState {
         case "authorizedShare": authorizations[key]?.authorizedShare = value.string
         case "unauthorizedShare": authorizations[key]?.unauthorizedShare = value.string
         case "increase": authorizations[key]?.increase = value.int
+        case "authorizedDepartments": authorizations[key]?.authorizedList = value.array?.compactMap(\.string)
+        case "unauthorizedDepartments": authorizations[key]?.unauthorizedList = value.array?.compactMap(\.string)
         default: break
         }
     }

@@ -10,14 +10,16 @@ extension HallState {
         case EventType.issuePublished:
             issues[issue] = IssueInfo(
                 key: issue, year: payload["year"]?.int ?? through.year, number: payload["number"]?.int ?? 0,
-                serial: payload["serial"]?.int, published: date(payload["published"]), from: date(payload["from"]),
+                throughNumber: payload["throughNumber"]?.int, serial: payload["serial"]?.int, published: date(payload["published"]), from: date(payload["from"]),
                 through: date(payload["through"]) ?? through, events: (payload["facts"]?.int ?? 0) + 1,
                 partial: payload["partial"]?.bool ?? false, seq: seq)
         case EventType.authorizationReported:
             authorizations[issue] = AuthorizationReport(
                 issue: issue, through: through, stationed: payload["stationed"]?.int, authorized: payload["authorized"]?.int,
                 unauthorized: payload["unauthorized"]?.int, authorizedShare: payload["authorizedShare"]?.string,
-                unauthorizedShare: payload["unauthorizedShare"]?.string, increase: payload["increase"]?.int, seq: seq)
+                unauthorizedShare: payload["unauthorizedShare"]?.string, increase: payload["increase"]?.int, seq: seq,
+                authorizedList: payload["authorizedDepartments"]?.array.map { $0.compactMap(\.string).map { strings.intern($0) } },
+                unauthorizedList: payload["unauthorizedDepartments"]?.array.map { $0.compactMap(\.string).map { strings.intern($0) } })
         case EventType.departmentAuthorized:
             newlyAuthorized.append(NewAuthorization(
                 issue: issue, through: through, department: strings.intern(payload["department"]?.string ?? ""),

@@ -37,6 +37,7 @@ extension HallState {
                 out.row { r in
                     r.string(issue.key); r.int(issue.year); r.int(issue.number); r.int(issue.serial); r.date(issue.published)
                     r.date(issue.from); r.date(issue.through); r.int(issue.events); r.bool(issue.partial); r.int(issue.seq)
+                    r.int(issue.throughNumber)
                 }
             }
         case .authorizations:
@@ -44,7 +45,7 @@ extension HallState {
                 out.row { r in
                     r.string(report.issue); r.date(report.through); r.int(report.stationed); r.int(report.authorized)
                     r.int(report.unauthorized); r.string(report.authorizedShare); r.string(report.unauthorizedShare)
-                    r.int(report.increase); r.int(report.seq)
+                    r.int(report.increase); r.int(report.seq); r.strings(report.authorizedList); r.strings(report.unauthorizedList)
                 }
             }
         case .newlyAuthorized:
@@ -131,16 +132,20 @@ extension HallState {
                 let (year, number, serial) = (try rows.int(), try rows.int(), try rows.optionalInt())
                 let (published, from, through) = (try rows.optionalDate(), try rows.optionalDate(), try rows.date())
                 let (events, partial, seq) = (try rows.int(), try rows.bool(), try rows.int())
-                issues[key] = IssueInfo(key: key, year: year, number: number, serial: serial, published: published, from: from,
+                let throughNumber = try rows.optionalInt()
+                issues[key] = IssueInfo(key: key, year: year, number: number, throughNumber: throughNumber, serial: serial, published: published, from: from,
                                         through: through, events: events, partial: partial, seq: seq)
             case .authorizations:
                 let (issue, through) = (try rows.string(), try rows.date())
                 let (stationed, authorized, unauthorized) = (try rows.optionalInt(), try rows.optionalInt(), try rows.optionalInt())
                 let (authorizedShare, unauthorizedShare) = (try rows.optionalString(), try rows.optionalString())
                 let (increase, seq) = (try rows.optionalInt(), try rows.int())
+                let (authorizedList, unauthorizedList) = (try rows.optionalStrings(), try rows.optionalStrings())
                 authorizations[issue] = AuthorizationReport(
                     issue: issue, through: through, stationed: stationed, authorized: authorized, unauthorized: unauthorized,
-                    authorizedShare: authorizedShare, unauthorizedShare: unauthorizedShare, increase: increase, seq: seq)
+                    authorizedShare: authorizedShare, unauthorizedShare: unauthorizedShare, increase: increase, seq: seq,
+                    authorizedList: authorizedList.map { $0.map { strings.intern($0) } },
+                    unauthorizedList: unauthorizedList.map { $0.map { strings.intern($0) } })
             case .newlyAuthorized:
                 let (issue, through, department, asWritten) = (try rows.string(), try rows.date(), try rows.string(), try rows.string())
                 let (partial, seq) = (try rows.bool(), try rows.int())
@@ -256,6 +261,14 @@ struct SnapshotRows {
         return values.compactMap(\.string)
     }
 
+    /// An array of strings, or nil for null (a list not given).
+    mutating func optionalStrings() throws(JSONParseError) -> [String]? {
+        try field()
+        if scanner.null() { return nil }
+        guard case .array(let values) = try scanner.value() else { throw JSONParseError(offset: 0, message: "expected an array of strings") }
+        return values.compactMap(\.string)
+    }
+
     /// An object of counts (fields that are not integers are left out).
     mutating func counts() throws(JSONParseError) -> [String: Int] {
         try field()
@@ -288,6 +301,11 @@ extension SnapshotRowSink {
     }
 
     mutating func bool(_ flag: Bool) { value(.bool(flag)) }
+
+    mutating func strings(_ texts: [String]?) {
+        guard let texts else { return value(.null) }
+        strings(texts)
+    }
 
     mutating func date(_ date: CalendarDate?) {
         guard let date else { return value(.null) }

@@ -6,13 +6,15 @@ import LedgerDomain
 /// and the projections sort by those, never by the order the issues were ingested in.
 public struct HallState: Sendable, Equatable {
     /// The version of this fold; a snapshot of another version is rebuilt.
-    public static let version = 5
+    public static let version = 6
 
     /// An ingested issue (`issue.published`): its numbers, dates and how many events it gave.
     public struct IssueInfo: Sendable, Equatable {
         public var key: String
         public var year: Int
         public var number: Int
+        /// The last number of a combined issue (`第5-6期`: 6); nil for a single issue.
+        public var throughNumber: Int? = nil
         public var serial: Int?
         public var published: CalendarDate?
         public var from: CalendarDate?
@@ -20,6 +22,9 @@ public struct HallState: Sendable, Equatable {
         public var events: Int
         public var partial: Bool
         public var seq: Int
+
+        /// The numbers the issue covers: 5...6 for a combined `第5-6期`.
+        public var numbers: ClosedRange<Int> { number...max(number, throughNumber ?? number) }
     }
 
     /// One issue's authorization figures (`authorization.reported`), shares as printed.
@@ -33,6 +38,10 @@ public struct HallState: Sendable, Equatable {
         public var unauthorizedShare: String?
         public var increase: Int?
         public var seq: Int
+        /// The departments the issue names as authorized (`授权 3个部门：A、B、C`), as stored; nil when it names none.
+        public var authorizedList: [String]? = nil
+        /// The departments the issue names as not authorized (`尚未授权的 8个部门为：…`); nil when it names none.
+        public var unauthorizedList: [String]? = nil
     }
 
     /// A department newly authorized in an issue (`department.authorized`).

@@ -11,8 +11,9 @@ struct GeneratorTests {
         #expect(Self.history.first?.key == "2023-01")
         #expect(Self.history.first?.serial == BulletinGenerator.firstSerial)
         for (previous, issue) in zip(Self.history, Self.history.dropFirst()) {
-            #expect(issue.serial == previous.serial + 1, "\(issue.key)")
-            let expectedNumber = issue.year == previous.year ? previous.number + 1 : 1
+            // A combined issue (第 5-6期) takes two numbers and two serials.
+            #expect(issue.serial == previous.throughSerial + 1, "\(issue.key)")
+            let expectedNumber = issue.year == previous.year ? previous.numbers.upperBound + 1 : 1
             #expect(issue.number == expectedNumber && issue.year >= previous.year, "\(previous.key) → \(issue.key)")
         }
         let perYear = Dictionary(grouping: Self.history.filter { $0.year < 2028 }, by: \.year).mapValues(\.count)
@@ -22,11 +23,12 @@ struct GeneratorTests {
     @Test func periodsAreWeeksPublishedAfterwards() {
         for issue in Self.history {
             #expect(issue.from.daysSinceEpoch % 7 == 4, "\(issue.key) starts on a Monday")
-            #expect(issue.through == issue.from.adding(days: 4), "\(issue.key) ends on Friday")
+            #expect(issue.through == issue.from.adding(days: issue.throughNumber == nil ? 4 : 11), "\(issue.key) ends on Friday")
             #expect((3...10).contains(issue.published.daysSinceEpoch - issue.through.daysSinceEpoch), "\(issue.key)")
             #expect(issue.year == issue.published.year)
         }
         #expect(Self.history.contains { $0.through.year < $0.year }, "some December week is published in January")
+        #expect(Self.history.contains { $0.throughNumber != nil }, "some issues are combined")
     }
 
     @Test func yearToDateCountsGrowAndStartAgainInJanuary() {

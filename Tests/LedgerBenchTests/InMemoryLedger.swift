@@ -41,6 +41,8 @@ struct InMemoryLedger {
             problems.append("already ingested as \(issue)")
         case .conflict(let issue, let differences):
             problems.append("conflict with \(issue): \(differences)")
+        case .overlaps(let issue, _, let others, _):
+            problems.append("\(issue) overlaps \(others.map(\.key))")
         }
         return (problems, bulletin)
     }

@@ -18,6 +18,8 @@ public struct ExpectedFacts: Sendable, Equatable {
         public var from: CalendarDate
         /// The period's last day: the date the facts are true for.
         public var through: CalendarDate
+        /// The last number of a combined issue, nil for a single one.
+        public var throughNumber: Int? = nil
     }
 
     /// One authorization report (`project authorization`, `history`).
@@ -158,7 +160,8 @@ public struct ExpectedFacts: Sendable, Equatable {
 
     private mutating func add(_ issue: BulletinModel) {
         let key = issue.key
-        issues.append(Issue(key: key, serial: issue.serial, published: issue.published, from: issue.from, through: issue.through))
+        issues.append(Issue(key: key, serial: issue.serial, published: issue.published, from: issue.from, through: issue.through,
+                            throughNumber: issue.throughNumber))
         if let status = issue.window?.authorization {
             authorizationHistory.append(AuthorizationReport(
                 issue: key, through: issue.through, stationed: status.stationed, authorized: status.authorized,

@@ -30,7 +30,7 @@ public enum ProjectionCheck {
         let projection = IssuesProjection(state)
         let found = projection.issues.map {
             ExpectedFacts.Issue(key: $0.key, serial: $0.serial ?? -1, published: $0.published ?? $0.through,
-                                from: $0.from ?? $0.through, through: $0.through)
+                                from: $0.from ?? $0.through, through: $0.through, throughNumber: $0.throughNumber)
         }
         let gaps = projection.gaps.isEmpty ? [] : ["issues: numbering gaps \(projection.gaps)"]
         return compare("issues", expected.issues, found) + gaps

@@ -7,6 +7,8 @@ import LedgerDomain
 ///   a December week may be published in January.
 /// - The masthead's year is the year of publication; issue numbers start again at 1 each year;
 ///   serial numbers continue across years (2023 No. 1 is No. 421 overall, as in the real series).
+/// - Now and then (2%) an issue is combined: two weeks in one, numbered `第 5-6期（总第 425-426期）`,
+///   the numbering going on from the next number.
 /// - Figures come from a ``HallSimulation`` advanced once per issue: year-to-date counts grow
 ///   every week and start again each January, whether or not the issue prints them.
 ///
@@ -49,14 +51,21 @@ public struct BulletinGenerator: Sendable {
         precondition(generated < Self.maxIssues, "more than \(Self.maxIssues) issues")
         while isSkipped(week: monday) { monday = monday.adding(days: 7) }
         let from = monday
-        let through = monday.adding(days: 4)
+        var through = monday.adding(days: 4)
         monday = monday.adding(days: 7)
+        let combined = rng.chance(0.02)
+        if combined {
+            through = through.adding(days: 7)
+            monday = monday.adding(days: 7)
+        }
         let published = through.adding(days: rng.pick([3, 4, 5, 6, 7, 10]))
         number = published.year == year ? number + 1 : 1
         year = published.year
-        defer { serial += 1; generated += 1 }
+        let covered = combined ? 2 : 1
+        defer { serial += covered; number += covered - 1; generated += 1 }
         var issue = BulletinModel(year: year, number: number, serial: serial, published: published, from: from,
-                                  through: through, sections: [], printRun: rng.chance(0.85) ? 80 : rng.pick([60, 70, 100]))
+                                  through: through, sections: [], printRun: rng.chance(0.85) ? 80 : rng.pick([60, 70, 100]),
+                                  throughNumber: combined ? number + 1 : nil)
         issue.sections = sections(from: from, through: through)
         return issue
     }

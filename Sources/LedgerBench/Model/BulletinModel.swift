@@ -25,6 +25,14 @@ public struct BulletinModel: Sendable, Equatable {
     public var sections: [Section]
     /// The print run (`（共印 80份）`).
     public var printRun: Int
+    /// The last number of a combined issue (`第 5-6期（总第 425-426期）`, two weeks in one); nil
+    /// for a single issue. Its serials run as far.
+    public var throughNumber: Int? = nil
+
+    /// The numbers the issue covers: 5...6 for a combined issue.
+    public var numbers: ClosedRange<Int> { number...(throughNumber ?? number) }
+    /// The last serial the issue covers.
+    public var throughSerial: Int { serial + numbers.count - 1 }
 
     /// `2023-06`: the key the ledger gives the issue.
     public var key: String {

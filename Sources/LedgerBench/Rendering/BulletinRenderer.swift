@@ -69,11 +69,31 @@ struct DocumentWriter {
         lines += layout.wrap(layout.atoms(prose))
     }
 
+    /// The masthead as one of the layouts extractors give: the serial and the date on the
+    /// issue's and publisher's lines or on lines of their own; the period with any dash.
     mutating func masthead(_ issue: BulletinModel) {
-        heading("\(number: issue.year)年第\(number: issue.number)期（总第\(number: issue.serial)期）")
-        paragraph("\(Phrasebook.publisher)\(fullDate: issue.published)")
+        var number: Prose = "\(number: issue.year)年第\(number: issue.number)期"
+        var serial: Prose = "（总第\(number: issue.serial)期）"
+        if let last = issue.throughNumber {
+            let separator = Prose(stringLiteral: layout.rng.pick(["-", "—", "－", "、"]))
+            number = "\(number: issue.year)年第\(number: issue.number)" + separator + "\(number: last)期"
+            serial = "（总第\(number: issue.serial)" + separator + "\(number: issue.throughSerial)期）"
+        }
+        if layout.rng.chance(0.2) {
+            heading(number)
+            heading(serial)
+        } else {
+            heading(number + serial)
+        }
+        if layout.rng.chance(0.2) {
+            heading(Prose(stringLiteral: Phrasebook.publisher))
+            heading("\(fullDate: issue.published)")
+        } else {
+            paragraph("\(Phrasebook.publisher)\(fullDate: issue.published)")
+        }
         heading(Prose(stringLiteral: Phrasebook.title))
-        heading("（\(date: issue.from)—\(date: issue.through)）")
+        let dash = Prose(stringLiteral: layout.rng.pick(["—", "—", "—", "－", "-", " - ", "~", "～", "〜", "至", " 至 ", "—"]))
+        heading("（\(date: issue.from)" + dash + "\(date: issue.through)）")
     }
 
     mutating func footer(_ issue: BulletinModel) {

@@ -27,17 +27,32 @@ extension DocumentWriter {
         }
     }
 
+    /// The authorization paragraph in one of the wordings staff write: with shares (the real
+    /// issues'), counts alone with `尚未授权`, shares without `为`, or `已全部授权` when none is left.
     private mutating func authorizationText(_ status: BulletinModel.Authorization) -> Prose {
         let newly: Prose
         if status.newlyAuthorized.isEmpty {
-            newly = "较上周无新增；"
+            newly = layout.rng.pick(["较上周无新增；", "较上周没有新增；"])
         } else {
             let names = status.newlyAuthorized.map { $0.written + ($0.partial ? "（部分事项授权）" : "") }
             let count = status.newlyAuthorized.count
             let written: Prose = count == 2 && layout.rng.chance(0.2) ? "两" : "\(count: count)"
-            newly = "较上周新增\(written)个部门：\(names.joined(separator: "、"))；"
+            let verb: Prose = layout.rng.chance(0.2) ? "新增授权" : "新增"
+            let introduction: Prose = layout.rng.pick(["：", "：", "，分别是：", "，分别为："])
+            newly = "较上周\(verb)\(written)个部门\(introduction)\(names.joined(separator: "、"))；"
         }
-        return "已进驻省政务服务大厅的省级部门（单位）共\(count: status.stationed)个。其中，已授权无差别综合窗口的\(count: status.authorized)个，占比为\(share: status.authorizedShare)%，\(newly)未授权无差别综合窗口的\(count: status.unauthorized)个，占比为\(share: status.unauthorizedShare)%。"
+        let stationed: Prose = "已进驻省政务服务大厅的省级部门（单位）共\(count: status.stationed)个"
+        if status.unauthorized == 0 && layout.rng.chance(0.6) {
+            return "\(stationed)，已全部授权无差别综合窗口，\(newly)"
+        }
+        switch layout.rng.weighted([0.6, 0.25, 0.15]) {
+        case 1:
+            return "\(stationed)，已授权\(count: status.authorized)个部门，\(newly)尚未授权的\(count: status.unauthorized)个部门。"
+        case 2:
+            return "\(stationed)。其中，已授权无差别综合窗口\(count: status.authorized)个，占比\(share: status.authorizedShare)%，\(newly)尚未授权\(count: status.unauthorized)个，占比\(share: status.unauthorizedShare)%。"
+        default:
+            return "\(stationed)。其中，已授权无差别综合窗口的\(count: status.authorized)个，占比为\(share: status.authorizedShare)%，\(newly)未授权无差别综合窗口的\(count: status.unauthorized)个，占比为\(share: status.unauthorizedShare)%。"
+        }
     }
 
     mutating func serviceItems(_ items: BulletinModel.ServiceItems) {

@@ -249,6 +249,10 @@ struct IngestRunner {
             report.sameFactsOnly = sameFactsOnly
             report.issue = issue
             report.seqs = seqs.first.map { $0...(seqs.last ?? $0) }
+        case .overlaps(let issue, let numbers, let others, let replaceable):
+            let named = others.map { "\($0.key) (\(IssueKey.written($0.numbers)), seq \($0.seqs.first ?? 0))" }.joined(separator: ", ")
+            let advice = replaceable ? " To replace it with this document, add --supersede --reason TEXT." : ""
+            report.reject("\(report.file): \(issue) (\(IssueKey.written(numbers))) is a duplicate: the ledger already covers \(numbers.count == 1 ? "this number" : "some of these numbers") with \(named). Nothing was written.\(advice)", .dataError)
         case .conflict(let issue, let differences):
             report.differences = differences
             report.reject("\(report.file): \(issue) is already in the ledger from another document, and \(differences.count) fact\(differences.count == 1 ? "" : "s") differ (below). Nothing was written; to replace it, add --supersede --reason TEXT.", .dataError)

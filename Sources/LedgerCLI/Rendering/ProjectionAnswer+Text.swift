@@ -9,6 +9,11 @@ extension ProjectionAnswer {
         text += "  \(Figures.count(latest.authorized)) of \(Figures.count(latest.stationed)) stationed departments have authorized the window: \(Figures.percent(latest.share))"
         text += terminal ? "  " + Figures.bar(latest.share) + "\n" : "\n"
         text += "  not authorized: \(Figures.count(latest.unauthorized))\n"
+        for (label, list) in [("listed as authorized", projection.listedAuthorized), ("listed as not authorized", projection.unauthorizedDepartments)] {
+            guard let list else { continue }
+            let names = list.map { $0.department + ($0.registered ? "" : " (unregistered)") }
+            text += "  \(label) in \(latest.issue): \(names.joined(separator: ", "))\n"
+        }
         if !projection.newlyAuthorized.isEmpty {
             let names = projection.newlyAuthorized.map { $0.department + ($0.partial ? " (partial)" : "") }
             text += "  newly authorized in \(latest.issue): \(names.joined(separator: ", "))\n"
@@ -127,7 +132,7 @@ extension ProjectionAnswer {
         var table = TextTable([("issue", .left), ("serial", .right), ("published", .left), ("period", .left), ("events", .right), ("", .left)])
         for issue in projection.issues {
             let period = (issue.from.map { "\($0) – " } ?? "") + issue.through.description
-            table.add([issue.key, issue.serial.map(String.init) ?? "—", issue.published?.description ?? "—", period,
+            table.add([IssueKey.display(year: issue.year, numbers: issue.numbers), issue.serial.map(String.init) ?? "—", issue.published?.description ?? "—", period,
                        String(issue.events), issue.partial ? "partial" : ""])
         }
         var text = "Issues \(scope), in the order of their periods\n\n" + table.render()

@@ -39,7 +39,7 @@ public enum FactSchema {
         switch type {
         case EventType.issuePublished:
             return [("serial", .integer), ("publisher", .text), ("published", .date), ("title", .text), ("from", .date),
-                    ("through", .date), ("printRun", .integer)]
+                    ("through", .date), ("printRun", .integer), ("throughNumber", .integer), ("throughSerial", .integer)]
         case EventType.itemsCounted: return [("accepted", .integer), ("completed", .integer)]
         case EventType.windowCounted:
             return ["week", "yearToDate"].flatMap { part in
@@ -47,7 +47,8 @@ public enum FactSchema {
             }
         case EventType.authorizationReported:
             return [("stationed", .integer), ("authorized", .integer), ("unauthorized", .integer),
-                    ("authorizedShare", .text), ("unauthorizedShare", .text), ("increase", .integer)]
+                    ("authorizedShare", .text), ("unauthorizedShare", .text), ("increase", .integer),
+                    ("authorizedDepartments", .list), ("unauthorizedDepartments", .list)]
         case EventType.departmentAuthorized: return [("department", .text), ("partial", .boolean)]
         case EventType.visitRecorded: return [("date", .date), ("department", .text), ("person", .text), ("titles", .list)]
         case EventType.inspectionRecorded: return [("item", .text), ("verdict", .verdict), ("text", .text)]

@@ -6,12 +6,28 @@ enum ConsistencyChecks {
             problems += authorization(status, newly: bulletin.newlyAuthorized)
         }
         if let window = bulletin.window {
-            for (key, week) in window.week.sorted(by: { $0.key < $1.key }) {
-                if let total = window.yearToDate[key], total.value < week.value {
-                    problems.append(Diagnostic(.error, .inconsistent,
-                        "the year-to-date \(key) count \(total.written) is below this week's \(week.written)",
-                        lines: window.provenance.lines))
-                }
+            problems += yearToDate(window, issue: bulletin.issue)
+        }
+        return problems
+    }
+
+    /// The year to date is at least this week, unless the week spans 1 January: then the year
+    /// to date counts the new year's days only, which the bulletin does not give apart, so the
+    /// comparison is skipped with a note (never a rejection of a bulletin that states both).
+    private static func yearToDate(_ window: Bulletin.WindowCounts, issue: Bulletin.Issue) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        if let from = issue.from, from.year < issue.through.year {
+            let below = window.week.filter { key, week in window.yearToDate[key].map { $0.value < week.value } ?? false }
+            guard !below.isEmpty else { return [] }
+            return [Diagnostic(.note, .inconsistent,
+                "the week \(from)–\(issue.through) spans 1 January: the year-to-date counts start on \(issue.through.year)-01-01 and are not compared with the whole week's (\(below.keys.sorted().joined(separator: ", ")) below it)",
+                lines: window.provenance.lines)]
+        }
+        for (key, week) in window.week.sorted(by: { $0.key < $1.key }) {
+            if let total = window.yearToDate[key], total.value < week.value {
+                problems.append(Diagnostic(.error, .inconsistent,
+                    "the year-to-date \(key) count \(total.written) is below this week's \(week.written)",
+                    lines: window.provenance.lines))
             }
         }
         return problems
@@ -37,6 +53,14 @@ enum ConsistencyChecks {
                         "\(label): \(count) of \(stationed) is \(rounded)%, but the bulletin prints \(share)%", lines: lines))
                 }
             }
+        }
+        // A count beside its own list: a disagreement is shown, never settled by choosing one.
+        for (label, count, list) in [("authorized", status.authorized?.value, status.authorizedList),
+                                     ("not authorized", status.unauthorized?.value, status.unauthorizedList)] {
+            guard let count, let list, count != list.count else { continue }
+            problems.append(Diagnostic(.warning, .inconsistent,
+                "the bulletin says \(count) department\(count == 1 ? " is" : "s are") \(label) but lists \(list.count): both are kept as printed",
+                lines: lines))
         }
         if let increase = status.increase, increase != newly.count {
             problems.append(Diagnostic(.error, .inconsistent,

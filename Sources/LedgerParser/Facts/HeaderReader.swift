@@ -4,19 +4,56 @@ import LedgerDomain
 /// title and the period `（1月 9日—1月 13日）`; and the footer's distribution and print run.
 enum HeaderReader {
     // Regexes are immutable once built; Regex is just not marked Sendable.
-    nonisolated(unsafe) static let mastheadPattern = #/([0-9]{4})年第([0-9]{1,3})期(?:（总第([0-9]{1,6})期）)?/#
+    /// `2023年第 2期（总第 422期）`, and a combined issue `2023年第 5-6期（总第 425-426期）` (`5—6`, `5、6`).
+    nonisolated(unsafe) static let mastheadPattern =
+        #/([0-9]{4})年第([0-9]{1,3})(?:[—~〜∼\-‐‑‒–−、至]([0-9]{1,3}))?期(?:（?总第([0-9]{1,6})(?:[—~〜∼\-‐‑‒–−、至]([0-9]{1,6}))?期）?)?/#
+    /// The same without the year, opening a line (`第 2期（总第 422期）`): the year is the publication's.
+    nonisolated(unsafe) static let yearlessMasthead =
+        #/^第([0-9]{1,3})(?:[—~〜∼\-‐‑‒–−、至]([0-9]{1,3}))?期(?:（?总第([0-9]{1,6})(?:[—~〜∼\-‐‑‒–−、至]([0-9]{1,6}))?期）?)?/#
     nonisolated(unsafe) static let datePattern = #/([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日/#
     nonisolated(unsafe) static let distributionLine = #/^(报|送|发|抄送|抄报|印发)：(.*)/#
     nonisolated(unsafe) static let printRunPattern = #/共印([0-9]+)份/#
     nonisolated(unsafe) static let periodPattern =
-        #/（?(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日[—~至\-]+(?:(?:([0-9]{4})年)?([0-9]{1,2})月)?([0-9]{1,2})日）?/#
+        #/（?(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日(?:[—~〜∼\-‐‑‒–−]+|至)(?:(?:([0-9]{4})年)?([0-9]{1,2})月)?([0-9]{1,2})日）?/#
+
+    /// The issue line's numbers, where it stands in the header text.
+    struct Masthead {
+        /// Nil when the line gives none (`第 2期`): the publication's year is taken.
+        var year: Int?
+        var number: Int
+        var throughNumber: Int?
+        var serial: Int?
+        var throughSerial: Int?
+        var range: Range<String.Index>
+    }
+
+    /// `2023年第 2期（总第 422期）` anywhere in the header, else `第 2期…` opening one of its lines.
+    static func masthead(in header: SourceText) -> Masthead? {
+        let text = header.text[...]
+        if let match = text.firstMatch(of: mastheadPattern), let year = Int(match.output.1), let number = Int(match.output.2) {
+            let (_, _, _, last, serial, lastSerial) = match.output
+            return Masthead(year: year, number: number, throughNumber: last.flatMap { Int($0) }, serial: serial.flatMap { Int($0) },
+                            throughSerial: lastSerial.flatMap { Int($0) }, range: match.range)
+        }
+        // The header's text is its lines' texts one after another.
+        var lineStart = 0
+        for line in header.lines {
+            defer { lineStart += line.text.utf8.count }
+            guard let match = line.text.prefixMatch(of: yearlessMasthead), let number = Int(match.output.1) else { continue }
+            let (_, _, last, serial, lastSerial) = match.output
+            let start = text.utf8.index(text.startIndex, offsetBy: lineStart)
+            let end = text.utf8.index(start, offsetBy: line.text.utf8.distance(from: line.text.startIndex, to: match.range.upperBound))
+            return Masthead(year: nil, number: number, throughNumber: last.flatMap { Int($0) }, serial: serial.flatMap { Int($0) },
+                            throughSerial: lastSerial.flatMap { Int($0) }, range: start..<end)
+        }
+        return nil
+    }
 
     static func issue(_ outline: Outline, diagnostics: inout [Diagnostic]) -> Bulletin.Issue? {
         let header = SourceText(outline.header)
         let text = header.text[...]
         let headerLines = header.lineNumbers ?? 1...1
-        guard let masthead = text.firstMatch(of: mastheadPattern),
-              let year = Int(masthead.output.1), let number = Int(masthead.output.2), number >= 1 else {
+        guard let masthead = masthead(in: header), masthead.number >= 1 else {
             diagnostics.append(Diagnostic(.error, .missingHeader,
                 "no masthead: the issue line (like 2023年第 2期（总第 422期）) is not in the lines before the first section",
                 lines: headerLines))
@@ -25,13 +62,21 @@ enum HeaderReader {
         // PDF extraction does not keep the masthead's layout order: find the period first, then
         // the publication date outside it (a period may carry years), wherever each stands.
         let periodRange = text.firstRange(of: periodPattern)
-        guard let dateMatch = text.matches(of: datePattern).first(where: { !(periodRange?.overlaps($0.range) ?? false) }),
+        guard let dateMatch = text.matches(of: datePattern).first(where: {
+                  !(periodRange?.overlaps($0.range) ?? false) && !masthead.range.overlaps($0.range) }),
               let published = CalendarDate(year: Int(dateMatch.output.1) ?? 0, month: Int(dateMatch.output.2) ?? 0,
                                            day: Int(dateMatch.output.3) ?? 0) else {
             diagnostics.append(Diagnostic(.error, .missingHeader,
                 "no publication date (like 2023年 2月 27日) in the masthead", lines: header.lineNumbers(of: masthead.range)))
             return nil
         }
+        let year = masthead.year ?? published.year
+        if masthead.year == nil {
+            diagnostics.append(Diagnostic(.warning, .unreadable,
+                "the issue line gives no year (like 2023年第 2期): the publication date's year \(year) is taken, so this is \(IssueKey.format(year: year, number: masthead.number)); check it",
+                lines: header.lineNumbers(of: masthead.range)))
+        }
+        let numbers = combined(masthead, diagnostics: &diagnostics, lines: header.lineNumbers(of: masthead.range))
         let covered = periodRange.flatMap { period(in: text[$0], published: published) }
         if covered == nil {
             diagnostics.append(Diagnostic(.warning, .unreadable,
@@ -41,15 +86,44 @@ enum HeaderReader {
         // The publisher is written just before the date; the title is what is left after the masthead.
         let publisherStart = [masthead.range.upperBound, periodRange?.upperBound].compactMap { $0 }
             .filter { $0 <= dateMatch.range.lowerBound }.max() ?? text.startIndex
-        let publisher = String(text[publisherStart..<dateMatch.range.lowerBound])
+        let publisher = String(text[publisherStart..<dateMatch.range.lowerBound]).trimmingBrackets()
         let title = remainder(text[masthead.range.upperBound...],
                               without: [publisherStart..<dateMatch.range.upperBound] + (periodRange.map { [$0] } ?? []))
         return Bulletin.Issue(
-            year: year, number: number, serial: masthead.output.3.flatMap { Int($0) },
+            year: year, number: masthead.number, throughNumber: numbers.throughNumber, serial: masthead.serial,
+            throughSerial: numbers.throughSerial,
             publisher: publisher.isEmpty ? nil : publisher, published: published,
             title: title.isEmpty ? nil : title, from: covered?.from, through: covered?.through ?? published,
             printRun: nil, distribution: [], sections: outline.sections.map(\.title),
             provenance: Provenance(header), footer: nil)
+    }
+
+    /// The last number and serial of a combined issue (`第 5-6期（总第 425-426期）`): each must
+    /// follow its first by one to three; otherwise the issue is read as its first number alone, with a warning.
+    private static func combined(_ masthead: Masthead, diagnostics: inout [Diagnostic], lines: ClosedRange<Int>)
+        -> (throughNumber: Int?, throughSerial: Int?) {
+        guard let last = masthead.throughNumber else {
+            if masthead.throughSerial != nil {
+                diagnostics.append(Diagnostic(.warning, .unreadable,
+                    "the serial is a range but the issue number is not: read as issue \(masthead.number) with serial \(masthead.serial.map(String.init) ?? "—"); check it", lines: lines))
+            }
+            return (nil, nil)
+        }
+        let span = last - masthead.number
+        guard (1...3).contains(span) else {
+            diagnostics.append(Diagnostic(.warning, .unreadable,
+                "the issue line reads 第\(masthead.number)-\(last)期, which is no combined issue of two to four numbers: read as issue \(masthead.number) alone; check it",
+                lines: lines))
+            return (nil, nil)
+        }
+        var lastSerial = masthead.throughSerial
+        if let serial = masthead.serial, let through = lastSerial, through - serial != span {
+            diagnostics.append(Diagnostic(.warning, .unreadable,
+                "the combined issue 第\(masthead.number)-\(last)期 gives the serials \(serial)-\(through), which do not cover as many numbers: the last serial is not recorded; check it",
+                lines: lines))
+            lastSerial = nil
+        }
+        return (last, lastSerial)
     }
 
     /// The period covered: `（1月 9日—1月 13日）`, `（12月 25日—1月 3日）`, `（2025年 1月 13日—2025年 1月 17日）`.

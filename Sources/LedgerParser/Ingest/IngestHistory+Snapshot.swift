@@ -8,11 +8,12 @@ extension IngestHistory {
     /// The snapshot's name in `Snapshots/`.
     public static let snapshotName = "ingest"
     /// The version of the snapshot's parts; a snapshot of another version is not read.
-    public static let snapshotVersion = 1
+    public static let snapshotVersion = 2
 
     /// The snapshot's parts, in order.
     public enum Part: String, CaseIterable, Sendable {
-        /// `[key, year, number, throughDays, document, [seq runs], [source spans], week, yearToDate, authorized, items]`.
+        /// `[key, year, number, throughDays, document, [seq runs], [source spans], week, yearToDate, authorized, items,
+        /// throughNumber]` (the last null but for a combined issue).
         case issues
         /// `[document, key]`: the documents ever ingested, but for those a current issue implies
         /// (its own document, naming it).
@@ -74,6 +75,7 @@ extension IngestHistory {
             .string(entry.key), .int(entry.year), .int(entry.number), .int(entry.through.daysSinceEpoch),
             .string(entry.document.hex), .array(seqRuns), .array(sources), counts(entry.windowWeek),
             counts(entry.windowYearToDate), entry.authorized.map { .int($0) } ?? .null, .object(JSONObject(items)),
+            entry.throughNumber.map { .int($0) } ?? .null,
         ])
     }
 
@@ -120,7 +122,7 @@ extension IngestHistory {
     }
 
     private static func entry(_ row: JSONValue) -> IssueEntry? {
-        guard let fields = row.array, fields.count == 11, let key = fields[0].string, let year = fields[1].int,
+        guard let fields = row.array, fields.count == 12, let throughNumber = optionalInt(fields[11]), let key = fields[0].string, let year = fields[1].int,
               let number = fields[2].int, let days = fields[3].int, let document = fields[4].string.flatMap({ SHA256Digest(hex: $0) }),
               let seqRuns = integers(fields[5]), seqRuns.count % 2 == 0, let spans = integers(fields[6]), spans.count % 4 == 0,
               let week = counts(fields[7]), let yearToDate = counts(fields[8]), let items = fields[10].object else { return nil }
@@ -137,6 +139,7 @@ extension IngestHistory {
         guard !entry.seqs.isEmpty, entry.sources.first?.firstSeq == entry.seqs[0] else { return nil }
         entry.windowWeek = week
         entry.windowYearToDate = yearToDate
+        entry.throughNumber = throughNumber
         switch fields[9] {
         case .null: entry.authorized = nil
         case .int(let authorized): entry.authorized = authorized

@@ -13,6 +13,8 @@ public struct IngestHistory: Sendable, Equatable {
         public var key: String
         public var year: Int
         public var number: Int
+        /// The last number of a combined issue (`第5-6期`: 6); nil for a single issue.
+        public var throughNumber: Int? = nil
         public var through: CalendarDate
         public var document: SHA256Digest
         /// The seqs of the issue's facts, `issue.published` first.
@@ -37,7 +39,8 @@ public struct IngestHistory: Sendable, Equatable {
         public internal(set) var factsLoaded = true
 
         public static func == (lhs: IssueEntry, rhs: IssueEntry) -> Bool {
-            lhs.key == rhs.key && lhs.year == rhs.year && lhs.number == rhs.number && lhs.through == rhs.through
+            lhs.key == rhs.key && lhs.year == rhs.year && lhs.number == rhs.number && lhs.throughNumber == rhs.throughNumber
+                && lhs.through == rhs.through
                 && lhs.document == rhs.document && lhs.seqs == rhs.seqs && lhs.facts == rhs.facts
                 && lhs.factSeqs == rhs.factSeqs && lhs.correctedByHand == rhs.correctedByHand
                 && lhs.windowYearToDate == rhs.windowYearToDate && lhs.windowWeek == rhs.windowWeek
@@ -102,6 +105,7 @@ public struct IngestHistory: Sendable, Equatable {
             var entry = IssueEntry(
                 key: key, year: record.payload["year"]?.int ?? 0, number: record.payload["number"]?.int ?? 0,
                 through: record.valid ?? CalendarDate(daysSinceEpoch: 0), document: document, seqs: [record.seq.value])
+            entry.throughNumber = record.payload["throughNumber"]?.int
             entry.noteSource(seq: record.seq.value, bytes: bytes)
             issues[key] = entry
             return
@@ -121,6 +125,12 @@ public struct IngestHistory: Sendable, Equatable {
               var entry = issues[key], entry.seqs.contains(target) else { return }
         entry.noteSource(seq: record.seq.value, bytes: bytes)
         defer { issues[key] = entry }
+        // The numbers an issue covers are known without its facts: a correction of them counts at once.
+        if record.type == EventType.factCorrected, target == entry.seqs.first {
+            for change in record.payload["changes"]?.array ?? [] where change["field"]?.string == "throughNumber" {
+                entry.throughNumber = change["to"]?.int
+            }
+        }
         guard entry.factsLoaded, let fact = entry.factSeqs.first(where: { $0.value == target })?.key else { return }
         if record.type == EventType.factRetracted {
             entry.facts[fact] = nil
@@ -135,6 +145,14 @@ public struct IngestHistory: Sendable, Equatable {
         }
     }
 
+    /// The other issues of `year` whose numbers share one with `numbers` (a combined issue 5-6
+    /// and issue 5 or 6 alone), the entry under `key` included when its numbers differ.
+    public func overlapping(_ numbers: ClosedRange<Int>, year: Int, key: String) -> [IssueEntry] {
+        issues.values.filter { entry in
+            entry.year == year && entry.numbers.overlaps(numbers) && (entry.key != key || entry.numbers != numbers)
+        }.sorted { $0.number < $1.number }
+    }
+
     /// The latest issue of the same year whose period ends before `through`.
     public func previous(before through: CalendarDate, year: Int) -> IssueEntry? {
         issues.values.filter { $0.through < through && $0.through.year == through.year }.max { $0.through < $1.through }
@@ -142,6 +160,9 @@ public struct IngestHistory: Sendable, Equatable {
 }
 
 extension IngestHistory.IssueEntry {
+    /// The numbers the issue covers: 5...6 for a combined `第5-6期`.
+    public var numbers: ClosedRange<Int> { number...max(number, throughNumber ?? number) }
+
     /// Notes the figures and identity of one fact of this issue (its figures only, while the
     /// facts are on disk: they are read back with this record among the sources).
     mutating func record(type: String, payload: JSONObject, seq: Int) {

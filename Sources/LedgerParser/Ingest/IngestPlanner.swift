@@ -8,6 +8,10 @@ public enum IngestPlanner {
         /// The same document is in the ledger already (or, `sameFactsOnly`, one with other
         /// bytes but the same facts).
         case alreadyIngested(issue: String, seqs: [Int], sameFactsOnly: Bool)
+        /// Issues in the ledger cover some of this document's numbers but not the same ones (issue
+        /// 5 alone after the combined 5-6, or 5-6 after 6): refused, whatever the facts.
+        /// `replaceable` when the only one is this issue's own key, which `--supersede` replaces.
+        case overlaps(issue: String, numbers: ClosedRange<Int>, others: [IngestHistory.IssueEntry], replaceable: Bool)
         /// Another document of the same issue is in the ledger; these facts differ.
         case conflict(issue: String, differences: [String])
         /// Append these events (`issue.published` first); `warnings` are the failed checks.
@@ -22,6 +26,13 @@ public enum IngestPlanner {
         // come back, as any other document of its issue would.
         if let existing = history.documents[document], let entry = history.issues[existing], entry.document == document {
             return .alreadyIngested(issue: existing, seqs: entry.seqs, sameFactsOnly: false)
+        }
+        let overlapping = history.overlapping(bulletin.issue.numbers, year: bulletin.issue.year, key: key)
+        if !overlapping.isEmpty {
+            let replaceable = overlapping.allSatisfy { $0.key == key }
+            if !(replaceable && supersede) {
+                return .overlaps(issue: key, numbers: bulletin.issue.numbers, others: overlapping, replaceable: replaceable)
+            }
         }
         let current = history.issues[key]
         precondition(current?.factsLoaded ?? true, "the facts of \(key) must be read back (IngestHistory.loadFacts) before planning")

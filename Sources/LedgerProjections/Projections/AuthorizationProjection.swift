@@ -21,6 +21,18 @@ public struct AuthorizationProjection: Sendable {
         public var seq: Int
     }
 
+    /// A department the latest report names in a list, resolved by the current registry.
+    public struct Listed: Sendable, Equatable {
+        public var department: String
+        /// False for a name in no table: kept as written, shown as unregistered.
+        public var registered: Bool
+    }
+
+    /// The departments the latest report lists as not authorized (`尚未授权的…为：`); nil when it lists none.
+    public var unauthorizedDepartments: [Listed]?
+    /// The departments the latest report lists as authorized (`授权 3个部门：…`); nil when it lists none.
+    public var listedAuthorized: [Listed]?
+
     /// The latest report; nil when nothing was reported.
     public var latest: Report?
     /// The departments newly authorized in the latest report.
@@ -43,6 +55,15 @@ public struct AuthorizationProjection: Sendable {
         }
         let latestReport = history.last
         latest = latestReport
+        let stored = latestReport.flatMap { report in state.authorizations.values.first { $0.seq == report.seq } }
+        func listed(_ names: [String]?) -> [Listed]? {
+            names?.map { name in
+                let resolved = registry.resolve(name)
+                return Listed(department: resolved.canonical, registered: resolved.isRegistered)
+            }
+        }
+        unauthorizedDepartments = listed(stored?.unauthorizedList)
+        listedAuthorized = listed(stored?.authorizedList)
         var names = CanonicalNames(registry)
         let departments = state.newlyAuthorized.sorted { ($0.through, $0.issue, $0.seq) < ($1.through, $1.issue, $1.seq) }.map {
             Department(department: names.canonical(stored: $0.department, asWritten: $0.asWritten), partial: $0.partial,
@@ -74,6 +95,8 @@ public struct AuthorizationProjection: Sendable {
             ("unauthorized", .value(.integer(latest?.unauthorized))), ("share", .value(Percent.json(latest?.share))),
             ("seq", .value(.integer(latest?.seq))),
             ("newlyAuthorized", .rows(newlyAuthorized, Self.json)),
+            ("unauthorizedDepartments", Self.json(unauthorizedDepartments)),
+            ("listedAuthorized", Self.json(listedAuthorized)),
             ("authorizedDepartments", .rows(authorizedDepartments, Self.json)),
             ("history", .rows(history) { report in
                 .object(["through": .date(report.through), "issue": .string(report.issue), "stationed": .integer(report.stationed),
@@ -81,6 +104,11 @@ public struct AuthorizationProjection: Sendable {
                          "share": Percent.json(report.share), "seq": .int(report.seq)])
             }),
         ])
+    }
+
+    static func json(_ listed: [Listed]?) -> JSONStream {
+        guard let listed else { return .value(.null) }
+        return .rows(listed) { .object(["department": .string($0.department), "registered": .bool($0.registered)]) }
     }
 
     static func json(_ department: Department) -> JSONValue {

@@ -3,7 +3,8 @@ import LedgerDomain
 /// The ingested issues in the order of their periods, with the gaps in their numbering.
 public struct IssuesProjection: Sendable {
     public var issues: [HallState.IssueInfo]
-    /// Issue keys missing between the lowest and highest number of each year in the ledger.
+    /// Issue keys missing between the lowest and highest number of each year in the ledger; a
+    /// combined issue (`第5-6期`) covers each of its numbers.
     public var gaps: [String]
 
     /// The parts of the state this projection reads (see ``HallState/Part``).
@@ -15,7 +16,7 @@ public struct IssuesProjection: Sendable {
         issues = state.issues.values.sortedByPeriod(\.through, then: { $0.key < $1.key })
         var missing: [String] = []
         for (year, ofYear) in Dictionary(grouping: issues, by: \.year).sorted(by: { $0.key < $1.key }) {
-            let numbers = Set(ofYear.map(\.number))
+            let numbers = Set(ofYear.flatMap { Array($0.numbers) })
             guard let low = numbers.min(), let high = numbers.max(), low < high else { continue }
             for number in low...high where !numbers.contains(number) {
                 missing.append(IssueKey.format(year: year, number: number))
@@ -32,7 +33,7 @@ public struct IssuesProjection: Sendable {
         .object([
             ("asOf", .value(.date(asOf))),
             ("issues", .rows(issues) { issue in
-                .object(["issue": .string(issue.key), "serial": .integer(issue.serial), "published": .date(issue.published),
+                .object(["issue": .string(issue.key), "throughNumber": .integer(issue.throughNumber), "serial": .integer(issue.serial), "published": .date(issue.published),
                          "from": .date(issue.from), "through": .date(issue.through), "events": .int(issue.events),
                          "partial": .bool(issue.partial), "seq": .int(issue.seq)])
             }),
