@@ -113,11 +113,7 @@ struct SectionReader {
             // The introduction before the items (`本周大厅巡查情况如下：`) is quoted with the first.
             bulletin.claim(section.text.droppingFirstLine(), since: mark)
         case .serviceItems:
-            let mark = bulletin.mark
-            let items = CountsReader.serviceItems(section.text, issue: issue)
-            if items.isEmpty { unplaced(section.title, section.text, into: &bulletin) }
-            bulletin.serviceItems += items
-            bulletin.claim(section.text.droppingFirstLine(), since: mark)
+            readServiceItems(section, into: &bulletin)
         case .comprehensiveWindow:
             readWindowSection(section, into: &bulletin)
         case .news:
@@ -151,7 +147,7 @@ struct SectionReader {
                     placed = true
                 }
             }
-            if !placed, let counts = CountsReader.window(text) {
+            if !placed, let counts = windowCounts(text) {
                 bulletin.window = counts
                 placed = true
             }
@@ -194,7 +190,7 @@ struct SectionReader {
         }
     }
 
-    private func unplaced(_ section: String, _ text: SourceText, into bulletin: inout Bulletin) {
+    func unplaced(_ section: String, _ text: SourceText, into bulletin: inout Bulletin) {
         guard !text.isEmpty else { return }
         bulletin.unplaced.append(Bulletin.Unplaced(section: section, text: text.text, provenance: Provenance(text)))
     }

@@ -55,6 +55,16 @@ enum Rewrite {
         }
     }
 
+    /// Puts `marks` (characters that print as nothing) in the middle of every number of two
+    /// digits or more.
+    static func invisible(_ text: String, _ marks: String) -> String {
+        text.replacing(#/[0-9]{2,}/#) { match in
+            let digits = match.output
+            let half = digits.index(digits.startIndex, offsetBy: digits.count / 2)
+            return String(digits[..<half]) + marks + String(digits[half...])
+        }
+    }
+
     static func splitUnits(_ text: String) -> String {
         text.replacing(#/([0-9])(\s*)(件|人次|个|份|日|月|年|%|期|名)/#) { "\($0.output.1)\n\($0.output.3)" }
     }

@@ -21,6 +21,13 @@ struct Variant: Sendable, CustomTestStringConvertible {
         Variant(name: "full-width digits, ASCII separators (５０３,９７０)") {
             Rewrite.fullWidthDigits(Rewrite.thousands($0, separator: ","))
         },
+        Variant(name: "thin-space thousands (503\u{2009}970)") { Rewrite.thousands($0, separator: "\u{2009}") },
+        Variant(name: "no-break-space thousands (503\u{00A0}970)") { Rewrite.thousands($0, separator: "\u{00A0}") },
+        Variant(name: "narrow no-break-space thousands, full-width digits") {
+            Rewrite.fullWidthDigits(Rewrite.thousands($0, separator: "\u{202F}"))
+        },
+        Variant(name: "a zero-width space inside every number (628\u{200B}27)") { Rewrite.invisible($0, "\u{200B}") },
+        Variant(name: "a soft hyphen inside every number, a word joiner after it") { Rewrite.invisible($0, "\u{00AD}\u{2060}") },
     ]
 
     static let breaks: [Variant] = [

@@ -30,7 +30,7 @@ public struct ArtefactStyle: Sendable, Equatable {
     public var blankLines: BlankLines
     /// How digits are written.
     public var digits: Digits
-    /// The thousands separator of counts of four digits or more (`,` or `，`), if any.
+    /// The thousands separator of counts of four digits or more (`,`, `，`, a thin, no-break or narrow no-break space), if any.
     public var thousandsSeparator: Character?
     /// Chance that a count gets the separator when the document uses one.
     public var thousandsProbability: Double
@@ -50,6 +50,8 @@ public struct ArtefactStyle: Sendable, Equatable {
     public var crlf: Bool
     /// A UTF-8 byte-order mark before the text.
     public var byteOrderMark: Bool
+    /// How the service-item counts are given: prose, `截至…累计…`, or a table (see `DocumentWriter+Tables`).
+    public var countsForm: CountsForm = .prose
 
     /// No artefacts but the layout's own: lines of 30, a blank line after each, no page breaks.
     public static let clean = ArtefactStyle(
@@ -63,7 +65,7 @@ public struct ArtefactStyle: Sendable, Equatable {
             lineWidth: rng.int(in: 28...32),
             blankLines: [BlankLines.afterEveryLine, .afterMostLines, .none][rng.weighted([0.5, 0.35, 0.15])],
             digits: [Digits.ascii, .someFullWidth, .fullWidth][rng.weighted([0.7, 0.15, 0.15])],
-            thousandsSeparator: [nil, ",", "，"][rng.weighted([0.6, 0.25, 0.15])],
+            thousandsSeparator: [nil, ",", "，", "\u{2009}", "\u{00A0}", "\u{202F}"][rng.weighted([0.5, 0.2, 0.1, 0.1, 0.05, 0.05])],
             thousandsProbability: rng.pick([0.5, 1.0]),
             spaceAroundNumber: rng.pick([0.0, 0.5, 0.9]),
             spaceInsideNumber: rng.pick([0.0, 0.05, 0.2]),
@@ -72,6 +74,7 @@ public struct ArtefactStyle: Sendable, Equatable {
             asciiParentheses: rng.pick([0.0, 0.5, 1.0]),
             fullWidthPercent: rng.chance(0.2),
             crlf: rng.chance(0.2),
-            byteOrderMark: rng.chance(0.05))
+            byteOrderMark: rng.chance(0.05),
+            countsForm: .random(&rng))
     }
 }

@@ -22,7 +22,7 @@ public enum BulletinRenderer {
             writer.heading("\(chineseNumeral(index + 1))、\(section.title)")
             switch section {
             case .window(let window): writer.window(window)
-            case .serviceItems(let items): writer.serviceItems(items)
+            case .serviceItems(let items): writer.serviceItemsInStyle(items)
             case .news(let news): writer.news(news)
             case .inspection(let inspection): writer.inspection(inspection)
             }

@@ -3,21 +3,32 @@
 ///
 /// - Full-width digits, letters and `％．：；（）` become one form: ASCII digits, letters, `%`
 ///   and `.`; `：；（）` stay full-width (the documents' own), ASCII `:;()` become full-width.
-/// - Spaces (ASCII, full-width, no-break) are removed unless both neighbours are ASCII letters:
-///   `2023年 2月 2 7日` becomes `2023年2月27日`.
+/// - Invisible characters (zero-width space, joiners, soft hyphen, byte-order mark, word joiner)
+///   are removed wherever they stand: `109\u{200B}240` is `109240`.
+/// - Spaces (ASCII, full-width, no-break, thin, narrow no-break) are removed unless both
+///   neighbours are ASCII letters: `2023年 2月 2 7日` becomes `2023年2月27日`, `109\u{2009}240`
+///   becomes `109240` (a single space inside a number is a thousands group or a split digit).
+/// - A column gap between two digits (two or more spaces, a tab, a full-width space) becomes one
+///   ASCII space, so that figures in a row of a table (`26641  27287`) stay two numbers: the
+///   gap is never mended.
 /// - A comma, ASCII or full-width, between a digit and exactly three digits (`9,862`,
 ///   `５０３，９７０`) is a thousands separator and becomes `,`, which ``Quantity`` reads on the
 ///   joined text (a separator can also stand at a line break); any other comma becomes `，`.
 public enum TextNormalizer {
     /// Normalizes one line.
     public static func normalize(_ line: String) -> String {
-        let mapped = line.unicodeScalars.map(mapScalar)
+        let mapped = line.unicodeScalars.filter { !isInvisible($0) }.map(mapScalar)
         var output = String.UnicodeScalarView()
+        var spaceRun: [Unicode.Scalar] = []
         for (index, scalar) in mapped.enumerated() {
             if isSpace(scalar) {
-                let before = output.last
-                let after = mapped[(index + 1)...].first { !isSpace($0) }
-                if let before, let after, isASCIILetter(before), isASCIILetter(after) { output.append(" ") }
+                spaceRun.append(scalar)
+                let after = index + 1 < mapped.count ? mapped[index + 1] : nil
+                if let after, isSpace(after) { continue }
+                defer { spaceRun.removeAll(keepingCapacity: true) }
+                guard let before = output.last, let after else { continue }
+                if isASCIILetter(before) && isASCIILetter(after) { output.append(" ") }
+                else if isDigit(before) && isDigit(after) && isColumnGap(spaceRun) { output.append(" ") }
                 continue
             }
             // Documents typed with a full-width input method separate thousands with `，` too; a
@@ -53,8 +64,24 @@ public enum TextNormalizer {
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\t" || scalar.value == 0x3000 || scalar.value == 0xA0 || scalar.value == 0x2002
-            || scalar.value == 0x2003 || scalar.value == 0x200B || scalar.value == 0xFEFF
+        switch scalar.value {
+        case 0x20, 0x09, 0x3000, 0xA0, 0x2002, 0x2003, 0x2007, 0x2008, 0x2009, 0x200A, 0x202F: return true
+        default: return false
+        }
+    }
+
+    /// Characters that print as nothing: removed, even inside a number.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200B, 0x200C, 0x200D, 0x00AD, 0xFEFF, 0x2060: return true
+        default: return false
+        }
+    }
+
+    /// Whether a run of spaces separates two cells rather than the parts of one number: two or
+    /// more spaces, a tab, or a full-width space.
+    static func isColumnGap(_ run: [Unicode.Scalar]) -> Bool {
+        run.count >= 2 || run.contains { $0 == "\t" || $0.value == 0x3000 }
     }
 
     static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
