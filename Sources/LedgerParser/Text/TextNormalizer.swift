@@ -3,7 +3,8 @@
 ///
 /// - Full-width digits, letters and `％．：；（）` become one form: ASCII digits, letters, `%`
 ///   and `.`; `：；（）` stay full-width (the documents' own), ASCII `:;()` become full-width.
-/// - Spaces (ASCII, full-width, no-break) are removed unless both neighbours are ASCII letters:
+/// - Invisible characters (soft hyphen, zero-width joiners) are removed.
+/// - Spaces (ASCII, full-width, no-break, form feed) are removed unless both neighbours are ASCII letters:
 ///   `2023年 2月 2 7日` becomes `2023年2月27日`.
 /// - A comma, ASCII or full-width, between a digit and exactly three digits (`9,862`,
 ///   `５０３，９７０`) is a thousands separator and becomes `,`, which ``Quantity`` reads on the
@@ -14,6 +15,7 @@ public enum TextNormalizer {
         let mapped = line.unicodeScalars.map(mapScalar)
         var output = String.UnicodeScalarView()
         for (index, scalar) in mapped.enumerated() {
+            if isInvisible(scalar) { continue }
             if isSpace(scalar) {
                 let before = output.last
                 let after = mapped[(index + 1)...].first { !isSpace($0) }
@@ -52,9 +54,18 @@ public enum TextNormalizer {
         }
     }
 
+    /// Spaces, and the form feed (U+000C) and vertical tab a layout-preserving extractor
+    /// writes between pages, at the start of a page's first line.
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         scalar == " " || scalar == "\t" || scalar.value == 0x3000 || scalar.value == 0xA0 || scalar.value == 0x2002
             || scalar.value == 0x2003 || scalar.value == 0x200B || scalar.value == 0xFEFF
+            || scalar.value == 0x0C || scalar.value == 0x0B
+    }
+
+    /// Characters that print as nothing and never separate words: the soft hyphen (U+00AD) and
+    /// the zero-width joiners and word joiner a word processor leaves between characters.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0xAD || scalar.value == 0x200C || scalar.value == 0x200D || scalar.value == 0x2060
     }
 
     static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
