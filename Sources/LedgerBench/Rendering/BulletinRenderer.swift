@@ -9,8 +9,21 @@ public enum BulletinRenderer {
     /// The issue with artefacts drawn from `seed` (and the issue's serial, so each issue of a
     /// history looks different and can be rendered alone).
     public static func render(_ issue: BulletinModel, seed: UInt64) -> String {
+        document(issue, seed: seed).text
+    }
+
+    /// The issue rendered as ``render(_:seed:)`` does, with the house style it was drawn in.
+    public static func document(_ issue: BulletinModel, seed: UInt64) -> (house: HouseStyle, text: String) {
         var rng = SplitMix64(seed: seed, stream: UInt64(issue.serial))
-        let style = ArtefactStyle.random(&rng)
+        let house = HouseStyle.draw(&rng)
+        let style = house.artefacts(&rng)
+        return (house, render(issue, style: style, seed: rng.next()))
+    }
+
+    /// The issue in the given house style, its settings drawn from `seed`.
+    public static func render(_ issue: BulletinModel, house: HouseStyle, seed: UInt64) -> String {
+        var rng = SplitMix64(seed: seed, stream: UInt64(issue.serial))
+        let style = house.artefacts(&rng)
         return render(issue, style: style, seed: rng.next())
     }
 
@@ -19,7 +32,7 @@ public enum BulletinRenderer {
         var writer = DocumentWriter(layout: TextLayout(rng: SplitMix64(seed: seed), style: style))
         writer.masthead(issue)
         for (index, section) in issue.sections.enumerated() {
-            writer.heading("\(chineseNumeral(index + 1))、\(section.title)")
+            writer.heading("\(chineseNumeral(index + 1))\(style.numbering.sectionSeparator)\(section.title)")
             switch section {
             case .window(let window): writer.window(window)
             case .serviceItems(let items): writer.serviceItems(items)
@@ -59,9 +72,16 @@ struct DocumentWriter {
     var layout: TextLayout
     var lines: [String] = []
 
-    /// A line that is never wrapped (headings, the masthead, the footer).
+    var numbering: Numbering { layout.style.numbering }
+
+    /// A line that is never wrapped (headings), indented as a paragraph's first line is.
     mutating func heading(_ prose: Prose) {
-        lines.append(layout.write(prose))
+        lines.append(layout.style.firstLineIndent + layout.write(prose))
+    }
+
+    /// A line of the masthead or the print run: never wrapped, centred when the style centres.
+    mutating func centred(_ prose: Prose) {
+        lines.append(layout.centred(layout.write(prose)))
     }
 
     /// A paragraph, hard-wrapped.
@@ -70,20 +90,25 @@ struct DocumentWriter {
     }
 
     mutating func masthead(_ issue: BulletinModel) {
-        heading("\(number: issue.year)年第\(number: issue.number)期（总第\(number: issue.serial)期）")
-        paragraph("\(Phrasebook.publisher)\(fullDate: issue.published)")
-        heading(Prose(stringLiteral: Phrasebook.title))
-        heading("（\(date: issue.from)—\(date: issue.through)）")
+        centred("\(number: issue.year)年第\(number: issue.number)期（总第\(number: issue.serial)期）")
+        if layout.style.centredIn != nil {
+            centred("\(Phrasebook.publisher)\(fullDate: issue.published)")
+        } else {
+            paragraph("\(Phrasebook.publisher)\(fullDate: issue.published)")
+        }
+        centred(Prose(stringLiteral: Phrasebook.title))
+        centred("（\(date: issue.from)\(layout.style.punctuation.periodDash)\(date: issue.through)）")
     }
 
     mutating func footer(_ issue: BulletinModel) {
         for line in Phrasebook.distribution { paragraph(Prose(stringLiteral: line)) }
-        heading("（共印\(number: issue.printRun)份）")
+        centred("（共印\(number: issue.printRun)份）")
     }
 
     /// `（1）` or `(1)`, as the document's style has it.
     mutating func parenthesized(_ ordinal: Int) -> Prose {
-        layout.rng.chance(layout.style.asciiParentheses) ? "(\(number: ordinal))" : "（\(number: ordinal)）"
+        if let marker = numbering.itemMarker(ordinal) { return marker }
+        return layout.rng.chance(layout.style.asciiParentheses) ? "(\(number: ordinal))" : "（\(number: ordinal)）"
     }
 
     /// Paragraphs under a sub-section: numbered `（1）`, or one paragraph unnumbered.
@@ -94,7 +119,7 @@ struct DocumentWriter {
         }
         let ascii = layout.rng.chance(layout.style.asciiParentheses)
         for (index, text) in paragraphs.enumerated() {
-            let marker: Prose = ascii ? "(\(number: index + 1))" : "（\(number: index + 1)）"
+            let marker: Prose = numbering.itemMarker(index + 1) ?? (ascii ? "(\(number: index + 1))" : "（\(number: index + 1)）")
             paragraph(marker + text)
         }
     }
