@@ -64,6 +64,9 @@ struct BenchToolTests {
             #expect(written == Data(BulletinRenderer.render(issue, seed: 9).utf8), "\(issue.key)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/issues").count == 6)
+        var houses = HouseStyle.Tally()
+        for issue in BulletinGenerator.issues(6, seed: 9) { houses.add(BulletinRenderer.document(issue, seed: 9).house) }
+        #expect(result.stdout.contains("house styles: \(houses)\n"), "\(result.stdout)")
     }
 
     @Test("--ledger ingests through `ledger ingest`; the projections show the generated facts")
@@ -75,6 +78,7 @@ struct BenchToolTests {
         #expect(result.code == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "warnings: \(result.stderr)")
         #expect(result.stdout.contains("ingested 12 of 12 issues") && result.stdout.contains("head: seq "))
+        #expect(result.stdout.contains("house styles: classic "), "\(result.stdout)")
         let store = EventStore(layout: LedgerLayout(root: directory + "/hall"))
         let head = try #require(try store.readHeadFile())
         var state = HallState()

@@ -40,7 +40,10 @@ public enum BenchRequest: Sendable, Equatable {
           --issues <n>    How many consecutive issues, from 2023 No. 1 (serial 421), 1…\(maxIssues).
           --seed <s>      The seed, an unsigned 64-bit integer (default 1). The same seed gives
                           the same bytes.
-          --out <dir>     Write the issues as <dir>/YYYY-NN.txt (created if missing).
+          --out <dir>     Write the issues as <dir>/YYYY-NN.txt (created if missing). Each issue is
+                          written in a house style drawn from the seed (classic PDF extraction,
+                          layout-preserving extraction, word-processor text, other numbering and
+                          punctuation); the run ends with the count of issues per style.
           --ledger <dir>  Ingest the issues into the ledger in <dir> (created if missing) with
                           `ledger ingest`, in batches; prints progress every 100 issues and the head.
           --batch <n>     Files per ingest run with --ledger, 1…\(maxBatch) (default \(defaultBatch)).

@@ -18,11 +18,13 @@ struct GenerateRun {
         }
     }
 
-    /// The next `count` issues with their texts.
-    private func batch(_ generator: inout BulletinGenerator, count: Int) -> [(key: String, text: String)] {
+    /// The next `count` issues with their texts, each counted under its house style.
+    private func batch(_ generator: inout BulletinGenerator, count: Int, houses: inout HouseStyle.Tally) -> [(key: String, text: String)] {
         (0..<count).map { _ in
             let issue = generator.next()
-            return (issue.key, BulletinRenderer.render(issue, seed: options.seed))
+            let (house, text) = BulletinRenderer.document(issue, seed: options.seed)
+            houses.add(house)
+            return (issue.key, text)
         }
     }
 
@@ -30,14 +32,16 @@ struct GenerateRun {
         try BenchFiles.makeDirectory(directory)
         var generator = BulletinGenerator(seed: options.seed)
         var keys: [String] = []
+        var houses = HouseStyle.Tally()
         while keys.count < options.issues {
-            let issues = batch(&generator, count: min(Self.progressInterval, options.issues - keys.count))
+            let issues = batch(&generator, count: min(Self.progressInterval, options.issues - keys.count), houses: &houses)
             for (key, text) in issues { try BenchFiles.write(text, to: "\(directory)/\(key).txt") }
             keys += issues.map(\.key)
             invocation.stdout.write("ledger-bench: wrote \(keys.count) of \(options.issues) issues\n")
             invocation.stdout.flush()
         }
         invocation.stdout.write("ledger-bench: wrote \(keys.count) issues, \(keys.first ?? "") … \(keys.last ?? ""), to \(directory) (seed \(options.seed))\n")
+        invocation.stdout.write("house styles: \(houses)\n")
         return 0
     }
 
@@ -53,6 +57,7 @@ struct GenerateRun {
         let seconds = Double(outcome.totalNanoseconds / 1_000_000) / 1000
         let range = outcome.keys.map { "\($0.first) … \($0.last)" } ?? ""
         invocation.stdout.write("ledger-bench: ingested \(outcome.issues) issues, \(range), into \(ledger) (seed \(options.seed)) in \(seconds) s: \(outcome.head.head.seq) events in the log, \(outcome.warnings) warnings\n")
+        invocation.stdout.write("house styles: \(outcome.houses)\n")
         invocation.stdout.write("head: seq \(outcome.head.head.seq) \(outcome.head.head.hash.hex)\n")
         return 0
     }

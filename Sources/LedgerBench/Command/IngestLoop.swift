@@ -36,6 +36,8 @@ struct IngestLoop {
         var head: HeadFile
         /// Warning and error lines `ledger ingest` printed.
         var warnings: Int
+        /// Issues rendered in each house style.
+        var houses: HouseStyle.Tally = .init()
         /// How many `ledger ingest` runs it took.
         var ingestRuns: Int
         /// Time spent inside `ledger ingest`, all runs together.
@@ -67,7 +69,9 @@ struct IngestLoop {
         while let count = nextBatchSize(goal, outcome) {
             let issues = (0..<count).map { _ in
                 let issue = generator.next()
-                return (key: issue.key, text: BulletinRenderer.render(issue, seed: seed))
+                let (house, text) = BulletinRenderer.document(issue, seed: seed)
+                outcome.houses.add(house)
+                return (key: issue.key, text: text)
             }
             try ingest(issues, scratch: scratch, into: &outcome)
             outcome.keys = (outcome.keys?.first ?? issues[0].key, issues[issues.count - 1].key)

@@ -9,8 +9,21 @@ public enum BulletinRenderer {
     /// The issue with artefacts drawn from `seed` (and the issue's serial, so each issue of a
     /// history looks different and can be rendered alone).
     public static func render(_ issue: BulletinModel, seed: UInt64) -> String {
+        document(issue, seed: seed).text
+    }
+
+    /// The issue rendered as ``render(_:seed:)`` does, with the house style it was drawn in.
+    public static func document(_ issue: BulletinModel, seed: UInt64) -> (house: HouseStyle, text: String) {
         var rng = SplitMix64(seed: seed, stream: UInt64(issue.serial))
-        let style = ArtefactStyle.random(&rng)
+        let house = HouseStyle.draw(&rng)
+        let style = house.artefacts(&rng)
+        return (house, render(issue, style: style, seed: rng.next()))
+    }
+
+    /// The issue in the given house style, its settings drawn from `seed`.
+    public static func render(_ issue: BulletinModel, house: HouseStyle, seed: UInt64) -> String {
+        var rng = SplitMix64(seed: seed, stream: UInt64(issue.serial))
+        let style = house.artefacts(&rng)
         return render(issue, style: style, seed: rng.next())
     }
 
@@ -19,7 +32,7 @@ public enum BulletinRenderer {
         var writer = DocumentWriter(layout: TextLayout(rng: SplitMix64(seed: seed), style: style))
         writer.masthead(issue)
         for (index, section) in issue.sections.enumerated() {
-            writer.heading("\(chineseNumeral(index + 1))、\(section.title)")
+            writer.heading("\(chineseNumeral(index + 1))\(style.numbering.sectionSeparator)\(section.title)")
             switch section {
             case .window(let window): writer.window(window)
             case .serviceItems(let items): writer.serviceItemsInStyle(items)
@@ -59,9 +72,16 @@ struct DocumentWriter {
     var layout: TextLayout
     var lines: [String] = []
 
-    /// A line that is never wrapped (headings, the masthead, the footer).
+    var numbering: Numbering { layout.style.numbering }
+
+    /// A line that is never wrapped (headings), indented as a paragraph's first line is.
     mutating func heading(_ prose: Prose) {
-        lines.append(layout.write(prose))
+        lines.append(layout.style.firstLineIndent + layout.write(prose))
+    }
+
+    /// A line of the masthead or the print run: never wrapped, centred when the style centres.
+    mutating func centred(_ prose: Prose) {
+        lines.append(layout.centred(layout.write(prose)))
     }
 
     /// A paragraph, hard-wrapped.
@@ -80,30 +100,35 @@ struct DocumentWriter {
             serial = "（总第\(number: issue.serial)" + separator + "\(number: issue.throughSerial)期）"
         }
         if layout.rng.chance(0.2) {
-            heading(number)
-            heading(serial)
+            centred(number)
+            centred(serial)
         } else {
-            heading(number + serial)
+            centred(number + serial)
         }
         if layout.rng.chance(0.2) {
-            heading(Prose(stringLiteral: Phrasebook.publisher))
-            heading("\(fullDate: issue.published)")
+            centred(Prose(stringLiteral: Phrasebook.publisher))
+            centred("\(fullDate: issue.published)")
+        } else if layout.style.centredIn != nil {
+            centred("\(Phrasebook.publisher)\(fullDate: issue.published)")
         } else {
             paragraph("\(Phrasebook.publisher)\(fullDate: issue.published)")
         }
-        heading(Prose(stringLiteral: Phrasebook.title))
-        let dash = Prose(stringLiteral: layout.rng.pick(["—", "—", "—", "－", "-", " - ", "~", "～", "〜", "至", " 至 ", "—"]))
-        heading("（\(date: issue.from)" + dash + "\(date: issue.through)）")
+        centred(Prose(stringLiteral: Phrasebook.title))
+        // The house style's own dash half the time, any dash a writer uses otherwise.
+        let dash = layout.rng.chance(0.5) ? Prose(stringLiteral: layout.style.punctuation.periodDash)
+            : Prose(stringLiteral: layout.rng.pick(["—", "－", "-", " - ", "~", "～", "〜", "至", " 至 "]))
+        centred("（\(date: issue.from)" + dash + "\(date: issue.through)）")
     }
 
     mutating func footer(_ issue: BulletinModel) {
         for line in Phrasebook.distribution { paragraph(Prose(stringLiteral: line)) }
-        heading("（共印\(number: issue.printRun)份）")
+        centred("（共印\(number: issue.printRun)份）")
     }
 
     /// `（1）` or `(1)`, as the document's style has it.
     mutating func parenthesized(_ ordinal: Int) -> Prose {
-        layout.rng.chance(layout.style.asciiParentheses) ? "(\(number: ordinal))" : "（\(number: ordinal)）"
+        if let marker = numbering.itemMarker(ordinal) { return marker }
+        return layout.rng.chance(layout.style.asciiParentheses) ? "(\(number: ordinal))" : "（\(number: ordinal)）"
     }
 
     /// Paragraphs under a sub-section: numbered `（1）`, or one paragraph unnumbered.
@@ -114,7 +139,7 @@ struct DocumentWriter {
         }
         let ascii = layout.rng.chance(layout.style.asciiParentheses)
         for (index, text) in paragraphs.enumerated() {
-            let marker: Prose = ascii ? "(\(number: index + 1))" : "（\(number: index + 1)）"
+            let marker: Prose = numbering.itemMarker(index + 1) ?? (ascii ? "(\(number: index + 1))" : "（\(number: index + 1)）")
             paragraph(marker + text)
         }
     }

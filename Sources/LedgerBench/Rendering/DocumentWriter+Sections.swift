@@ -3,9 +3,10 @@ import LedgerDomain
 extension DocumentWriter {
     mutating func window(_ section: BulletinModel.WindowSection) {
         var ordinal = 0
+        let numbering = numbering
         func subsection(_ title: String) -> Prose {
             ordinal += 1
-            return "（\(BulletinRenderer.chineseNumeral(ordinal))）\(title)"
+            return numbering.subsectionHeading(ordinal, title)
         }
         if let counts = section.counts {
             heading(subsection("省本级综窗办件情况"))
@@ -21,7 +22,8 @@ extension DocumentWriter {
             heading(subsection("推进情况"))
             let style = layout.rng.weighted([0.6, 0.2, 0.2])
             for (index, text) in section.progress.enumerated() {
-                let marker: Prose = style == 0 ? "\(number: index + 1)." : style == 1 ? "\(number: index + 1)、" : parenthesized(index + 1)
+                let marker: Prose = numbering.itemMarker(index + 1)
+                    ?? (style == 0 ? "\(number: index + 1)." : style == 1 ? "\(number: index + 1)、" : parenthesized(index + 1))
                 paragraph(marker + text)
             }
         }
@@ -70,9 +72,10 @@ extension DocumentWriter {
 
     mutating func news(_ section: BulletinModel.NewsSection) {
         var ordinal = 0
+        let numbering = numbering
         func subsection(_ title: String) -> Prose {
             ordinal += 1
-            return "（\(BulletinRenderer.chineseNumeral(ordinal))）\(title)"
+            return numbering.subsectionHeading(ordinal, title)
         }
         if !section.business.isEmpty {
             heading(subsection("优化营商环境工作开展情况"))
@@ -96,9 +99,12 @@ extension DocumentWriter {
     }
 
     mutating func inspection(_ section: BulletinModel.Inspection) {
-        if layout.rng.chance(0.85) { paragraph(Phrasebook.inspectionIntroduction) }
+        if layout.rng.chance(layout.style.forms.inspectionIntroduction) { paragraph(Phrasebook.inspectionIntroduction) }
+        // `一是` heads a short sub-section, not an inspection item with its verdict.
+        let ascii = numbering.subsection == .asciiParentheses
         for item in section.items {
-            paragraph("（\(BulletinRenderer.chineseNumeral(item.ordinal))）\(item.item)。\(item.verdict)")
+            let numeral = BulletinRenderer.chineseNumeral(item.ordinal)
+            paragraph("\(ascii ? "(" : "（")\(numeral)\(ascii ? ")" : "）")\(item.item)。\(item.verdict)")
         }
     }
 }

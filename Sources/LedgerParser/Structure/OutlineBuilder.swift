@@ -1,4 +1,4 @@
-/// Builds an ``Outline`` from lines: sections `一、`, sub-sections `（一）`, items `（1）` `1.`
+/// Builds an ``Outline`` from lines: sections `一、`, sub-sections `（一）` (or `一是`), items `（1）` `1.`
 /// `1、`, the footer from `报：` `送：` `发：` or `（共印 N份）` on. Numbering must rise within its
 /// level, so a line that happens to start with `5.` in the middle of a paragraph stays text.
 /// A marker alone on its line (`（一）` / `按时到岗情况…`) is read with the line that follows.
@@ -52,7 +52,8 @@ enum OutlineBuilder {
                 return
             }
             section?.text.append(line)
-            if let (ordinal, title) = Markers.subsection(line.text), ordinal > (subsection?.ordinal ?? lastSubsectionOrdinal) {
+            let lastSubsection = subsection?.ordinal ?? lastSubsectionOrdinal
+            if let (ordinal, title) = Markers.subsection(line.text, after: lastSubsection) {
                 closeSubsection()
                 subsection = Outline.Subsection(ordinal: ordinal, title: title, text: SourceText([line]), body: SourceText(), items: [])
                 return
@@ -108,9 +109,11 @@ enum Markers {
     // run on every line.
     nonisolated(unsafe) static let sectionHeading = #/([一二三四五六七八九十]{1,3})[、.，]\s*(.+)/#
     nonisolated(unsafe) static let subsectionHeading = #/（([一二三四五六七八九十]{1,3})）\s*(.+)/#
+    nonisolated(unsafe) static let ordinalShiHeading = #/([一二三四五六七八九十]{1,3})是(\p{Han}.*)/#
     nonisolated(unsafe) static let parenthesizedItem = #/（([0-9]{1,2})）\s*(.*)/#
     nonisolated(unsafe) static let numberedItem = #/([0-9]{1,2})[.、]\s*((?:[^0-9]|[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}年).*)/#
-    nonisolated(unsafe) static let bareMarker = #/[一二三四五六七八九十]{1,3}[、.，]|（[一二三四五六七八九十]{1,3}）|（[0-9]{1,2}）|[0-9]{1,2}[.、]/#
+    nonisolated(unsafe) static let circledItem = #/([\u{2460}-\u{2473}])\s*(.*)/#
+    nonisolated(unsafe) static let bareMarker = #/[一二三四五六七八九十]{1,3}[、.，]|（[一二三四五六七八九十]{1,3}）|（[0-9]{1,2}）|[0-9]{1,2}[.、]|[\u{2460}-\u{2473}]/#
     nonisolated(unsafe) static let distributionLine = #/^(报|送|发|抄送|抄报|印发)：/#
     nonisolated(unsafe) static let printRun = #/（?共印[0-9]+份）?/#
 
@@ -121,15 +124,27 @@ enum Markers {
         return (ordinal, String(match.output.2))
     }
 
-    /// `（一）省本级综窗办件情况` → (1, "省本级综窗办件情况").
-    static func subsection(_ text: String) -> (Int, String)? {
-        guard let match = text.wholeMatch(of: Self.subsectionHeading),
-              let ordinal = chineseNumeral(match.output.1) else { return nil }
-        return (ordinal, String(match.output.2))
+    /// `（一）省本级综窗办件情况` → (1, "省本级综窗办件情况"), when its number is above `last`;
+    /// `一是省本级综窗办件情况` too, when its number is `last + 1` and the rest reads as a title
+    /// (short, no sentence punctuation): `一是` also opens a clause of prose (`一是加强…，`).
+    static func subsection(_ text: String, after last: Int) -> (Int, String)? {
+        if let match = text.wholeMatch(of: Self.subsectionHeading), let ordinal = chineseNumeral(match.output.1) {
+            return ordinal > last ? (ordinal, String(match.output.2)) : nil
+        }
+        guard let match = text.wholeMatch(of: Self.ordinalShiHeading), let ordinal = chineseNumeral(match.output.1),
+              ordinal == last + 1 else { return nil }
+        let title = match.output.2
+        guard title.count <= 24, !title.contains(where: { "，。；：！？,.;:".contains($0) }) else { return nil }
+        return (ordinal, String(title))
     }
 
-    /// `（1）text`, `1.text`, `1、text`, `1.1月 11日，…` → (1, "text"); not `2.5%` nor `12345平台`.
+    /// `（1）text`, `1.text`, `1、text`, `①text`, `1.1月 11日，…` → (1, "text"); not `2.5%` nor
+    /// `12345平台`.
     static func item(_ text: String) -> (Int, String)? {
+        // ① … ⑳ (U+2460–U+2473): a word processor's numbered list.
+        if let match = text.wholeMatch(of: Self.circledItem), let scalar = match.output.1.unicodeScalars.first {
+            return (Int(scalar.value) - 0x2460 + 1, String(match.output.2))
+        }
         // `[0-9]`, not `\d`: Swift's `\d` also matches 一, 十…, so `\D` would refuse `1.一网通办`.
         if let match = text.wholeMatch(of: Self.parenthesizedItem), let ordinal = Int(match.output.1) {
             return (ordinal, String(match.output.2))
@@ -143,7 +158,7 @@ enum Markers {
         return nil
     }
 
-    /// A section, sub-section or item marker with nothing after it: `一、`, `（一）`, `（1）`, `1.`.
+    /// A section, sub-section or item marker with nothing after it: `一、`, `（一）`, `（1）`, `1.`, `①`.
     static func isBare(_ text: String) -> Bool {
         text.wholeMatch(of: Self.bareMarker) != nil
     }

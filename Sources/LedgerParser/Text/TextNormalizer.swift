@@ -5,7 +5,7 @@
 ///   and `.`; `：；（）` stay full-width (the documents' own), ASCII `:;()` become full-width.
 /// - Invisible characters (zero-width space, joiners, soft hyphen, byte-order mark, word joiner)
 ///   are removed wherever they stand: `109\u{200B}240` is `109240`.
-/// - Spaces (ASCII, full-width, no-break, thin, narrow no-break) are removed unless both
+/// - Spaces (ASCII, full-width, no-break, thin, narrow no-break, form feed) are removed unless both
 ///   neighbours are ASCII letters: `2023年 2月 2 7日` becomes `2023年2月27日`, `109\u{2009}240`
 ///   becomes `109240` (a single space inside a number is a thousands group or a split digit).
 /// - A column gap between two digits (two or more spaces, a tab, a full-width space) becomes one
@@ -63,9 +63,11 @@ public enum TextNormalizer {
         }
     }
 
+    /// Spaces, and the form feed (U+000C) and vertical tab a layout-preserving extractor
+    /// writes between pages, at the start of a page's first line.
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x20, 0x09, 0x3000, 0xA0, 0x2002, 0x2003, 0x2007, 0x2008, 0x2009, 0x200A, 0x202F: return true
+        case 0x20, 0x09, 0x3000, 0xA0, 0x2002, 0x2003, 0x2007, 0x2008, 0x2009, 0x200A, 0x202F, 0x0C, 0x0B: return true
         default: return false
         }
     }
