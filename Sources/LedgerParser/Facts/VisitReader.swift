@@ -8,7 +8,10 @@ import LedgerDomain
 enum VisitReader {
     // Regexes are immutable once built; Regex is just not marked Sendable.
     nonisolated(unsafe) static let verbs = #/来到|带队|莅临|走进|深入|前往|亲临|赴|到|一行|在/#
-    nonisolated(unsafe) static let datedSentence = #/(?:^|[。；])(([0-9]{1,2})月([0-9]{1,2})日(?:上午|下午|晚上|晚)?，)/#
+    /// A sentence opening with a date: `1月11日，`, `2023年2月15日上午，`, `1月11日（星期三），`.
+    nonisolated(unsafe) static let datedOpening = #/((?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日(?:（(?:星期|周)[一二三四五六日天]）)?(?:上午|下午|晚上|晚|中午)?，?)/#
+    /// Any sentence opening with a date, read or not: each must give a visit or be kept.
+    nonisolated(unsafe) static let sentenceDate = #/(?:^|[。；])((?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日)/#
     /// The last characters titles end with: 厅长, 委员, 巡视员, 书记, 主任, 总工程师…
     static let titleEndings: Set<Character> = ["长", "员", "记", "任", "师", "委", "监", "官", "理", "政"]
     /// Whole title words a list of titles ends with.
@@ -19,19 +22,41 @@ enum VisitReader {
     nonisolated(unsafe) static let titleStarts = #/党委|党组|副|厅长|局长|主任|巡视员|书记|总队长|政委|总工程师|总经济师|总会计师|纪检/#
 
     static func read(_ source: SourceText, reference: CalendarDate, registry: DepartmentRegistry) -> [Bulletin.Visit] {
+        readAll(source, reference: reference, registry: registry).visits
+    }
+
+    /// The visits, and each sentence opening with a date that gave none (no department, titles
+    /// or person could be read in it): the caller keeps those and warns, so that a visit told in
+    /// a form the reader does not know is never lost inside another's account.
+    static func readAll(_ source: SourceText, reference: CalendarDate, registry: DepartmentRegistry)
+        -> (visits: [Bulletin.Visit], unread: [Range<String.Index>]) {
         let text = source.text
         var visits: [Bulletin.Visit] = []
-        for match in text.matches(of: datedSentence) {
-            guard let month = Int(match.output.2), let day = Int(match.output.3),
-                  let date = HeaderReader.nearest(month: month, day: day, to: reference) else { continue }
-            let rest = text[match.output.1.endIndex...]
-            guard let (department, afterDepartment) = department(at: rest, registry: registry),
-                  let (titles, person, verbEnd) = titlesAndPerson(afterDepartment) else { continue }
-            let sentenceEnd = text[verbEnd...].firstIndex(of: "。") ?? text.endIndex
-            visits.append(Bulletin.Visit(date: date, department: department, titles: titles, person: person,
-                                         provenance: Provenance(source, match.output.1.startIndex..<sentenceEnd)))
+        var unread: [Range<String.Index>] = []
+        for opening in text.matches(of: sentenceDate) {
+            let start = opening.output.1.startIndex
+            let sentenceEnd = text[start...].firstIndex(of: "。").map { text.index(after: $0) } ?? text.endIndex
+            if let visit = visit(in: text[start...], source: source, reference: reference, registry: registry) {
+                visits.append(visit)
+            } else {
+                unread.append(start..<sentenceEnd)
+            }
         }
-        return visits
+        return (visits, unread)
+    }
+
+    private static func visit(in sentence: Substring, source: SourceText, reference: CalendarDate,
+                              registry: DepartmentRegistry) -> Bulletin.Visit? {
+        guard let match = sentence.prefixMatch(of: datedOpening),
+              let month = Int(match.output.3), let day = Int(match.output.4) else { return nil }
+        let written = match.output.2.flatMap { Int($0) }.flatMap { CalendarDate(year: $0, month: month, day: day) }
+        guard let date = written ?? HeaderReader.nearest(month: month, day: day, to: reference) else { return nil }
+        let rest = sentence[match.range.upperBound...]
+        guard let (department, afterDepartment) = department(at: rest, registry: registry),
+              let (titles, person, verbEnd) = titlesAndPerson(afterDepartment) else { return nil }
+        let sentenceEnd = sentence[verbEnd...].firstIndex(of: "。") ?? sentence.endIndex
+        return Bulletin.Visit(date: date, department: department, titles: titles, person: person,
+                              provenance: Provenance(source, match.range.lowerBound..<sentenceEnd))
     }
 
     static func department(at text: Substring, registry: DepartmentRegistry) -> (DepartmentName, Substring)? {
