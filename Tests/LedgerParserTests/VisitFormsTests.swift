@@ -26,6 +26,36 @@ struct VisitFormsTests {
         #expect(visit.person == "王飙" && visit.titles == ["党委委员", "副厅长"])
     }
 
+    @Test("the title after the name, and a 省 prefix: read")
+    func titleAfterName() throws {
+        for line in ["2月15日，省司法厅王飙副厅长来到司法窗口调研。", "2月15日，司法厅王飙党委委员、副厅长走进司法窗口。"] {
+            let (visits, unread) = VisitReader.readAll(Self.source([line]), reference: Self.reference, registry: .standard)
+            #expect(visits.map(\.person) == ["王飙"] && unread.isEmpty, "\(line)")
+            #expect(visits.first?.department.canonical == "司法厅" && visits.first?.titles.last == "副厅长", "\(line)")
+        }
+    }
+
+    @Test("several leaders in one sentence: one visit each, no name inside another's titles, 一行 never a person")
+    func severalLeaders() throws {
+        let text = Self.source(["2月16日，应急厅厅长张三、党委委员、副厅长李四一行来到应急窗口调研。"])
+        let (visits, unread) = VisitReader.readAll(text, reference: Self.reference, registry: .standard)
+        #expect(visits.map(\.person) == ["张三", "李四"] && unread.isEmpty)
+        #expect(visits.map(\.titles) == [["厅长"], ["党委委员", "副厅长"]])
+        #expect(visits.allSatisfy { $0.department.canonical == "应急管理厅" && $0.provenance.lines == 1...1 })
+    }
+
+    @Test("a title with no name, or a collective where a name should be: no visit, the sentence reported unread", arguments: [
+        "2月16日，应急厅副厅长一行来到应急窗口调研。",
+        "2月16日，应急厅副厅长等来到应急窗口调研。",
+        "2月16日，应急厅党委委员、副厅长来到应急窗口调研。",
+        "近日，应急厅副厅长李四来到应急窗口调研。2月16日，窗口开展培训。",
+    ])
+    func refused(line: String) {
+        let (visits, unread) = VisitReader.readAll(Self.source([line]), reference: Self.reference, registry: .standard)
+        #expect(visits.isEmpty, "\(line): \(visits.map(\.person))")
+        #expect(unread.count == 1, "\(line)")
+    }
+
     @Test("a second dated sentence the reader cannot read beside a read visit: reported as unread")
     func unreadBesideRead() {
         let text = Self.source(["2月14日，司法厅副厅长王飙来到司法窗口调研。2月15日，窗口工作人员一行开展培训。"])

@@ -36,8 +36,9 @@ enum VisitReader {
         for opening in text.matches(of: sentenceDate) {
             let start = opening.output.1.startIndex
             let sentenceEnd = text[start...].firstIndex(of: "。").map { text.index(after: $0) } ?? text.endIndex
-            if let visit = visit(in: text[start...], source: source, reference: reference, registry: registry) {
-                visits.append(visit)
+            let told = Self.visits(in: text[start...], source: source, reference: reference, registry: registry)
+            if !told.isEmpty {
+                visits += told
             } else {
                 unread.append(start..<sentenceEnd)
             }
@@ -45,18 +46,48 @@ enum VisitReader {
         return (visits, unread)
     }
 
-    private static func visit(in sentence: Substring, source: SourceText, reference: CalendarDate,
-                              registry: DepartmentRegistry) -> Bulletin.Visit? {
+    /// The visits one sentence tells: one per leader it names (`厅长张三、副厅长李四一行`).
+    private static func visits(in sentence: Substring, source: SourceText, reference: CalendarDate,
+                               registry: DepartmentRegistry) -> [Bulletin.Visit] {
         guard let match = sentence.prefixMatch(of: datedOpening),
-              let month = Int(match.output.3), let day = Int(match.output.4) else { return nil }
+              let month = Int(match.output.3), let day = Int(match.output.4) else { return [] }
         let written = match.output.2.flatMap { Int($0) }.flatMap { CalendarDate(year: $0, month: month, day: day) }
-        guard let date = written ?? HeaderReader.nearest(month: month, day: day, to: reference) else { return nil }
+        guard let date = written ?? HeaderReader.nearest(month: month, day: day, to: reference) else { return [] }
         let rest = sentence[match.range.upperBound...]
         guard let (department, afterDepartment) = department(at: rest, registry: registry),
-              let (titles, person, verbEnd) = titlesAndPerson(afterDepartment) else { return nil }
+              let (titles, person, verbEnd) = titlesAndPerson(afterDepartment) else { return [] }
         let sentenceEnd = sentence[verbEnd...].firstIndex(of: "。") ?? sentence.endIndex
-        return Bulletin.Visit(date: date, department: department, titles: titles, person: person,
-                              provenance: Provenance(source, match.range.lowerBound..<sentenceEnd))
+        let provenance = Provenance(source, match.range.lowerBound..<sentenceEnd)
+        return leaders(titles: titles, last: person).map {
+            Bulletin.Visit(date: date, department: department, titles: $0.titles, person: $0.person, provenance: provenance)
+        }
+    }
+
+    /// The leaders of a list of titles and a last name: a title that is itself a title and a
+    /// name (`厅长张三` in `厅长张三、副厅长李四`) closes a leader of its own, so that no name is
+    /// lost inside another's titles. A name is never a title word or a collective.
+    static func leaders(titles: [String], last person: String) -> [(titles: [String], person: String)] {
+        var leaders: [(titles: [String], person: String)] = []
+        var pending: [String] = []
+        for title in titles {
+            if let split = splitName(title[...]), !split.titles.isEmpty {
+                leaders.append((pending + split.titles, split.person))
+                pending = []
+            } else {
+                pending.append(title)
+            }
+        }
+        leaders.append((pending, person))
+        // All or none: a sentence with one leader that cannot be read is kept whole, with a warning.
+        return leaders.allSatisfy { isName($0.person) } ? leaders : []
+    }
+
+    /// Words that are never a person: collectives and title words.
+    static let notNames = ["一行", "等", "同志", "领导", "人员", "班子"]
+
+    /// Whether `text` can be a person's name: no title word, no collective, not empty.
+    static func isName(_ text: String) -> Bool {
+        !text.isEmpty && !notNames.contains(where: { text.contains($0) }) && !titleWords.contains(where: { text.contains($0) })
     }
 
     static func department(at text: Substring, registry: DepartmentRegistry) -> (DepartmentName, Substring)? {
@@ -73,8 +104,21 @@ enum VisitReader {
         let window = text.prefix(40)
         for verb in window.matches(of: verbs) {
             let segment = window[..<verb.range.lowerBound]
-            guard segment.count >= 3, let split = splitName(segment) else { continue }
+            guard segment.count >= 3, let split = splitName(segment) ?? nameFirst(segment) else { continue }
             return (split.titles, split.person, verb.range.upperBound)
+        }
+        return nil
+    }
+
+    /// The title after the name: `周彤副厅长` → (["副厅长"], "周彤"); the shortest name whose
+    /// rest is a title (starts like one and ends with a title word).
+    static func nameFirst(_ segment: Substring) -> (titles: [String], person: String)? {
+        for length in 2...4 where length < segment.count {
+            let name = segment.prefix(length)
+            let rest = segment.dropFirst(length)
+            guard isName(String(name)), name.allSatisfy({ $0.unicodeScalars.allSatisfy { $0.properties.isIdeographic } }),
+                  rest.prefixMatch(of: titleStarts) != nil, titleWords.contains(where: { rest.hasSuffix($0) }) else { continue }
+            return (rest.split(separator: "、").map(String.init).filter { !$0.isEmpty }, String(name))
         }
         return nil
     }
@@ -87,14 +131,14 @@ enum VisitReader {
         for length in 2...4 where length < characters.count {
             let titlePart = String(characters[..<(characters.count - length)])
             let name = characters[(characters.count - length)...]
-            guard titleWords.contains(where: { titlePart.hasSuffix($0) }),
+            guard titleWords.contains(where: { titlePart.hasSuffix($0) }), isName(String(name)),
                   name.allSatisfy({ $0.unicodeScalars.allSatisfy { $0.properties.isIdeographic } }) else { continue }
             return (titlePart.split(separator: "、").map(String.init).filter { !$0.isEmpty }, String(name))
         }
         for length in 2...4 where length < characters.count {
             let titlePart = characters[..<(characters.count - length)]
             let name = characters[(characters.count - length)...]
-            guard let last = titlePart.last, titleEndings.contains(last),
+            guard let last = titlePart.last, titleEndings.contains(last), isName(String(name)),
                   name.allSatisfy({ $0.unicodeScalars.allSatisfy { $0.properties.isIdeographic } }) else { continue }
             let titles = String(titlePart).split(separator: "、").map(String.init).filter { !$0.isEmpty }
             return (titles, String(name))
