@@ -19,7 +19,7 @@ enum VisitReader {
                              "部长", "院长", "队长", "所长", "秘书长", "总工程师", "总经济师", "总会计师", "专员", "调研员",
                              "督察长", "检察长", "行长", "经理", "董事长", "站长", "会长", "副职", "总监"]
     // Regexes are immutable once built; Regex is just not marked Sendable.
-    nonisolated(unsafe) static let titleStarts = #/党委|党组|副|厅长|局长|主任|巡视员|书记|总队长|政委|总工程师|总经济师|总会计师|纪检/#
+    nonisolated(unsafe) static let titleStarts = #/党委|党组|副|一级|二级|厅长|局长|主任|巡视员|书记|总队长|政委|总工程师|总经济师|总会计师|纪检/#
 
     static func read(_ source: SourceText, reference: CalendarDate, registry: DepartmentRegistry) -> [Bulletin.Visit] {
         readAll(source, reference: reference, registry: registry).visits
