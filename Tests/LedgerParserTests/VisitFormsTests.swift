@@ -16,6 +16,8 @@ struct VisitFormsTests {
         ["2月15日（星期三），司法厅党委委员、副厅长王飙来到司法窗口调研。"],
         ["2月15日（周三）上午，司法厅党委委员、副厅长王飙来到司法窗口调研。"],
         ["2月", "15日，司法厅党委委员、副厅长王飙来到司法窗口调研。"],
+        ["司法厅党委委员、副厅长王飙于2月15日来到司法窗口调研。"],
+        ["司法厅党委委员、副厅长王飙于2023年2月15日（星期三）上午督导司法窗口。"],
     ])
     func datedForms(lines: [String]) throws {
         let (visits, unread) = VisitReader.readAll(Self.source(lines), reference: Self.reference, registry: .standard)

@@ -11,7 +11,9 @@ enum VisitReader {
     /// A sentence opening with a date: `1月11日，`, `2023年2月15日上午，`, `1月11日（星期三），`.
     nonisolated(unsafe) static let datedOpening = #/((?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日(?:（(?:星期|周)[一二三四五六日天]）)?(?:上午|下午|晚上|晚|中午)?，?)/#
     /// Any sentence opening with a date, read or not: each must give a visit or be kept.
-    nonisolated(unsafe) static let sentenceDate = #/(?:^|[。；])((?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日)/#
+    nonisolated(unsafe) static let sentenceDate = #/(?:^|[。；])((?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日|[^。；，]{2,30}于(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日)/#
+    /// The subject before `于` and the date: `应急厅副厅长周彤于1月11日来到…`.
+    nonisolated(unsafe) static let datedWithYu = #/([^。；，]{2,30}?)于((?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日(?:（(?:星期|周)[一二三四五六日天]）)?(?:上午|下午|晚上|晚|中午)?)/#
     /// The last characters titles end with: 厅长, 委员, 巡视员, 书记, 主任, 总工程师…
     static let titleEndings: Set<Character> = ["长", "员", "记", "任", "师", "委", "监", "官", "理", "政"]
     /// Whole title words a list of titles ends with.
@@ -49,6 +51,7 @@ enum VisitReader {
     /// The visits one sentence tells: one per leader it names (`厅长张三、副厅长李四一行`).
     private static func visits(in sentence: Substring, source: SourceText, reference: CalendarDate,
                                registry: DepartmentRegistry) -> [Bulletin.Visit] {
+        if let yu = sentence.prefixMatch(of: datedWithYu) { return visitsWithYu(yu, source: source, reference: reference, registry: registry) }
         guard let match = sentence.prefixMatch(of: datedOpening),
               let month = Int(match.output.3), let day = Int(match.output.4) else { return [] }
         let written = match.output.2.flatMap { Int($0) }.flatMap { CalendarDate(year: $0, month: month, day: day) }
@@ -59,6 +62,22 @@ enum VisitReader {
         let sentenceEnd = sentence[verbEnd...].firstIndex(of: "。") ?? sentence.endIndex
         let provenance = Provenance(source, match.range.lowerBound..<sentenceEnd)
         return leaders(titles: titles, last: person).map {
+            Bulletin.Visit(date: date, department: department, titles: $0.titles, person: $0.person, provenance: provenance)
+        }
+    }
+
+    /// `应急厅副厅长周彤于1月11日来到…`: the subject before `于` names the department and leaders.
+    private static func visitsWithYu(_ match: Regex<(Substring, Substring, Substring, Substring?, Substring, Substring)>.Match,
+                                     source: SourceText, reference: CalendarDate, registry: DepartmentRegistry) -> [Bulletin.Visit] {
+        guard let month = Int(match.output.4), let day = Int(match.output.5) else { return [] }
+        let written = match.output.3.flatMap { Int($0) }.flatMap { CalendarDate(year: $0, month: month, day: day) }
+        guard let date = written ?? HeaderReader.nearest(month: month, day: day, to: reference),
+              let (department, leaderText) = department(at: match.output.1, registry: registry),
+              let split = splitName(leaderText) ?? nameFirst(leaderText) else { return [] }
+        let sentence = source.text[match.range.lowerBound...]
+        let end = sentence.firstIndex(of: "。") ?? sentence.endIndex
+        let provenance = Provenance(source, match.range.lowerBound..<end)
+        return leaders(titles: split.titles, last: split.person).map {
             Bulletin.Visit(date: date, department: department, titles: $0.titles, person: $0.person, provenance: provenance)
         }
     }
