@@ -183,8 +183,17 @@ struct SectionReader {
     private func readVisits(_ title: String, body: SourceText, items: [Outline.Item], into bulletin: inout Bulletin) {
         for part in [body] + items.map(\.text) where !part.isEmpty {
             let mark = bulletin.mark
-            let visits = VisitReader.read(part, reference: issue.through, registry: registry)
-            if visits.isEmpty { unplaced(title, part, into: &bulletin) }
+            let (visits, unread) = VisitReader.readAll(part, reference: issue.through, registry: registry)
+            if visits.isEmpty {
+                unplaced(title, part, into: &bulletin)
+            } else {
+                // A dated sentence beside a read visit that gave none is kept on its own, never
+                // folded silently into the other visit's account.
+                for range in unread {
+                    bulletin.unplaced.append(Bulletin.Unplaced(section: title, text: String(part.text[range]),
+                                                               provenance: Provenance(part, range)))
+                }
+            }
             bulletin.visits += visits
             bulletin.claim(part, since: mark)
         }

@@ -93,9 +93,20 @@ extension DocumentWriter {
         }
     }
 
+    /// A visit as staff write it: the date bare, with its year or with the weekday in brackets;
+    /// the titles before the name or after it.
     private mutating func visitText(_ visit: BulletinModel.Visit) -> Prose {
         let time = layout.rng.pick(["", "", "", "上午", "下午"])
-        return "\(date: visit.date)\(time)，\(visit.written)\(visit.titles.joined(separator: "、"))\(visit.person)\(visit.account)"
+        let weekday = Array("一二三四五六日")[(visit.date.daysSinceEpoch + 3) % 7]
+        let date: Prose = switch layout.rng.weighted([0.6, 0.15, 0.15, 0.1]) {
+        case 0: "\(date: visit.date)"
+        case 1: "\(fullDate: visit.date)"
+        case 2: "\(date: visit.date)（星期\(String(weekday))）"
+        default: "\(date: visit.date)（周\(String(weekday))）"
+        }
+        let titles = visit.titles.joined(separator: "、")
+        let leader = layout.rng.chance(0.2) ? visit.person + titles : titles + visit.person
+        return "\(date)\(time)，\(visit.written)\(leader)\(visit.account)"
     }
 
     mutating func inspection(_ section: BulletinModel.Inspection) {
