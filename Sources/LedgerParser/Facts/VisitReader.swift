@@ -1,167 +1,200 @@
 import LedgerDomain
 
-/// Reads leader visits: `2 月 14 日下午，司法厅党委委员、副厅长王飙来到…窗口…`.
+/// Reads leader visits in the forms staff write them:
+/// `2 月 14 日下午，司法厅党委委员、副厅长王飙来到…`, `2月14日（星期二），省司法厅王飙副厅长一行莅临…`,
+/// `司法厅厅长张三、副厅长李四于2月14日调研…`.
 ///
-/// The department is the registered name that follows the date (or, unregistered, the text up
-/// to the first title); the titles are the `、`-separated words that follow; the person is the
-/// two to four characters between the last title and the verb (来到, 带队赴, 走进…).
+/// A visit starts a sentence with its date (then the department and the leaders), or with the
+/// department and the leaders followed by `于` and the date. The department is the registered
+/// name at the start (or, unregistered, the text up to the first title); the leaders are the
+/// `、`/`，`-separated parts up to the verb, each a title then a name or a name then a title,
+/// titles standing alone carried to the next name; one visit is read per leader. A name is never
+/// a title word nor a collective (`一行`, `等`, `同志`, `领导`); where the leaders cannot be told
+/// apart the reader reads nothing from the sentence and says so (``Reading/unread``).
 enum VisitReader {
-    // Regexes are immutable once built; Regex is just not marked Sendable.
-    nonisolated(unsafe) static let verbs = #/来到|带队|莅临|走进|深入|前往|亲临|赴|到|一行|在/#
-    /// A sentence opening with a date: `1月11日，`, `2023年2月15日上午，`, `1月11日（星期三），`.
-    nonisolated(unsafe) static let datedOpening = #/((?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日(?:（(?:星期|周)[一二三四五六日天]）)?(?:上午|下午|晚上|晚|中午)?，?)/#
-    /// Any sentence opening with a date, read or not: each must give a visit or be kept.
-    nonisolated(unsafe) static let sentenceDate = #/(?:^|[。；])((?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日|[^。；，]{2,30}于(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日)/#
-    /// The subject before `于` and the date: `应急厅副厅长周彤于1月11日来到…`.
-    nonisolated(unsafe) static let datedWithYu = #/([^。；，]{2,30}?)于((?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日(?:（(?:星期|周)[一二三四五六日天]）)?(?:上午|下午|晚上|晚|中午)?)/#
-    /// The last characters titles end with: 厅长, 委员, 巡视员, 书记, 主任, 总工程师…
-    static let titleEndings: Set<Character> = ["长", "员", "记", "任", "师", "委", "监", "官", "理", "政"]
-    /// Whole title words a list of titles ends with.
-    static let titleWords = ["厅长", "局长", "主任", "巡视员", "委员", "成员", "书记", "总队长", "政委", "处长", "组长", "主席",
-                             "部长", "院长", "队长", "所长", "秘书长", "总工程师", "总经济师", "总会计师", "专员", "调研员",
-                             "督察长", "检察长", "行长", "经理", "董事长", "站长", "会长", "副职", "总监"]
-    // Regexes are immutable once built; Regex is just not marked Sendable.
-    nonisolated(unsafe) static let titleStarts = #/党委|党组|副|一级|二级|厅长|局长|主任|巡视员|书记|总队长|政委|总工程师|总经济师|总会计师|纪检/#
-
-    static func read(_ source: SourceText, reference: CalendarDate, registry: DepartmentRegistry) -> [Bulletin.Visit] {
-        readAll(source, reference: reference, registry: registry).visits
+    /// What one block of text gave: the visits, and the visit-like sentences it could not read.
+    struct Reading {
+        var visits: [Bulletin.Visit] = []
+        /// Sentences that start like a visit (a date, or a department … 于 date) whose leaders
+        /// could not be read: their text, with the part of the block they cover.
+        var unread: [(text: String, range: Range<String.Index>)] = []
     }
 
-    /// The visits, and each sentence opening with a date that gave none (no department, titles
-    /// or person could be read in it): the caller keeps those and warns, so that a visit told in
-    /// a form the reader does not know is never lost inside another's account.
+    // Regexes are immutable once built; Regex is just not marked Sendable.
+    /// A date opening a sentence: `2月14日（星期二）下午，`, `2023年2月14日，`.
+    nonisolated(unsafe) static let datedStart =
+        #/(?:^|[。；;])((?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日(?:[（(](?:星期|周|礼拜)[一二三四五六日天][）)])?(?:上午|下午|中午|晚上|晚间|晚|早上)?[，,]?)/#
+    /// A sentence whose subject comes before `于` and the date: `司法厅副厅长王飙于2月14日来到`.
+    nonisolated(unsafe) static let subjectFirst =
+        #/(?:^|[。；;])([^。；;]{3,48}?)于((?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日(?:[（(](?:星期|周|礼拜)[一二三四五六日天][）)])?(?:上午|下午|中午|晚上|晚间|晚|早上)?[，,]?)/#
+    /// Where the leaders end: the verb, or what stands for the rest of the party.
+    nonisolated(unsafe) static let verbs = #/来到|带队|带领|率队|率领|率|莅临|走进|深入|前往|亲临|赴|到|在|检查|调研|督导|督查|视察|看望|慰问|考察|参加|出席|主持|开展|一行|等/#
+    /// Words that end a title.
+    static let titleWords = ["厅长", "局长", "主任", "巡视员", "委员", "成员", "书记", "总队长", "政委", "处长", "组长", "主席",
+                             "部长", "院长", "队长", "所长", "秘书长", "总工程师", "总经济师", "总会计师", "总师", "专员", "调研员",
+                             "督察长", "检察长", "行长", "经理", "董事长", "站长", "会长", "副职", "总监", "负责人", "首席代表"]
+    /// How a title starts: a whole title is one of these then a title word (`一级巡视员`).
+    nonisolated(unsafe) static let titleStarts =
+        #/^(?:党委|党组|副|厅长|局长|主任|巡视员|书记|总队长|政委|总工程师|总经济师|总会计师|纪检|一级|二级|三级|四级|机关|驻|常务|首席|办公室|委员|成员|调研员|处长|秘书长|专员)/#
+    /// Words no name holds: collectives and what writers put where a name would be.
+    static let notInNames = ["一行", "等", "同志", "领导", "负责", "相关", "有关", "人员", "干部", "代表", "一起", "同事", "班子", "成员"]
+    /// What stands after the last leader for the rest of the party.
+    static let collectives = ["一行", "等人", "等", "同志们", "同志"]
+
+    /// The visits in a block, and the parts of it (sentences opening with a date, or with a
+    /// department … 于 date) that gave none.
     static func readAll(_ source: SourceText, reference: CalendarDate, registry: DepartmentRegistry)
         -> (visits: [Bulletin.Visit], unread: [Range<String.Index>]) {
+        let reading = reading(source, reference: reference, registry: registry)
+        return (reading.visits, reading.unread.map(\.range))
+    }
+
+    /// `党组成员、副厅长任晓晓` → (["党组成员", "副厅长"], "任晓晓"): one leader's titles and name.
+    static func splitName(_ subject: Substring) -> (titles: [String], person: String)? {
+        guard let leaders = leaderList(subject), leaders.count == 1 else { return nil }
+        return (leaders[0].titles, leaders[0].name)
+    }
+
+    /// The visits in a block of text (the visit-like sentences it could not read left out).
+    static func read(_ source: SourceText, reference: CalendarDate, registry: DepartmentRegistry) -> [Bulletin.Visit] {
+        reading(source, reference: reference, registry: registry).visits
+    }
+
+    /// The visits in a block, and the sentences that start like a visit but could not be read.
+    static func reading(_ source: SourceText, reference: CalendarDate, registry: DepartmentRegistry) -> Reading {
         let text = source.text
-        var visits: [Bulletin.Visit] = []
-        var unread: [Range<String.Index>] = []
-        for opening in text.matches(of: sentenceDate) {
-            let start = opening.output.1.startIndex
-            let sentenceEnd = text[start...].firstIndex(of: "。").map { text.index(after: $0) } ?? text.endIndex
-            let told = Self.visits(in: text[start...], source: source, reference: reference, registry: registry)
-            if !told.isEmpty {
-                visits += told
-            } else {
-                unread.append(start..<sentenceEnd)
+        var reading = Reading()
+        var starts: [(date: CalendarDate?, start: String.Index, subject: Substring, subjectFirst: Bool)] = []
+        for match in text.matches(of: datedStart) {
+            let date = date(year: match.output.2, month: match.output.3, day: match.output.4, reference: reference)
+            starts.append((date, match.output.1.startIndex, text[match.output.1.endIndex...], false))
+        }
+        for match in text.matches(of: subjectFirst) where !starts.contains(where: { $0.start == match.output.1.startIndex }) {
+            // Only a subject that opens with a department: `系统于2月15日上线` is not a visit.
+            guard department(at: match.output.1, registry: registry, registeredOnly: true) != nil else { continue }
+            let date = date(year: match.output.3, month: match.output.4, day: match.output.5, reference: reference)
+            starts.append((date, match.output.1.startIndex, match.output.1, true))
+        }
+        starts.sort { $0.start < $1.start }
+        for (index, start) in starts.enumerated() {
+            let sentenceEnd = text[start.start...].firstIndex(where: { "。；;".contains($0) }).map { text.index(after: $0) } ?? text.endIndex
+            let nextStart = index + 1 < starts.count ? starts[index + 1].start : text.endIndex
+            let end = min(sentenceEnd, nextStart)
+            guard let date = start.date,
+                  let (department, afterDepartment) = department(at: start.subject, registry: registry, registeredOnly: false),
+                  let leaders = leaders(afterDepartment, wholeSubject: start.subjectFirst) else {
+                // Every sentence that opens like a visit gives visits or is reported: a visit in a
+                // form the reader does not know is never folded unseen into another's account.
+                reading.unread.append((String(text[start.start..<end]), start.start..<end))
+                continue
+            }
+            for leader in leaders {
+                reading.visits.append(Bulletin.Visit(date: date, department: department, titles: leader.titles, person: leader.name,
+                                                     provenance: Provenance(source, start.start..<end)))
             }
         }
-        return (visits, unread)
+        return reading
     }
 
-    /// The visits one sentence tells: one per leader it names (`厅长张三、副厅长李四一行`).
-    private static func visits(in sentence: Substring, source: SourceText, reference: CalendarDate,
-                               registry: DepartmentRegistry) -> [Bulletin.Visit] {
-        if let yu = sentence.prefixMatch(of: datedWithYu) { return visitsWithYu(yu, source: source, reference: reference, registry: registry) }
-        guard let match = sentence.prefixMatch(of: datedOpening),
-              let month = Int(match.output.3), let day = Int(match.output.4) else { return [] }
-        let written = match.output.2.flatMap { Int($0) }.flatMap { CalendarDate(year: $0, month: month, day: day) }
-        guard let date = written ?? HeaderReader.nearest(month: month, day: day, to: reference) else { return [] }
-        let rest = sentence[match.range.upperBound...]
-        guard let (department, afterDepartment) = department(at: rest, registry: registry),
-              let (titles, person, verbEnd) = titlesAndPerson(afterDepartment) else { return [] }
-        let sentenceEnd = sentence[verbEnd...].firstIndex(of: "。") ?? sentence.endIndex
-        let provenance = Provenance(source, match.range.lowerBound..<sentenceEnd)
-        return leaders(titles: titles, last: person).map {
-            Bulletin.Visit(date: date, department: department, titles: $0.titles, person: $0.person, provenance: provenance)
-        }
+    static func date(year: Substring?, month: Substring, day: Substring, reference: CalendarDate) -> CalendarDate? {
+        guard let month = Int(month), let day = Int(day) else { return nil }
+        if let year = year.flatMap({ Int($0) }) { return CalendarDate(year: year, month: month, day: day) }
+        return HeaderReader.nearest(month: month, day: day, to: reference)
     }
 
-    /// `应急厅副厅长周彤于1月11日来到…`: the subject before `于` names the department and leaders.
-    private static func visitsWithYu(_ match: Regex<(Substring, Substring, Substring, Substring?, Substring, Substring)>.Match,
-                                     source: SourceText, reference: CalendarDate, registry: DepartmentRegistry) -> [Bulletin.Visit] {
-        guard let month = Int(match.output.4), let day = Int(match.output.5) else { return [] }
-        let written = match.output.3.flatMap { Int($0) }.flatMap { CalendarDate(year: $0, month: month, day: day) }
-        guard let date = written ?? HeaderReader.nearest(month: month, day: day, to: reference),
-              let (department, leaderText) = department(at: match.output.1, registry: registry),
-              let split = splitName(leaderText) ?? nameFirst(leaderText) else { return [] }
-        let sentence = source.text[match.range.lowerBound...]
-        let end = sentence.firstIndex(of: "。") ?? sentence.endIndex
-        let provenance = Provenance(source, match.range.lowerBound..<end)
-        return leaders(titles: split.titles, last: split.person).map {
-            Bulletin.Visit(date: date, department: department, titles: $0.titles, person: $0.person, provenance: provenance)
-        }
-    }
-
-    /// The leaders of a list of titles and a last name: a title that is itself a title and a
-    /// name (`厅长张三` in `厅长张三、副厅长李四`) closes a leader of its own, so that no name is
-    /// lost inside another's titles. A name is never a title word or a collective.
-    static func leaders(titles: [String], last person: String) -> [(titles: [String], person: String)] {
-        var leaders: [(titles: [String], person: String)] = []
-        var pending: [String] = []
-        for title in titles {
-            if let split = splitName(title[...]), !split.titles.isEmpty {
-                leaders.append((pending + split.titles, split.person))
-                pending = []
-            } else {
-                pending.append(title)
-            }
-        }
-        leaders.append((pending, person))
-        // All or none: a sentence with one leader that cannot be read is kept whole, with a warning.
-        return leaders.allSatisfy { isName($0.person) } ? leaders : []
-    }
-
-    /// Words that are never a person: collectives and title words.
-    static let notNames = ["一行", "等", "同志", "领导", "人员", "班子"]
-
-    /// Whether `text` can be a person's name: no title word, no collective, not empty.
-    static func isName(_ text: String) -> Bool {
-        !text.isEmpty && !notNames.contains(where: { text.contains($0) }) && !titleWords.contains(where: { text.contains($0) })
-    }
-
-    static func department(at text: Substring, registry: DepartmentRegistry) -> (DepartmentName, Substring)? {
+    /// The department opening `text` (`省司法厅…`), and what follows it; an unregistered one is the
+    /// text before the first title (`天府新区管委会副主任…`), unless only registered ones are wanted.
+    static func department(at text: Substring, registry: DepartmentRegistry, registeredOnly: Bool) -> (DepartmentName, Substring)? {
         if let match = registry.prefixMatch(of: text) {
             return (match.name, text.dropFirst(match.range.upperBound))
         }
-        guard let title = text.firstRange(of: titleStarts), title.lowerBound > text.startIndex,
-              text.distance(from: text.startIndex, to: title.lowerBound) <= 16 else { return nil }
-        return (registry.resolve(String(text[..<title.lowerBound])), text[title.lowerBound...])
+        guard !registeredOnly else { return nil }
+        let head = text.prefix(16)
+        for offset in 2..<max(2, head.count) {
+            let rest = text.dropFirst(offset)
+            guard rest.prefixMatch(of: titleStarts) != nil else { continue }
+            let name = text.prefix(offset)
+            guard name.allSatisfy({ $0.isIdeographic }) else { return nil }
+            return (registry.resolve(String(name)), rest)
+        }
+        return nil
     }
 
-    /// `党委委员、副厅长王飙来到` → (["党委委员", "副厅长"], "王飙", end of the verb).
-    static func titlesAndPerson(_ text: Substring) -> ([String], String, String.Index)? {
-        let window = text.prefix(40)
+    /// The leaders named before the verb: each verb tried in turn, the first whose subject reads
+    /// wins; `wholeSubject` when the subject is already cut (before `于`).
+    static func leaders(_ text: Substring, wholeSubject: Bool) -> [(titles: [String], name: String)]? {
+        if wholeSubject { return leaderList(text) }
+        let window = text.prefix(48)
         for verb in window.matches(of: verbs) {
-            let segment = window[..<verb.range.lowerBound]
-            guard segment.count >= 3, let split = splitName(segment) ?? nameFirst(segment) else { continue }
-            return (split.titles, split.person, verb.range.upperBound)
+            if let leaders = leaderList(window[..<verb.range.lowerBound]) { return leaders }
         }
         return nil
     }
 
-    /// The title after the name: `周彤副厅长` → (["副厅长"], "周彤"); the shortest name whose
-    /// rest is a title (starts like one and ends with a title word).
-    static func nameFirst(_ segment: Substring) -> (titles: [String], person: String)? {
-        for length in 2...4 where length < segment.count {
-            let name = segment.prefix(length)
-            let rest = segment.dropFirst(length)
-            guard isName(String(name)), name.allSatisfy({ $0.unicodeScalars.allSatisfy { $0.properties.isIdeographic } }),
-                  rest.prefixMatch(of: titleStarts) != nil, titleWords.contains(where: { rest.hasSuffix($0) }) else { continue }
-            return (rest.split(separator: "、").map(String.init).filter { !$0.isEmpty }, String(name))
+    /// `党组书记、厅长张三，副厅长李四一行` → [(["党组书记", "厅长"], "张三"), (["副厅长"], "李四")]; nil
+    /// when a part is neither a title nor a title with a name, or titles are left over.
+    static func leaderList(_ subject: Substring) -> [(titles: [String], name: String)]? {
+        var text = String(subject.filter { !$0.isWhitespace })
+        while let collective = collectives.first(where: { text.hasSuffix($0) }) { text.removeLast(collective.count) }
+        var leaders: [(titles: [String], name: String)] = []
+        var pending: [String] = []
+        // After `王飙党委委员`, titles standing alone are that leader's too (`王飙党委委员、副厅长`).
+        var nameFirst = false
+        for part in text.split(whereSeparator: { "、，,".contains($0) }).map(String.init) {
+            guard let parsed = parsePart(part) else { return nil }
+            switch parsed {
+            case .title(let title) where nameFirst: leaders[leaders.count - 1].titles.append(title)
+            case .title(let title): pending.append(title)
+            case .leader(let titles, let name, let titleAfterName):
+                leaders.append((pending + titles, name))
+                pending = []
+                nameFirst = titleAfterName
+            }
+        }
+        guard !leaders.isEmpty, pending.isEmpty else { return nil }
+        return leaders
+    }
+
+    enum Part: Equatable {
+        case title(String)
+        case leader(titles: [String], name: String, titleAfterName: Bool)
+    }
+
+    /// One `、`-separated part: a whole title (`一级巡视员`), a title then a name (`副厅长任晓晓`), or a
+    /// name then a title (`王飙副厅长`); nil when it is none of these for sure.
+    static func parsePart(_ part: String) -> Part? {
+        let characters = Array(part)
+        guard characters.count >= 2, characters.allSatisfy({ $0.isIdeographic }) else { return nil }
+        if isTitle(part) { return .title(part) }
+        // A title then the name: the shortest name such that the title ends with a title word.
+        for length in 2...4 where length < characters.count {
+            let title = String(characters[..<(characters.count - length)])
+            let name = String(characters[(characters.count - length)...])
+            if titleWords.contains(where: { title.hasSuffix($0) }), isName(name) { return .leader(titles: [title], name: name, titleAfterName: false) }
+        }
+        // The name then a whole title.
+        for length in 2...3 where length < characters.count {
+            let name = String(characters[..<length])
+            let title = String(characters[length...])
+            if isTitle(title), isName(name) { return .leader(titles: [title], name: name, titleAfterName: true) }
         }
         return nil
     }
 
-    /// The person is the last 2–4 characters such that what precedes ends like a title.
-    static func splitName(_ segment: Substring) -> (titles: [String], person: String)? {
-        let characters = Array(segment)
-        // First a split where the titles end with a whole title word (副厅长任晓晓: the person
-        // is 任晓晓, not 晓晓 after a "title" 副厅长任), then the looser test on the last character.
-        for length in 2...4 where length < characters.count {
-            let titlePart = String(characters[..<(characters.count - length)])
-            let name = characters[(characters.count - length)...]
-            guard titleWords.contains(where: { titlePart.hasSuffix($0) }), isName(String(name)),
-                  name.allSatisfy({ $0.unicodeScalars.allSatisfy { $0.properties.isIdeographic } }) else { continue }
-            return (titlePart.split(separator: "、").map(String.init).filter { !$0.isEmpty }, String(name))
-        }
-        for length in 2...4 where length < characters.count {
-            let titlePart = characters[..<(characters.count - length)]
-            let name = characters[(characters.count - length)...]
-            guard let last = titlePart.last, titleEndings.contains(last), isName(String(name)),
-                  name.allSatisfy({ $0.unicodeScalars.allSatisfy { $0.properties.isIdeographic } }) else { continue }
-            let titles = String(titlePart).split(separator: "、").map(String.init).filter { !$0.isEmpty }
-            return (titles, String(name))
-        }
-        return nil
+    /// A title standing alone: it starts as a title does and ends with a title word.
+    static func isTitle(_ text: String) -> Bool {
+        text.prefixMatch(of: titleStarts) != nil && titleWords.contains { text.hasSuffix($0) }
     }
+
+    /// Two to four characters that hold no title word, no collective and do not start a title.
+    static func isName(_ text: String) -> Bool {
+        (2...4).contains(text.count) && text.allSatisfy(\.isIdeographic)
+            && !notInNames.contains(where: text.contains) && !titleWords.contains(where: text.contains)
+            && text.prefixMatch(of: titleStarts) == nil
+    }
+}
+
+extension Character {
+    /// A CJK ideograph (`王`, not `，` nor `1`).
+    var isIdeographic: Bool { unicodeScalars.allSatisfy { $0.properties.isIdeographic } }
 }

@@ -1,0 +1,134 @@
+import Testing
+import LedgerDomain
+@testable import LedgerParser
+
+/// The forms other staff write a leader's visit in, each read into the same facts; a visit the
+/// reader cannot be sure of is kept and warned about, never dropped and never made up.
+@Suite("Visit wordings of other hands")
+struct VisitWordingsTests {
+    /// 2023 No. 6 with its 厅（局）长进大厅 sub-section replaced by `items`.
+    static func issue(_ items: String) throws -> String {
+        let lines = Fixtures.lines(try Fixtures.text("2023-06.txt"))
+        let heading = try #require(lines.firstIndex(of: "（三）厅（局）长进大厅"))
+        let next = try #require(lines.firstIndex(of: "四、大厅巡查情况"))
+        return (lines[...heading] + [items] + lines[next...]).joined(separator: "\n")
+    }
+
+    struct Expected: Sendable {
+        var date: String
+        var department: String
+        var person: String
+        var titles: [String]
+    }
+
+    static func visits(_ items: String) throws -> (visits: [Bulletin.Visit], outcome: BulletinParser.Outcome, text: String) {
+        let text = try issue(items)
+        let outcome = Fixtures.parse(text)
+        let bulletin = try #require(outcome.bulletin)
+        LineAccountTests.expectWhole(text, outcome, items)
+        return (bulletin.visits, outcome, text)
+    }
+
+    static func expect(_ visits: [Bulletin.Visit], _ expected: [Expected], _ comment: String) {
+        #expect(visits.map { "\($0.date)" } == expected.map(\.date), "\(comment)")
+        #expect(visits.map(\.department.canonical) == expected.map(\.department), "\(comment)")
+        #expect(visits.map(\.person) == expected.map(\.person), "\(comment)")
+        #expect(visits.map(\.titles) == expected.map(\.titles), "\(comment)")
+    }
+
+    static let oneVisit: [(String, Expected)] = [
+        ("（1）2月14日下午，司法厅党委委员、副厅长王飙来到司法厅窗口调研。",
+         Expected(date: "2023-02-14", department: "司法厅", person: "王飙", titles: ["党委委员", "副厅长"])),
+        ("（1）\n2月\n14日，司法厅副厅长王飙来到司法厅窗口调研。",
+         Expected(date: "2023-02-14", department: "司法厅", person: "王飙", titles: ["副厅长"])),
+        ("（1）2月\n14日，司法厅副厅长王飙来到司法厅窗口调研。",
+         Expected(date: "2023-02-14", department: "司法厅", person: "王飙", titles: ["副厅长"])),
+        ("（1）2023年2月14日，司法厅副厅长王飙来到司法厅窗口调研。",
+         Expected(date: "2023-02-14", department: "司法厅", person: "王飙", titles: ["副厅长"])),
+        ("（1）司法厅党委委员、副厅长王飙于2月14日来到司法厅窗口调研。",
+         Expected(date: "2023-02-14", department: "司法厅", person: "王飙", titles: ["党委委员", "副厅长"])),
+        ("（1）2月14日（星期二）上午，司法厅副厅长王飙来到司法厅窗口调研。",
+         Expected(date: "2023-02-14", department: "司法厅", person: "王飙", titles: ["副厅长"])),
+        ("（1）2月14日（周二），司法厅副厅长王飙莅临司法厅窗口。",
+         Expected(date: "2023-02-14", department: "司法厅", person: "王飙", titles: ["副厅长"])),
+        ("（1）2月14日，司法厅王飙副厅长来到司法厅窗口调研。",
+         Expected(date: "2023-02-14", department: "司法厅", person: "王飙", titles: ["副厅长"])),
+        ("（1）2月14日，省司法厅副厅长王飙督导司法厅窗口工作。",
+         Expected(date: "2023-02-14", department: "司法厅", person: "王飙", titles: ["副厅长"])),
+        ("（1）2月14日，四川省司法厅副厅长王飙一行调研司法厅窗口。",
+         Expected(date: "2023-02-14", department: "司法厅", person: "王飙", titles: ["副厅长"])),
+        ("（1）2月14日，司法厅一级巡视员王飙带领相关处室负责人到窗口检查。",
+         Expected(date: "2023-02-14", department: "司法厅", person: "王飙", titles: ["一级巡视员"])),
+        ("1. 2月14日，司法厅副厅长王飙等来到司法厅窗口调研。",
+         Expected(date: "2023-02-14", department: "司法厅", person: "王飙", titles: ["副厅长"])),
+    ]
+
+    @Test("one leader, in the forms staff write", arguments: oneVisit.indices)
+    func oneLeader(_ index: Int) throws {
+        let (items, expected) = Self.oneVisit[index]
+        let (visits, outcome, _) = try Self.visits(items)
+        Self.expect(visits, [expected], items)
+        #expect(!outcome.diagnostics.contains { $0.kind == .unplaced }, "\(items): \(outcome.diagnostics.map(\.message))")
+    }
+
+    @Test("several leaders in one item: one visit each, no name lost among another's titles")
+    func severalLeaders() throws {
+        let forms = [
+            "（1）2月14日，司法厅党组书记、厅长张三，副厅长王飙一行来到司法厅窗口调研。",
+            "（1）2月14日，司法厅厅长张三、副厅长王飙一行来到司法厅窗口调研。",
+            "（1）司法厅厅长张三、副厅长王飙于2月14日来到司法厅窗口调研。",
+            "（1）2月14日，司法厅张三厅长、王飙副厅长来到司法厅窗口调研。",
+        ]
+        for items in forms {
+            let (visits, _, _) = try Self.visits(items)
+            #expect(visits.map(\.person) == ["张三", "王飙"], "\(items)")
+            #expect(visits.allSatisfy { $0.department.canonical == "司法厅" && "\($0.date)" == "2023-02-14" }, "\(items)")
+            #expect(visits.last?.titles == ["副厅长"], "\(items)")
+        }
+    }
+
+    @Test("two visits in one item, each with its own date and department")
+    func twoVisitsInOneItem() throws {
+        let (visits, outcome, _) = try Self.visits(
+            "（1）2月14日，司法厅副厅长王飙来到司法厅窗口调研。2月15日，应急厅副厅长周彤来到应急窗口调研。")
+        Self.expect(visits, [
+            Expected(date: "2023-02-14", department: "司法厅", person: "王飙", titles: ["副厅长"]),
+            Expected(date: "2023-02-15", department: "应急管理厅", person: "周彤", titles: ["副厅长"]),
+        ], "two visits")
+        #expect(!outcome.diagnostics.contains { $0.kind == .unplaced })
+    }
+
+    @Test("a department in no table: kept as written, flagged unregistered")
+    func unregisteredDepartment() throws {
+        let (visits, _, _) = try Self.visits("（1）2月14日，天府新区管委会副主任王飙来到大厅调研。")
+        #expect(visits.map(\.person) == ["王飙"])
+        #expect(visits.first?.department.isRegistered == false)
+        #expect(visits.first?.department.asWritten == "天府新区管委会")
+    }
+
+    @Test("a person is never a title word, a collective or empty: unsure means kept and warned")
+    func neverAPersonByGuess() throws {
+        let unsure = [
+            "（1）2月14日，司法厅副厅长一行来到司法厅窗口调研。",
+            "（1）2月14日，司法厅相关负责同志来到司法厅窗口调研。",
+            "（1）2月14日，司法厅领导来到司法厅窗口调研。",
+        ]
+        for items in unsure {
+            let (visits, outcome, _) = try Self.visits(items)
+            #expect(visits.isEmpty, "\(items): \(visits.map(\.person))")
+            #expect(outcome.bulletin?.unplaced.contains { $0.text.contains("司法厅") && $0.section == "厅（局）长进大厅" } == true, "\(items)")
+            #expect(outcome.diagnostics.contains { $0.severity == .warning && $0.kind == .unplaced }, "\(items)")
+        }
+    }
+
+    @Test("a visit that cannot be read beside one that can: warned about, its text kept, never lost")
+    func unreadableBesideReadable() throws {
+        let items = "（1）2月14日，司法厅副厅长王飙来到司法厅窗口调研。2月15日，应急厅有关领导来到应急窗口调研。"
+        let (visits, outcome, _) = try Self.visits(items)
+        #expect(visits.map(\.person) == ["王飙"])
+        let warning = try #require(outcome.diagnostics.first { $0.message.contains("2月15日") })
+        #expect(warning.severity == .warning)
+        let kept = (outcome.bulletin?.unplaced.map(\.text) ?? []) + visits.map(\.provenance.text)
+        #expect(kept.contains { $0.contains("应急厅有关领导") })
+    }
+}
