@@ -11,7 +11,8 @@ public enum BulletinParser {
 
     /// What reading a document gave.
     public struct Outcome: Sendable {
-        /// The facts, or nil when the document has no masthead (not a bulletin).
+        /// The facts, or nil when the document has no masthead or is not one bulletin's text
+        /// (``Diagnostic/Kind/notOneBulletin``).
         public var bulletin: Bulletin?
         /// Every problem found, errors first.
         public var diagnostics: [Diagnostic]
@@ -27,12 +28,14 @@ public enum BulletinParser {
     /// Reads decoded lines (line 1 first).
     public static func parse(lines: [String], registry: DepartmentRegistry = .standard) -> Outcome {
         let sourceLines = lines.enumerated().map { SourceLine(number: $0.offset + 1, raw: $0.element) }
+        if let refusal = DocumentKindCheck.refusal(sourceLines) { return Outcome(bulletin: nil, diagnostics: [refusal]) }
         let outline = OutlineBuilder.build(sourceLines)
         var diagnostics: [Diagnostic] = []
         guard var issue = HeaderReader.issue(outline, diagnostics: &diagnostics) else {
             return Outcome(bulletin: nil, diagnostics: diagnostics)
         }
         HeaderReader.footer(outline, into: &issue, diagnostics: &diagnostics)
+        if let unnamed = PublisherCheck.unnamed(issue) { diagnostics.append(unnamed) }
         var bulletin = Bulletin(issue: issue)
         bulletin.artefactLines = outline.artefacts.map(\.number)
         bulletin.headingLines = outline.headingLines

@@ -14,6 +14,9 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable {
         /// The masthead (issue number, date) is missing: the document is not a bulletin.
         case missingHeader
+        /// The document is not one bulletin's text: a web page or XML file, or two issues in one
+        /// file (see `DocumentKindCheck`). Nothing is read from it.
+        case notOneBulletin
         /// The distribution footer is missing: the document is most likely truncated.
         case missingFooter
         /// Figures within the issue contradict each other.

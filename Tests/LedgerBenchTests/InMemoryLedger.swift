@@ -43,6 +43,8 @@ struct InMemoryLedger {
             problems.append("conflict with \(issue): \(differences)")
         case .overlaps(let issue, _, let others, _):
             problems.append("\(issue) overlaps \(others.map(\.key))")
+        case .otherPublisher(let publisher, _):
+            problems.append("published by another: \(publisher)")
         }
         return (problems, bulletin)
     }

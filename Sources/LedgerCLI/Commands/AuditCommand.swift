@@ -76,7 +76,10 @@ enum AuditCommand {
     static func text(_ entry: AuditTrail.Entry) -> String {
         var line = "seq \(entry.seq)  \(entry.recordedAt)  \(entry.actor)  \(entry.action)"
         if let issue = entry.issue { line += " \(issue)" }
-        if entry.action == "register" { line += " " + entry.departments.sorted().joined(separator: ", ") }
+        if entry.action == "register" {
+            let publisher = entry.changes.first { $0.field == "publisher" }?.to.string
+            line += " " + (publisher.map { "publisher \($0)" } ?? entry.departments.sorted().joined(separator: ", "))
+        }
         if let target = entry.target { line += " seq \(target)" + (entry.targetType.map { " (\($0))" } ?? "") }
         if let facts = entry.facts { line += ": \(facts) facts" }
         var text = line + "\n"

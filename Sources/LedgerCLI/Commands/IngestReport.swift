@@ -51,7 +51,7 @@ struct IngestReport {
         let out = outcome == .rejected ? stderr : stdout
         for diagnostic in diagnostics where diagnostic.severity >= .warning {
             // The rejection's own paragraph already says it.
-            if outcome == .rejected && (diagnostic.kind == .missingFooter || diagnostic.kind == .missingHeader) { continue }
+            if outcome == .rejected && [.missingFooter, .missingHeader, .notOneBulletin].contains(diagnostic.kind) { continue }
             out.write(render(diagnostic, accepted: outcome != .rejected && diagnostic.kind == .inconsistent))
         }
         for warning in warnings { out.write("\(file): warning: \(warning) (kept as a check.failed event)\n") }

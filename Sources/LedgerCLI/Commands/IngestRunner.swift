@@ -190,6 +190,10 @@ struct IngestRunner {
         report.lines = decoded.lines
         report.diagnostics = outcome.diagnostics
         report.account = outcome.account
+        if let refusal = outcome.diagnostics.first(where: { $0.severity == .error && $0.kind == .notOneBulletin }) {
+            let place = refusal.lines.map { "\(file):\($0.lowerBound)" } ?? file
+            return report.reject("\(place): \(refusal.message). Nothing was written.", .dataError)
+        }
         guard let bulletin = outcome.bulletin else {
             return report.reject("\(file) is not a weekly bulletin: it has no masthead (issue number and date). Nothing was written.", .dataError)
         }
@@ -211,6 +215,16 @@ struct IngestRunner {
                                    payload: ["issue": .string(bulletin.issue.key), "problems": .array(inconsistencies.map { .string($0.description) })]))
         }
         try plan(bulletin, events: events, bytes: bytes, digest: digest, report: &report, pending: &pending, member: member)
+    }
+
+    /// The first line of the masthead (`lines`) that holds the publisher's name, spaces aside;
+    /// else the masthead's first line.
+    static func line(naming publisher: String, in lines: [String], within masthead: ClosedRange<Int>) -> Int {
+        let name = PublisherRegistry.comparable(publisher)
+        let found = masthead.first { number in
+            number >= 1 && number <= lines.count && PublisherRegistry.comparable(lines[number - 1]).contains(name)
+        }
+        return found ?? masthead.lowerBound
     }
 
     /// A decoding error and, where the bytes suggest one, what to try.
@@ -253,6 +267,10 @@ struct IngestRunner {
             let named = others.map { "\($0.key) (\(IssueKey.written($0.numbers)), seq \($0.seqs.first ?? 0))" }.joined(separator: ", ")
             let advice = replaceable ? " To replace it with this document, add --supersede --reason TEXT." : ""
             report.reject("\(report.file): \(issue) (\(IssueKey.written(numbers))) is a duplicate: the ledger already covers \(numbers.count == 1 ? "this number" : "some of these numbers") with \(named). Nothing was written.\(advice)", .dataError)
+        case .otherPublisher(let publisher, let known):
+            let line = Self.line(naming: publisher, in: report.lines, within: bulletin.issue.provenance.lines)
+            let also = known.count > 1 ? " or any other name registered for it (\(known.dropFirst().joined(separator: "、")))" : ""
+            report.reject("\(report.file):\(line): this bulletin (\(bulletin.issue.key)) is published by \(publisher), not by this ledger's centre (\(known.first ?? PublisherRegistry.centre)\(also)): it looks like another hall's bulletin. Nothing was written. If \(publisher) is another name of the same centre, add it with `ledger register --publisher '\(publisher)' --reason TEXT`, then ingest the file again.", .dataError)
         case .conflict(let issue, let differences):
             report.differences = differences
             report.reject("\(report.file): \(issue) is already in the ledger from another document, and \(differences.count) fact\(differences.count == 1 ? "" : "s") differ (below). Nothing was written; to replace it, add --supersede --reason TEXT.", .dataError)

@@ -73,10 +73,15 @@ public enum EventType {
     /// date. Folds into the registry every command resolves names with.
     public static let departmentRegistered = "department.registered"
 
+    /// Another name of this ledger's centre as the masthead writes it (发布单位), registered by a
+    /// user (`ledger register --publisher NAME`): `publisher`. Ledger-level: no valid date. Folds
+    /// into the ``PublisherRegistry`` that ingest checks each bulletin's publisher against.
+    public static let publisherRegistered = "publisher.registered"
+
     /// Every event type this build writes.
     public static let all = [
         issuePublished, itemsCounted, windowCounted, authorizationReported, departmentAuthorized, visitRecorded,
         inspectionRecorded, newsReported, progressReported, paragraphUnplaced, checkFailed, issueSuperseded,
-        inconsistencyAccepted, factCorrected, factRetracted, departmentRegistered,
+        inconsistencyAccepted, factCorrected, factRetracted, departmentRegistered, publisherRegistered,
     ]
 }

@@ -8,7 +8,7 @@ extension IngestHistory {
     /// The snapshot's name in `Snapshots/`.
     public static let snapshotName = "ingest"
     /// The version of the snapshot's parts; a snapshot of another version is not read.
-    public static let snapshotVersion = 2
+    public static let snapshotVersion = 3
 
     /// The snapshot's parts, in order.
     public enum Part: String, CaseIterable, Sendable {
@@ -22,6 +22,8 @@ extension IngestHistory {
         case retracted
         /// `[canonical, [aliases]]`, in the order registered.
         case registered
+        /// The publishers' names users registered, in order.
+        case publishers
     }
 
     /// The parts, each one JSON array, in ``Part`` order. Traps unless every issue has its
@@ -42,6 +44,8 @@ extension IngestHistory {
             return retracted.sorted().map { .int($0) }
         case .registered:
             return registered.map { .array([.string($0.canonical), .array($0.aliases.map { .string($0) })]) }
+        case .publishers:
+            return registeredPublishers.map { .string($0) }
         }
     }
 
@@ -116,6 +120,9 @@ extension IngestHistory {
                 guard let pair = row.array, pair.count == 2, let name = pair[0].string,
                       let aliases = pair[1].array?.map(\.string), aliases.allSatisfy({ $0 != nil }) else { return false }
                 registered.append(Department(canonical: name, aliases: aliases.compactMap { $0 }))
+            case .publishers:
+                guard let name = row.string else { return false }
+                registeredPublishers.append(name)
             }
         }
         return true

@@ -77,6 +77,10 @@ public struct IngestHistory: Sendable, Equatable {
 
     /// The shipped registry extended by the registrations.
     public var registry: DepartmentRegistry { DepartmentRegistry.standard.adding(registered).registry }
+    /// Other names of the centre users registered (`ledger register --publisher`), in order.
+    public internal(set) var registeredPublishers: [String] = []
+    /// The names a bulletin of this ledger may be published under: the centre's, and those registered.
+    public var publishers: PublisherRegistry { PublisherRegistry.standard.adding(registeredPublishers) }
     /// The seqs that `issue.superseded` events retracted.
     public internal(set) var retracted: Set<Int> = []
 
@@ -97,6 +101,10 @@ public struct IngestHistory: Sendable, Equatable {
         }
         if record.type == EventType.departmentRegistered, let name = record.payload["department"]?.string {
             registered.append(Department(canonical: name, aliases: record.payload["aliases"]?.array?.compactMap(\.string) ?? []))
+            return
+        }
+        if record.type == EventType.publisherRegistered, let name = record.payload["publisher"]?.string {
+            registeredPublishers.append(name)
             return
         }
         guard let key = record.source?.issue ?? record.payload["issue"]?.string, !retracted.contains(record.seq.value) else { return }

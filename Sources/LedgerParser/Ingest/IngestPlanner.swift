@@ -12,6 +12,9 @@ public enum IngestPlanner {
         /// 5 alone after the combined 5-6, or 5-6 after 6): refused, whatever the facts.
         /// `replaceable` when the only one is this issue's own key, which `--supersede` replaces.
         case overlaps(issue: String, numbers: ClosedRange<Int>, others: [IngestHistory.IssueEntry], replaceable: Bool)
+        /// The masthead names a publisher that is none of the ledger's (``IngestHistory/publishers``):
+        /// most likely another hall's bulletin. `known` are the ledger's names, the centre's first.
+        case otherPublisher(publisher: String, known: [String])
         /// Another document of the same issue is in the ledger; these facts differ.
         case conflict(issue: String, differences: [String])
         /// Append these events (`issue.published` first); `warnings` are the failed checks.
@@ -26,6 +29,10 @@ public enum IngestPlanner {
         // come back, as any other document of its issue would.
         if let existing = history.documents[document], let entry = history.issues[existing], entry.document == document {
             return .alreadyIngested(issue: existing, seqs: entry.seqs, sameFactsOnly: false)
+        }
+        // Checked after the document itself: one ingested before is already the ledger's.
+        if let publisher = bulletin.issue.publisher, !history.publishers.knows(publisher) {
+            return .otherPublisher(publisher: publisher, known: history.publishers.names)
         }
         let overlapping = history.overlapping(bulletin.issue.numbers, year: bulletin.issue.year, key: key)
         if !overlapping.isEmpty {

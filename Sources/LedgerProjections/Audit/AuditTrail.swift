@@ -1,7 +1,7 @@
 import LedgerDomain
 
-/// The recorded history of the ledger, one entry per ingest, supersession, correction or
-/// retraction, newest last: who, when, why, and what changed.
+/// The recorded history of the ledger, one entry per ingest, supersession, correction,
+/// retraction or registration (of a department or a publisher's name), newest last: who, when, why, and what changed.
 public struct AuditTrail: Sendable {
     /// One entry.
     public struct Entry: Sendable {
@@ -58,6 +58,10 @@ public struct AuditTrail: Sendable {
                 entry.departments.insert(name)
                 entry.issue = nil
             }
+        case EventType.publisherRegistered:
+            entry.action = "register"
+            entry.changes = [("publisher", .null, record.payload["publisher"] ?? .null)]
+            entry.issue = nil
         case EventType.factCorrected, EventType.factRetracted:
             entry.action = record.type == EventType.factCorrected ? "correct" : "retract"
             entry.target = record.payload["target"]?.int
