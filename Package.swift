@@ -19,12 +19,18 @@ let package = Package(
         .library(name: "LedgerStore", targets: ["LedgerStore"]),
     ],
     targets: [
+        // The system's zlib (Debian's zlib1g-dev, on every machine with the Swift toolchain), for DEFLATE.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // SHA-256's compression on the CPU's SHA extensions, used by LedgerDomain when present.
         .target(name: "LedgerSHA256Hardware", swiftSettings: hardwareHashingFlags),
+        // Pure infrastructure below the domain, written here for want of packages: DEFLATE, zip, XML, PDF.
+        .target(name: "LedgerFormats", dependencies: ["CZlib"]),
         // Pure core: event envelope, SHA-256, JSON, dates, chain verification, a seeded generator. No I/O, no clock.
         .target(name: "LedgerDomain", dependencies: ["LedgerSHA256Hardware"]),
         // Pure: reads a bulletin's lines into facts with provenance, and the facts into events.
         .target(name: "LedgerParser", dependencies: ["LedgerDomain"]),
+        // Pure: a document's bytes (text in any encoding, PDF, Word .docx) as the lines the parser reads, with their pages.
+        .target(name: "LedgerDocuments", dependencies: ["LedgerFormats"]),
         // Pure: folds records into the hall's state and answers the projections' questions.
         .target(name: "LedgerProjections", dependencies: ["LedgerDomain"]),
         // Pure: the ledger as one self-contained HTML page with inline SVG charts, for people.
@@ -40,6 +46,9 @@ let package = Package(
         // The thin benchmark executable: hands the process's arguments, environment and streams to LedgerBench.
         .executableTarget(name: "ledger-bench", dependencies: ["LedgerBench", "LedgerCLI", "LedgerDomain"]),
 
+        .testTarget(name: "LedgerFormatsTests", dependencies: ["LedgerFormats"]),
+        .testTarget(name: "LedgerDocumentsTests", dependencies: ["LedgerDocuments", "LedgerFormats"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "LedgerDomainTests", dependencies: ["LedgerDomain"]),
         // Depends on the executable so that `swift test` builds the `ledger` that `run`'s end-to-end tests measure.
         .testTarget(name: "LedgerBenchTests", dependencies: ["ledger", "LedgerBench", "LedgerParser", "LedgerProjections", "LedgerStore", "LedgerCLI", "LedgerDomain"]),
