@@ -3,7 +3,7 @@
 ///
 /// Decryption is what PDF reading needs; single-block and CBC encryption are here because
 /// revision 6's key derivation (ISO 32000-2 Algorithm 2.B) encrypts with AES-128-CBC.
-/// A byte-oriented implementation with table look-ups: not hardened against timing attacks,
+/// A 32-bit T-table implementation (the tables computed from FIPS-197's definitions): not hardened against timing attacks,
 /// which do not apply to reading files.
 public struct AES: Sendable {
     /// Why data could not be decrypted.
@@ -39,8 +39,11 @@ public struct AES: Sendable {
     /// The block size in bytes.
     public static let blockByteCount = 16
 
-    /// The expanded key: 16 bytes per round key, rounds + 1 of them.
-    private let roundKeys: [UInt8]
+    /// The encryption round keys, four big-endian words per round, rounds + 1 of them.
+    private let encryptionKeys: [UInt32]
+    /// The equivalent inverse cipher's round keys (FIPS-197 §5.3.5): in reverse order, the inner
+    /// ones passed through InvMixColumns.
+    private let decryptionKeys: [UInt32]
     private let roundCount: Int
 
     /// Expands `key` (16, 24 or 32 bytes).
@@ -48,51 +51,49 @@ public struct AES: Sendable {
         let wordCount = key.count / 4
         guard [16, 24, 32].contains(key.count) else { throw .badKeyLength(key.count) }
         roundCount = wordCount + 6
-        var words = key
-        let total = 16 * (roundCount + 1)
+        let total = 4 * (roundCount + 1)
+        var words = (0..<wordCount).map { Self.word(key, at: $0 * 4) }
         words.reserveCapacity(total)
         var roundConstant: UInt8 = 1
-        while words.count < total {
-            let wordIndex = words.count / 4
-            var temp = Array(words[(words.count - 4)...])
-            if wordIndex % wordCount == 0 {
-                temp = [temp[1], temp[2], temp[3], temp[0]].map { AESTables.sbox[Int($0)] }
-                temp[0] ^= roundConstant
+        for index in wordCount..<total {
+            var temp = words[index - 1]
+            if index % wordCount == 0 {
+                temp = Self.subWord(temp << 8 | temp >> 24) ^ UInt32(roundConstant) << 24
                 roundConstant = AESTables.xtime(roundConstant)
-            } else if wordCount > 6 && wordIndex % wordCount == 4 {
-                temp = temp.map { AESTables.sbox[Int($0)] }
+            } else if wordCount > 6 && index % wordCount == 4 {
+                temp = Self.subWord(temp)
             }
-            let back = words.count - 4 * wordCount
-            for index in 0..<4 { words.append(words[back + index] ^ temp[index]) }
+            words.append(words[index - wordCount] ^ temp)
         }
-        roundKeys = words
+        encryptionKeys = words
+        var inverse: [UInt32] = []
+        inverse.reserveCapacity(total)
+        for round in stride(from: roundCount, through: 0, by: -1) {
+            for column in 0..<4 {
+                let word = words[round * 4 + column]
+                let inner = round != 0 && round != roundCount
+                inverse.append(inner ? Self.inverseMixColumn(word) : word)
+            }
+        }
+        decryptionKeys = inverse
     }
 
     /// Encrypts one 16-byte block.
     public func encryptBlock(_ block: ArraySlice<UInt8>) -> [UInt8] {
         precondition(block.count == 16, "AES blocks are 16 bytes")
-        var state = Array(block)
-        addRoundKey(&state, round: 0)
-        for round in 1...roundCount {
-            for index in 0..<16 { state[index] = AESTables.sbox[Int(state[index])] }
-            state = AESTables.shiftRows.map { state[$0] }
-            if round != roundCount { Self.mixColumns(&state) }
-            addRoundKey(&state, round: round)
-        }
-        return state
+        let input = Array(block)
+        var state = (Self.word(input, at: 0), Self.word(input, at: 4), Self.word(input, at: 8), Self.word(input, at: 12))
+        encrypt(&state)
+        return Self.bytes(state)
     }
 
     /// Decrypts one 16-byte block.
     public func decryptBlock(_ block: ArraySlice<UInt8>) -> [UInt8] {
         precondition(block.count == 16, "AES blocks are 16 bytes")
-        var state = Array(block)
-        addRoundKey(&state, round: roundCount)
-        for round in stride(from: roundCount - 1, through: 0, by: -1) {
-            state = AESTables.inverseShiftRows.map { AESTables.inverseSbox[Int(state[$0])] }
-            addRoundKey(&state, round: round)
-            if round != 0 { Self.inverseMixColumns(&state) }
-        }
-        return state
+        let input = Array(block)
+        var state = (Self.word(input, at: 0), Self.word(input, at: 4), Self.word(input, at: 8), Self.word(input, at: 12))
+        decrypt(&state)
+        return Self.bytes(state)
     }
 
     /// Decrypts CBC data whose first 16 bytes are the IV, then removes `padding`.
@@ -109,14 +110,18 @@ public struct AES: Sendable {
             guard padding == .pkcs5Tolerant else { throw .badDataLength(ciphertext.count) }
             wholeCount -= ciphertext.count % 16
         }
-        var plain: [UInt8] = []
-        plain.reserveCapacity(wholeCount)
-        var previous = iv[...]
+        var plain = [UInt8](repeating: 0, count: wholeCount)
+        var previous = (Self.word(iv, at: 0), Self.word(iv, at: 4), Self.word(iv, at: 8), Self.word(iv, at: 12))
         var offset = 0
         while offset < wholeCount {
-            let block = ciphertext[offset..<(offset + 16)]
-            let decrypted = decryptBlock(block)
-            for index in 0..<16 { plain.append(decrypted[index] ^ previous[previous.startIndex + index]) }
+            let block = (Self.word(ciphertext, at: offset), Self.word(ciphertext, at: offset + 4),
+                         Self.word(ciphertext, at: offset + 8), Self.word(ciphertext, at: offset + 12))
+            var state = block
+            decrypt(&state)
+            Self.store(state.0 ^ previous.0, in: &plain, at: offset)
+            Self.store(state.1 ^ previous.1, in: &plain, at: offset + 4)
+            Self.store(state.2 ^ previous.2, in: &plain, at: offset + 8)
+            Self.store(state.3 ^ previous.3, in: &plain, at: offset + 12)
             previous = block
             offset += 16
         }
@@ -126,17 +131,100 @@ public struct AES: Sendable {
     /// Encrypts whole blocks of `plaintext` in CBC mode with `iv`, without padding.
     public func encryptCBC(_ plaintext: [UInt8], iv: [UInt8]) -> [UInt8] {
         precondition(iv.count == 16 && plaintext.count % 16 == 0, "unpadded CBC takes whole blocks and a one-block IV")
-        var output: [UInt8] = []
-        output.reserveCapacity(plaintext.count)
-        var chain = iv
+        var output = [UInt8](repeating: 0, count: plaintext.count)
+        var chain = (Self.word(iv, at: 0), Self.word(iv, at: 4), Self.word(iv, at: 8), Self.word(iv, at: 12))
         var offset = 0
         while offset < plaintext.count {
-            for index in 0..<16 { chain[index] ^= plaintext[offset + index] }
-            chain = encryptBlock(chain[...])
-            output.append(contentsOf: chain)
+            chain.0 ^= Self.word(plaintext, at: offset)
+            chain.1 ^= Self.word(plaintext, at: offset + 4)
+            chain.2 ^= Self.word(plaintext, at: offset + 8)
+            chain.3 ^= Self.word(plaintext, at: offset + 12)
+            encrypt(&chain)
+            Self.store(chain.0, in: &output, at: offset)
+            Self.store(chain.1, in: &output, at: offset + 4)
+            Self.store(chain.2, in: &output, at: offset + 8)
+            Self.store(chain.3, in: &output, at: offset + 12)
             offset += 16
         }
         return output
+    }
+
+    /// The cipher (FIPS-197 §5.1) on four big-endian column words, with T-tables.
+    private func encrypt(_ state: inout (UInt32, UInt32, UInt32, UInt32)) {
+        let (t0, t1, t2, t3, sbox) = (AESTables.encrypt0, AESTables.encrypt1, AESTables.encrypt2, AESTables.encrypt3, AESTables.sbox)
+        let keys = encryptionKeys
+        var (s0, s1, s2, s3) = (state.0 ^ keys[0], state.1 ^ keys[1], state.2 ^ keys[2], state.3 ^ keys[3])
+        for round in 1..<roundCount {
+            let k = round * 4
+            let n0 = t0[Int(s0 >> 24)] ^ t1[Int(s1 >> 16 & 0xff)] ^ t2[Int(s2 >> 8 & 0xff)] ^ t3[Int(s3 & 0xff)] ^ keys[k]
+            let n1 = t0[Int(s1 >> 24)] ^ t1[Int(s2 >> 16 & 0xff)] ^ t2[Int(s3 >> 8 & 0xff)] ^ t3[Int(s0 & 0xff)] ^ keys[k + 1]
+            let n2 = t0[Int(s2 >> 24)] ^ t1[Int(s3 >> 16 & 0xff)] ^ t2[Int(s0 >> 8 & 0xff)] ^ t3[Int(s1 & 0xff)] ^ keys[k + 2]
+            let n3 = t0[Int(s3 >> 24)] ^ t1[Int(s0 >> 16 & 0xff)] ^ t2[Int(s1 >> 8 & 0xff)] ^ t3[Int(s2 & 0xff)] ^ keys[k + 3]
+            (s0, s1, s2, s3) = (n0, n1, n2, n3)
+        }
+        func last(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: UInt32) -> UInt32 {
+            UInt32(sbox[Int(a >> 24)]) << 24 | UInt32(sbox[Int(b >> 16 & 0xff)]) << 16
+                | UInt32(sbox[Int(c >> 8 & 0xff)]) << 8 | UInt32(sbox[Int(d & 0xff)])
+        }
+        let k = roundCount * 4
+        state = (last(s0, s1, s2, s3) ^ keys[k], last(s1, s2, s3, s0) ^ keys[k + 1],
+                 last(s2, s3, s0, s1) ^ keys[k + 2], last(s3, s0, s1, s2) ^ keys[k + 3])
+    }
+
+    /// The equivalent inverse cipher (FIPS-197 §5.3.5) on four big-endian column words.
+    private func decrypt(_ state: inout (UInt32, UInt32, UInt32, UInt32)) {
+        let (t0, t1, t2, t3, inverseSbox) = (AESTables.decrypt0, AESTables.decrypt1, AESTables.decrypt2, AESTables.decrypt3,
+                                             AESTables.inverseSbox)
+        let keys = decryptionKeys
+        var (s0, s1, s2, s3) = (state.0 ^ keys[0], state.1 ^ keys[1], state.2 ^ keys[2], state.3 ^ keys[3])
+        for round in 1..<roundCount {
+            let k = round * 4
+            let n0 = t0[Int(s0 >> 24)] ^ t1[Int(s3 >> 16 & 0xff)] ^ t2[Int(s2 >> 8 & 0xff)] ^ t3[Int(s1 & 0xff)] ^ keys[k]
+            let n1 = t0[Int(s1 >> 24)] ^ t1[Int(s0 >> 16 & 0xff)] ^ t2[Int(s3 >> 8 & 0xff)] ^ t3[Int(s2 & 0xff)] ^ keys[k + 1]
+            let n2 = t0[Int(s2 >> 24)] ^ t1[Int(s1 >> 16 & 0xff)] ^ t2[Int(s0 >> 8 & 0xff)] ^ t3[Int(s3 & 0xff)] ^ keys[k + 2]
+            let n3 = t0[Int(s3 >> 24)] ^ t1[Int(s2 >> 16 & 0xff)] ^ t2[Int(s1 >> 8 & 0xff)] ^ t3[Int(s0 & 0xff)] ^ keys[k + 3]
+            (s0, s1, s2, s3) = (n0, n1, n2, n3)
+        }
+        func last(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: UInt32) -> UInt32 {
+            UInt32(inverseSbox[Int(a >> 24)]) << 24 | UInt32(inverseSbox[Int(b >> 16 & 0xff)]) << 16
+                | UInt32(inverseSbox[Int(c >> 8 & 0xff)]) << 8 | UInt32(inverseSbox[Int(d & 0xff)])
+        }
+        let k = roundCount * 4
+        state = (last(s0, s3, s2, s1) ^ keys[k], last(s1, s0, s3, s2) ^ keys[k + 1],
+                 last(s2, s1, s0, s3) ^ keys[k + 2], last(s3, s2, s1, s0) ^ keys[k + 3])
+    }
+
+    private static func word(_ bytes: [UInt8], at offset: Int) -> UInt32 {
+        UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16 | UInt32(bytes[offset + 2]) << 8 | UInt32(bytes[offset + 3])
+    }
+
+    private static func store(_ word: UInt32, in bytes: inout [UInt8], at offset: Int) {
+        bytes[offset] = UInt8(truncatingIfNeeded: word >> 24)
+        bytes[offset + 1] = UInt8(truncatingIfNeeded: word >> 16)
+        bytes[offset + 2] = UInt8(truncatingIfNeeded: word >> 8)
+        bytes[offset + 3] = UInt8(truncatingIfNeeded: word)
+    }
+
+    private static func bytes(_ state: (UInt32, UInt32, UInt32, UInt32)) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: 16)
+        store(state.0, in: &output, at: 0)
+        store(state.1, in: &output, at: 4)
+        store(state.2, in: &output, at: 8)
+        store(state.3, in: &output, at: 12)
+        return output
+    }
+
+    private static func subWord(_ word: UInt32) -> UInt32 {
+        let sbox = AESTables.sbox
+        return UInt32(sbox[Int(word >> 24)]) << 24 | UInt32(sbox[Int(word >> 16 & 0xff)]) << 16
+            | UInt32(sbox[Int(word >> 8 & 0xff)]) << 8 | UInt32(sbox[Int(word & 0xff)])
+    }
+
+    /// InvMixColumns of one column word, through the decryption tables (which include InvSubBytes, undone first).
+    private static func inverseMixColumn(_ word: UInt32) -> UInt32 {
+        let sbox = AESTables.sbox
+        return AESTables.decrypt0[Int(sbox[Int(word >> 24)])] ^ AESTables.decrypt1[Int(sbox[Int(word >> 16 & 0xff)])]
+            ^ AESTables.decrypt2[Int(sbox[Int(word >> 8 & 0xff)])] ^ AESTables.decrypt3[Int(sbox[Int(word & 0xff)])]
     }
 
     private static func unpad(_ plain: [UInt8], _ padding: Padding) throws(Failure) -> [UInt8] {
@@ -147,34 +235,5 @@ public struct AES: Sendable {
         }
         guard padding == .pkcs5Tolerant else { throw .badPadding }
         return plain
-    }
-
-    private func addRoundKey(_ state: inout [UInt8], round: Int) {
-        let base = round * 16
-        for index in 0..<16 { state[index] ^= roundKeys[base + index] }
-    }
-
-    private static func mixColumns(_ state: inout [UInt8]) {
-        for column in 0..<4 {
-            let at = column * 4
-            let (a0, a1, a2, a3) = (state[at], state[at + 1], state[at + 2], state[at + 3])
-            let all = a0 ^ a1 ^ a2 ^ a3
-            state[at] = a0 ^ all ^ AESTables.xtime(a0 ^ a1)
-            state[at + 1] = a1 ^ all ^ AESTables.xtime(a1 ^ a2)
-            state[at + 2] = a2 ^ all ^ AESTables.xtime(a2 ^ a3)
-            state[at + 3] = a3 ^ all ^ AESTables.xtime(a3 ^ a0)
-        }
-    }
-
-    private static func inverseMixColumns(_ state: inout [UInt8]) {
-        let (m9, m11, m13, m14) = (AESTables.times9, AESTables.times11, AESTables.times13, AESTables.times14)
-        for column in 0..<4 {
-            let at = column * 4
-            let (a0, a1, a2, a3) = (Int(state[at]), Int(state[at + 1]), Int(state[at + 2]), Int(state[at + 3]))
-            state[at] = m14[a0] ^ m11[a1] ^ m13[a2] ^ m9[a3]
-            state[at + 1] = m9[a0] ^ m14[a1] ^ m11[a2] ^ m13[a3]
-            state[at + 2] = m13[a0] ^ m9[a1] ^ m14[a2] ^ m11[a3]
-            state[at + 3] = m11[a0] ^ m13[a1] ^ m9[a2] ^ m14[a3]
-        }
     }
 }

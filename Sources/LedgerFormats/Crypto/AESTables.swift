@@ -42,20 +42,21 @@ enum AESTables {
         return table
     }()
 
-    /// ShiftRows as a gather: output byte i is input byte shiftRows[i] (column-major state).
-    static let shiftRows: [Int] = (0..<16).map { index in
-        let (column, row) = (index / 4, index % 4)
-        return ((column + row) % 4) * 4 + row
+    /// Encryption T-table: SubBytes then MixColumns' column (02·s, s, s, 03·s), big-endian;
+    /// tables 1–3 are it rotated right by 8, 16 and 24 bits.
+    static let encrypt0: [UInt32] = sbox.map { s in
+        UInt32(multiply(s, 2)) << 24 | UInt32(s) << 16 | UInt32(s) << 8 | UInt32(multiply(s, 3))
     }
+    static let encrypt1: [UInt32] = encrypt0.map { $0 >> 8 | $0 << 24 }
+    static let encrypt2: [UInt32] = encrypt0.map { $0 >> 16 | $0 << 16 }
+    static let encrypt3: [UInt32] = encrypt0.map { $0 >> 24 | $0 << 8 }
 
-    /// InvShiftRows as a gather.
-    static let inverseShiftRows: [Int] = (0..<16).map { index in
-        let (column, row) = (index / 4, index % 4)
-        return ((column - row + 4) % 4) * 4 + row
+    /// Decryption T-table: InvSubBytes then InvMixColumns' column (0e·s, 09·s, 0d·s, 0b·s), big-endian;
+    /// tables 1–3 are it rotated right by 8, 16 and 24 bits.
+    static let decrypt0: [UInt32] = inverseSbox.map { s in
+        UInt32(multiply(s, 14)) << 24 | UInt32(multiply(s, 9)) << 16 | UInt32(multiply(s, 13)) << 8 | UInt32(multiply(s, 11))
     }
-
-    static let times9: [UInt8] = (0...255).map { multiply(UInt8($0), 9) }
-    static let times11: [UInt8] = (0...255).map { multiply(UInt8($0), 11) }
-    static let times13: [UInt8] = (0...255).map { multiply(UInt8($0), 13) }
-    static let times14: [UInt8] = (0...255).map { multiply(UInt8($0), 14) }
+    static let decrypt1: [UInt32] = decrypt0.map { $0 >> 8 | $0 << 24 }
+    static let decrypt2: [UInt32] = decrypt0.map { $0 >> 16 | $0 << 16 }
+    static let decrypt3: [UInt32] = decrypt0.map { $0 >> 24 | $0 << 8 }
 }

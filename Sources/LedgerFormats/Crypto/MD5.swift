@@ -24,14 +24,21 @@ public struct MD5: Sendable {
 
     /// Hashes more bytes.
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            pending.append(byte)
-            totalByteCount &+= 1
-            if pending.count == 64 {
-                compress(pending[...])
-                pending.removeAll(keepingCapacity: true)
-            }
+        let input = Array(bytes)
+        totalByteCount &+= UInt64(input.count)
+        var offset = 0
+        if !pending.isEmpty {
+            offset = min(64 - pending.count, input.count)
+            pending.append(contentsOf: input[..<offset])
+            guard pending.count == 64 else { return }
+            compress(pending[...])
+            pending.removeAll(keepingCapacity: true)
         }
+        while input.count - offset >= 64 {
+            compress(input[offset..<(offset + 64)])
+            offset += 64
+        }
+        pending.append(contentsOf: input[offset...])
     }
 
     /// The 16-byte digest of everything hashed; the hasher is spent afterwards.
@@ -76,11 +83,10 @@ public struct MD5: Sendable {
 
     private mutating func compress(_ block: ArraySlice<UInt8>) {
         precondition(block.count == 64, "MD5 compresses 64-byte blocks")
-        var words = [UInt32](repeating: 0, count: 16)
         let base = block.startIndex
-        for index in 0..<16 {
+        func word(_ index: Int) -> UInt32 {
             let at = base + index * 4
-            words[index] = UInt32(block[at]) | UInt32(block[at + 1]) << 8 | UInt32(block[at + 2]) << 16 | UInt32(block[at + 3]) << 24
+            return UInt32(block[at]) | UInt32(block[at + 1]) << 8 | UInt32(block[at + 2]) << 16 | UInt32(block[at + 3]) << 24
         }
         var (a, b, c, d) = state
         for round in 0..<64 {
@@ -92,7 +98,7 @@ public struct MD5: Sendable {
             case 32..<48: mixed = b ^ c ^ d; wordIndex = (3 * round + 5) % 16
             default: mixed = c ^ (b | ~d); wordIndex = (7 * round) % 16
             }
-            let sum = a &+ mixed &+ Self.sines[round] &+ words[wordIndex]
+            let sum = a &+ mixed &+ Self.sines[round] &+ word(wordIndex)
             let shift = Self.shifts[round]
             (a, d, c) = (d, c, b)
             b = b &+ (sum << shift | sum >> (32 - shift))

@@ -22,9 +22,23 @@ public struct RC4: Sendable {
 
     /// `bytes` XORed with the next `bytes.count` bytes of the keystream.
     public mutating func process<Bytes: Sequence>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.underestimatedCount)
-        for byte in bytes { output.append(byte ^ nextKeystreamByte()) }
+        var output = Array(bytes)
+        var (i, j) = (self.i, self.j)
+        // Indices are UInt8, so always inside the 256-byte permutation.
+        permutation.withUnsafeMutableBufferPointer { state in
+            output.withUnsafeMutableBufferPointer { output in
+                for index in output.indices {
+                    i &+= 1
+                    let atI = state[Int(i)]
+                    j &+= atI
+                    let atJ = state[Int(j)]
+                    state[Int(i)] = atJ
+                    state[Int(j)] = atI
+                    output[index] ^= state[Int(atI &+ atJ)]
+                }
+            }
+        }
+        (self.i, self.j) = (i, j)
         return output
     }
 
@@ -32,12 +46,5 @@ public struct RC4: Sendable {
     public static func process<Bytes: Sequence>(_ bytes: Bytes, key: [UInt8]) -> [UInt8] where Bytes.Element == UInt8 {
         var cipher = RC4(key: key)
         return cipher.process(bytes)
-    }
-
-    private mutating func nextKeystreamByte() -> UInt8 {
-        i = i &+ 1
-        j = j &+ permutation[Int(i)]
-        permutation.swapAt(Int(i), Int(j))
-        return permutation[Int(permutation[Int(i)] &+ permutation[Int(j)])]
     }
 }
