@@ -33,6 +33,9 @@ public struct PDFStandardSecurity: Sendable {
         /// /R, the revision of the standard handler: 2 to 6.
         public var r: Int
         /// /Length, the key length in bits (default 40); for /V 4 with AESV2 the key is 128 bits whatever it says.
+        ///
+        /// For /V 4 without /Length, pass the crypt filter's /Length: values 5 to 16 are read as bytes,
+        /// as some producers write them.
         public var lengthBits: Int
         /// /O, the owner password entry (32 bytes; 48 for revisions 5–6).
         public var o: [UInt8]

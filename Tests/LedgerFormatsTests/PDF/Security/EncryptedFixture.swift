@@ -8,7 +8,7 @@ import Testing
 /// It leans on qpdf's output: hex strings, keys sorted (so /CF comes first), one crypt filter.
 struct EncryptedFixture {
     static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/encrypted")
 
     struct ObjectRef: Equatable { var number: Int; var generation: Int }

@@ -11,7 +11,7 @@ struct PDFStandardSecurityTests {
 
     /// Each fixture that opens with an empty password, and its revision.
     static let openable: [(String, Int)] = [
-        ("rc4-40", 2), ("rc4-128", 3), ("aes-128", 4), ("aes-128-cleartext-metadata", 4),
+        ("rc4-40", 2), ("rc4-128", 3), ("rc4-128-v4", 4), ("aes-128", 4), ("aes-128-cleartext-metadata", 4),
         ("aes-256-r5", 5), ("aes-256", 6), ("empty-owner-256", 6),
     ]
 
@@ -129,7 +129,7 @@ struct PDFStandardSecurityTests {
         ("/R 0", { $0.r = 0 }, .unsupported("revision 0 of the standard security handler (2 to 6 are read)")),
         ("/V 3", { $0.v = 3 }, .unsupported("encryption algorithm /V 3 (only 1, 2, 4 and 5 are published)")),
         ("/V -1", { $0.v = -1 }, .unsupported("encryption algorithm /V -1 (only 1, 2, 4 and 5 are published)")),
-        ("AESV3 under R4", { $0.streamMethod = .aesV3 }, .unsupported("AES-256 (AESV3) under revision 3")),
+        ("AESV3 under R3", { $0.streamMethod = .aesV3 }, .unsupported("AES-256 (AESV3) under revision 3")),
     ]
 
     @Test("hostile entries in an RC4-128 dictionary are errors", arguments: hostile)
