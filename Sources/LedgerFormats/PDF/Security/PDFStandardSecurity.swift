@@ -47,7 +47,8 @@ public struct PDFStandardSecurity: Sendable {
         public var ue: [UInt8]?
         /// /Perms, the encrypted permissions (revisions 5–6); not checked (see the init).
         public var perms: [UInt8]?
-        /// /P, the permission flags, as the signed 32-bit integer the file writes.
+        /// /P, the permission flags as a signed 32-bit integer. Some producers (pypdf) write it
+        /// unsigned (4294967292 for -4): pass `Int32(truncatingIfNeeded:)` of what the file says.
         public var p: Int32
         /// /EncryptMetadata (default true).
         public var encryptMetadata: Bool

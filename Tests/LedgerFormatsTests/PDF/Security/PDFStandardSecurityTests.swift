@@ -1,7 +1,7 @@
 import Testing
 @testable import LedgerFormats
 
-/// The standard security handler on qpdf's real output: every revision opens with the empty
+/// The standard security handler on qpdf's and pypdf's real output: every revision opens with the empty
 /// password and decrypts the page's content stream and the /Info title; a user password, another
 /// handler and hostile entries are errors, never crashes.
 @Suite("PDFStandardSecurity")
@@ -13,9 +13,10 @@ struct PDFStandardSecurityTests {
     static let openable: [(String, Int)] = [
         ("rc4-40", 2), ("rc4-128", 3), ("rc4-128-v4", 4), ("aes-128", 4), ("aes-128-cleartext-metadata", 4),
         ("aes-256-r5", 5), ("aes-256", 6), ("empty-owner-256", 6),
+        ("pypdf-rc4-40", 2), ("pypdf-rc4-128", 3), ("pypdf-aes-128", 4), ("pypdf-aes-256-r5", 5), ("pypdf-aes-256", 6),
     ]
 
-    @Test("qpdf's files open with the empty password and decrypt the content stream and the title", arguments: openable)
+    @Test("qpdf's and pypdf's files open with the empty password and decrypt the content stream and the title", arguments: openable)
     func decryptsRealFiles(name: String, revision: Int) throws {
         let fixture = try EncryptedFixture(name)
         let parameters = try fixture.parameters()
