@@ -3,8 +3,8 @@
 ///
 /// Decryption is what PDF reading needs; single-block and CBC encryption are here because
 /// revision 6's key derivation (ISO 32000-2 Algorithm 2.B) encrypts with AES-128-CBC.
-/// A 32-bit T-table implementation (the tables computed from FIPS-197's definitions): not hardened against timing attacks,
-/// which do not apply to reading files.
+/// A 32-bit T-table implementation, its tables computed from FIPS-197's definitions; not
+/// hardened against cache-timing attacks, which do not apply to reading files.
 public struct AES: Sendable {
     /// Why data could not be decrypted.
     public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {

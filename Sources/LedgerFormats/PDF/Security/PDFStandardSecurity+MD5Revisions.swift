@@ -39,10 +39,10 @@ extension PDFStandardSecurity {
     }
 
     /// n, the file key's length in bytes: 5 for revision 2; /Length / 8 for 3–4 (40 to 128 bits
-    /// in steps of 8, or a producer's 5 to 16 written in bytes); 16 whenever AESV2 is used.
+    /// in steps of 8, or a producer's 5 to 16 written in bytes); 16 whenever AESV2 is used (it is AES-128).
     private static func keyByteCount(_ parameters: Parameters, methods: [CryptMethod]) throws(PDFSecurityError) -> Int {
         if parameters.r == 2 { return 5 }
-        if parameters.r == 4 && methods.contains(.aesV2) { return 16 }
+        if methods.contains(.aesV2) { return 16 }
         let bits = parameters.lengthBits
         if (40...128).contains(bits) && bits % 8 == 0 { return bits / 8 }
         if (5...16).contains(bits) { return bits }

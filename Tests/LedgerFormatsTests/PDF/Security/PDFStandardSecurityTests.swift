@@ -90,6 +90,18 @@ struct PDFStandardSecurityTests {
         #expect(throws: PDFSecurityError.needsPassword) { try PDFStandardSecurity(wrong) }
     }
 
+    @Test("a sloppy /Length still opens: AESV2 is 128-bit whatever it says; 16 is read as bytes", arguments: [
+        ("aes-128", 40), ("aes-128", 0), ("pypdf-aes-128", 256), ("rc4-128", 16), ("rc4-128-v4", 16),
+    ])
+    func sloppyLength(name: String, lengthBits: Int) throws {
+        let fixture = try EncryptedFixture(name)
+        var parameters = try fixture.parameters()
+        parameters.lengthBits = lengthBits
+        let stream = try fixture.contentStream()
+        let security = try PDFStandardSecurity(parameters)
+        #expect(try security.decrypt(stream.data, objectNumber: stream.ref.number, generation: stream.ref.generation, isStream: true) == Self.content)
+    }
+
     @Test("the wrong object number gives other bytes, not the content")
     func objectKeyMatters() throws {
         let fixture = try EncryptedFixture("rc4-128")
