@@ -9,10 +9,15 @@
 ///
 /// What the caller must not decrypt (ISO 32000-1 §7.6.1, §7.5.8.2): strings inside the encryption
 /// dictionary itself, cross-reference streams, and, when ``Parameters/encryptMetadata`` is false,
-/// the metadata stream (/Type /Metadata). A stream whose /Filter begins with /Crypt names its own
-/// crypt filter; when that is /Identity it is not decrypted.
+/// the metadata stream (/Type /Metadata), and strings of objects inside an object stream (the
+/// object stream is decrypted as a whole, once). A stream whose /Filter begins with /Crypt names
+/// its own crypt filter; when that is /Identity it is not decrypted.
 public struct PDFStandardSecurity: Sendable {
     /// How strings or streams are encrypted: a crypt filter's /CFM.
+    ///
+    /// For /V 4 and 5, /StrF and /StmF name a crypt filter in /CF; when absent, or named
+    /// /Identity, the method is `.identity`. A /CFM of /V2 is `.rc4`, /AESV2 `.aesV2`,
+    /// /AESV3 `.aesV3`, /None `.identity`.
     public enum CryptMethod: Sendable, Equatable {
         /// Not encrypted (/Identity, or /CFM /None).
         case identity
