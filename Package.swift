@@ -46,7 +46,8 @@ let package = Package(
         // The thin benchmark executable: hands the process's arguments, environment and streams to LedgerBench.
         .executableTarget(name: "ledger-bench", dependencies: ["LedgerBench", "LedgerCLI", "LedgerDomain"]),
 
-        .testTarget(name: "LedgerFormatsTests", dependencies: ["LedgerFormats", "LedgerDomain"]),
+        .testTarget(name: "LedgerFormatsTests", dependencies: ["LedgerFormats", "LedgerDomain"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "LedgerDocumentsTests", dependencies: ["LedgerDocuments", "LedgerFormats"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "LedgerDomainTests", dependencies: ["LedgerDomain", "LedgerFormats"]),
