@@ -100,7 +100,7 @@ body { font-family: %(body)s; font-size: %(font)s; line-height: %(lh)s; color: #
 .masthead .name { text-align: center; color: #c00; font-size: 2.6em; line-height: 1.4; letter-spacing: 0.3em;
                   font-weight: %(bold)s; margin: 0.2em 0 0.3em; }
 .masthead .issue { text-align: center; }
-.masthead .pubdate { display: flex; justify-content: space-between; border-bottom: 2px solid #c00;
+.masthead .pubdate { display: flex; justify-content: space-between; white-space: nowrap; font-size: 0.85em; border-bottom: 2px solid #c00;
                      padding-bottom: 0.3em; margin-bottom: 0.8em; }
 .title { text-align: center; font-size: 1.35em; font-weight: %(bold)s; margin: 0.6em 0 0; line-height: 1.6; }
 .period { text-align: center; margin: 0 0 0.8em; }
