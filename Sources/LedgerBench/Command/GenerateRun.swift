@@ -61,6 +61,7 @@ struct GenerateRun {
         var houses = HouseStyle.Tally()
         while keys.count < options.issues {
             var sources: [String] = []
+            var documents: [(path: String, published: CalendarDate)] = []
             for _ in 0..<min(Self.progressInterval, options.issues - keys.count) {
                 let issue = generator.next()
                 let (house, text) = ProducerRendering.cleanText(issue, seed: options.seed)
@@ -70,14 +71,23 @@ struct GenerateRun {
                 case .pdf:
                     let html = "\(scratch)/\(issue.key).html"
                     try BenchFiles.write(ProducerRendering.html(clean: text), to: html)
-                    try producers.printToPDF(chromium: program, html: html, pdf: "\(directory)/\(issue.key).pdf")
+                    let pdf = "\(directory)/\(issue.key).pdf"
+                    try producers.printToPDF(chromium: program, html: html, pdf: pdf)
+                    documents.append((pdf, issue.published))
                 case .docx, .text:
                     let fodt = "\(scratch)/\(issue.key).fodt"
                     try BenchFiles.write(ProducerRendering.flatODT(clean: text, published: issue.published), to: fodt)
                     sources.append(fodt)
+                    documents.append(("\(directory)/\(issue.key).docx", issue.published))
                 }
             }
             try producers.convertToDocx(soffice: program, files: sources, directory: directory)
+            // The moments the producers stamp in become the publication date: the same seed, the same bytes.
+            for (path, published) in documents {
+                guard let bytes = BenchFiles.readBytes(path) else { throw .io("cannot read \(path)") }
+                try BenchFiles.write(options.format == .pdf ? ProducerOutput.fixingPDFDates(bytes, to: published)
+                                     : ProducerOutput.fixingZipTimes(bytes, to: published), to: path)
+            }
             invocation.stdout.write("ledger-bench: wrote \(keys.count) of \(options.issues) issues as .\(format)\n")
             invocation.stdout.flush()
         }
