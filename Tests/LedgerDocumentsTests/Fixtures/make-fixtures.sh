@@ -83,8 +83,10 @@ img { width: 210mm; height: 297mm; display: block; }</style></head><body><img sr
 EOF
 chromium_pdf "$work/scan.html" "$here/2023-06.scan.pdf"
 
-# 5. pdftotext (plain, reading order; pages end with a form feed) of every PDF.
+# 5. pdftotext (plain, reading order; pages end with a form feed) of every PDF but the
+#    encrypted copies (their text is that of 2023-02.lo-b5.pdf).
 for f in *.pdf; do
+    case "$f" in *.aes128.pdf|*.rc4-40.pdf) continue ;; esac
     pdftotext -enc UTF-8 "$f" "${f%.pdf}.pdftotext.txt"
 done
 ls -l *.pdf *.docx
