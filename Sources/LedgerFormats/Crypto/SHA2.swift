@@ -47,8 +47,8 @@ enum SHA2 {
         return state.flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> UInt64(56 - 8 * $0)) } }
     }
 
-    /// The message, a 1 bit, zeros, and its length in bits big-endian (8 bytes for SHA-256,
-    /// 16 for SHA-512), to a whole number of blocks.
+    /// The message, a 1 bit, zeros, and its length in bits big-endian (16 bytes for SHA-512's
+    /// 128-byte blocks), to a whole number of blocks.
     private static func pad(_ bytes: [UInt8], blockByteCount: Int) -> [UInt8] {
         let lengthByteCount = blockByteCount / 8
         var message = bytes
@@ -61,7 +61,6 @@ enum SHA2 {
     }
 
     private static func rotr(_ value: UInt64, _ count: UInt64) -> UInt64 { value >> count | value << (64 - count) }
-
 
     private static let k512: [UInt64] = [
         0x428a_2f98_d728_ae22, 0x7137_4491_23ef_65cd, 0xb5c0_fbcf_ec4d_3b2f, 0xe9b5_dba5_8189_dbbc,
