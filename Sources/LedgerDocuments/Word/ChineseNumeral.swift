@@ -12,6 +12,8 @@ enum ChineseNumeral {
         var omitsOneBeforeEveryUnit: Bool
         /// Writes 零 for skipped places (Chinese), or nothing (Japanese).
         var writesZero: Bool
+        /// The zero written for skipped places (零), apart from the zero that is the whole number (〇).
+        var placeZero = "零"
     }
 
     static let chinese = Style(digits: ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"], units: ["", "十", "百", "千"],
@@ -35,7 +37,7 @@ enum ChineseNumeral {
         guard high > 0 else { return belowTenThousand(low, style: style, atStart: true) }
         var result = belowTenThousand(high, style: style, atStart: true) + style.wan
         if low > 0 {
-            if low < 1000 && style.writesZero { result += style.digits[0] }
+            if low < 1000 && style.writesZero { result += style.placeZero }
             result += belowTenThousand(low, style: style, atStart: false)
         }
         return result
@@ -50,7 +52,7 @@ enum ChineseNumeral {
                 if started { pendingZero = true }
                 continue
             }
-            if pendingZero && style.writesZero { result += style.digits[0] }
+            if pendingZero && style.writesZero { result += style.placeZero }
             pendingZero = false
             let omitOne = digit == 1 && unit > 0
                 && (style.omitsOneBeforeEveryUnit || (style.omitsLeadingOneBeforeTen && unit == 1 && !started && atStart))

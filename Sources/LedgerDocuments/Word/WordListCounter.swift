@@ -69,7 +69,7 @@ struct WordListCounter {
             marker += WordNumberFormat.text(value, format: format)
         }
         if definition.format == "bullet" { marker = Self.bullet(marker) }
-        return marker + Self.suffix(definition.suffix, after: marker)
+        return marker + Self.suffix(definition.suffix, after: marker, isBullet: definition.format == "bullet")
     }
 
     /// Word's bullets in symbol fonts are private-use characters: shown as the common glyphs.
@@ -87,11 +87,13 @@ struct WordListCounter {
         })
     }
 
-    /// A space after the marker for Word's tab or space; nothing after a marker ending in
-    /// full-width punctuation (`一、`, `（一）`), which Chinese documents follow directly with text.
-    private static func suffix(_ suffix: String, after marker: String) -> String {
+    /// What stands for Word's suffix after the marker: a space for `space`; for `tab` (the
+    /// default) a space after an ASCII marker (`1.`, `a)`) or a bullet, nothing after a CJK one
+    /// (`一、`, `（一）`, `①`), which Chinese documents follow directly with the text; a tab is
+    /// never written, as it would read as a table's cell separator.
+    private static func suffix(_ suffix: String, after marker: String, isBullet: Bool) -> String {
         guard !marker.isEmpty, suffix != "nothing" else { return "" }
-        if suffix == "tab", let last = marker.unicodeScalars.last, last.value >= 0x3000 { return "" }
+        if suffix == "tab", !isBullet, let last = marker.unicodeScalars.last, !last.isASCII { return "" }
         return " "
     }
 
