@@ -22,6 +22,8 @@ struct DocxNumberingTests {
         .init(format: "chineseCounting", lvlText: "（%1）", start: 19, expected: ["（十九）", "（二十）", "（二十一）"]),
         .init(format: "chineseCountingThousand", lvlText: "%1、", start: 99, expected: ["九十九、", "一百、", "一百零一、"]),
         .init(format: "chineseCountingThousand", lvlText: "%1", start: 1009, expected: ["一千零九", "一千零一十", "一千零一十一"]),
+        .init(format: "taiwaneseCountingThousand", lvlText: "%1、", start: 1, expected: ["一、", "二、", "三、"]),
+        .init(format: "ideographDigital", lvlText: "%1", start: 99, expected: ["九九", "一〇〇", "一〇一"]),
         .init(format: "chineseLegalSimplified", lvlText: "%1、", start: 10, expected: ["壹拾、", "壹拾壹、", "壹拾贰、"]),
         .init(format: "japaneseCounting", lvlText: "%1.", start: 110, expected: ["百十. ", "百十一. ", "百十二. "]),
         .init(format: "ideographTraditional", lvlText: "%1、", start: 1, expected: ["甲、", "乙、", "丙、"]),

@@ -30,6 +30,12 @@ enum ChineseNumeral {
     /// Japanese counting (一, … 十, 十一, … 百一), 0 to 99,999,999; nil outside.
     static func japanese(_ value: Int) -> String? { text(value, style: japanese) }
 
+    /// Digit by digit (一〇一 for 101), as `ideographDigital` shows numbers.
+    static func digits(_ value: Int) -> String {
+        guard value >= 0 else { return "\(value)" }
+        return String(value).compactMap { $0.wholeNumberValue.map { chinese.digits[$0] } }.joined()
+    }
+
     static func text(_ value: Int, style: Style) -> String? {
         guard value >= 0, value < 100_000_000 else { return nil }
         if value == 0 { return style.digits[0] }

@@ -8,6 +8,7 @@ enum WordNumberFormat {
     static let known: Set<String> = [
         "decimal", "decimalZero", "decimalHalfWidth", "decimalFullWidth", "decimalFullWidth2",
         "chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "japaneseCounting",
+        "taiwaneseCounting", "taiwaneseCountingThousand", "ideographDigital", "taiwaneseDigital",
         "ideographTraditional", "ideographZodiac", "decimalEnclosedCircle", "decimalEnclosedCircleChinese",
         "decimalEnclosedFullstop", "decimalEnclosedParen", "lowerLetter", "upperLetter", "lowerRoman",
         "upperRoman", "bullet", "none",
@@ -19,7 +20,9 @@ enum WordNumberFormat {
         case "none", "bullet": ""
         case "decimalZero": value >= 0 && value < 10 ? "0\(value)" : "\(value)"
         case "decimalFullWidth", "decimalFullWidth2": fullWidth(value)
-        case "chineseCounting", "chineseCountingThousand": ChineseNumeral.counting(value) ?? "\(value)"
+        case "chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "taiwaneseCountingThousand":
+            ChineseNumeral.counting(value) ?? "\(value)"
+        case "ideographDigital", "taiwaneseDigital": ChineseNumeral.digits(value)
         case "chineseLegalSimplified": ChineseNumeral.legal(value) ?? "\(value)"
         case "japaneseCounting": ChineseNumeral.japanese(value) ?? "\(value)"
         case "ideographTraditional": cycle(value, "甲乙丙丁戊己庚辛壬癸")
