@@ -27,4 +27,18 @@ struct DocxProducerTests {
         #expect(lines.contains("受理（件）\t116\t1156"))
         #expect(document.format == .docx && document.lines.allSatisfy { $0.page == nil && $0.position == nil })
     }
+
+    @Test("LibreOffice Writer's conversion of the 2023-02 text: exactly the text file's lines")
+    func libreOfficeFromText() throws {
+        let document = try DocxReader.read(try Self.bytes("bulletin-2023-02-from-text.docx"))
+        let text = try String(contentsOf: Self.directory.appendingPathComponent("../../../LedgerParserTests/Fixtures/2023-02.txt"),
+                              encoding: .utf8)
+        var expected = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if expected.last == "" { expected.removeLast() }
+        let lines = document.lines.map(\.text)
+        #expect(lines.count == expected.count)
+        for (index, (line, wanted)) in zip(lines, expected).enumerated() where line != wanted {
+            Issue.record("line \(index + 1): \(line.debugDescription) is not \(wanted.debugDescription)")
+        }
+    }
 }

@@ -119,6 +119,24 @@ struct XMLReaderTests {
         #expect(throws: XMLError.self) { try XMLReader.parse(past) }
     }
 
+    @Test("more elements or attributes than the limits allow are refused")
+    func counts() throws {
+        let limits = XMLReader.Limits(maxDocumentBytes: 1 << 20, maxDepth: 8, maxElements: 3, maxAttributesPerElement: 2)
+        #expect(try XMLReader.parse("<a><b/><c x='1' y='2'/></a>", limits: limits).elements.count == 2)
+        #expect(throws: XMLError(reason: .tooManyElements(limit: 3), byteOffset: 11, line: 1, column: 12)) {
+            try XMLReader.parse("<a><b/><c/><d/><e/></a>", limits: limits)
+        }
+        #expect(throws: XMLError(reason: .tooManyAttributes(limit: 2), byteOffset: 15, line: 1, column: 16)) {
+            try XMLReader.parse("<a x='1' y='2' z='3'/>", limits: limits)
+        }
+    }
+
+    @Test("text split by many comments is read in linear time")
+    func manyComments() throws {
+        let xml = "<a>" + String(repeating: "x<!---->", count: 200_000) + "</a>"
+        #expect(try XMLReader.parse(xml).text.count == 200_000)
+    }
+
     @Test("a document past the size limit is refused before it is read")
     func size() {
         let limits = XMLReader.Limits(maxDocumentBytes: 10, maxDepth: 4)

@@ -29,6 +29,17 @@ struct ZipArchiveTests {
         #expect(try archive.data(of: "a.txt") == [0x61])
     }
 
+    @Test("a name with control characters is quoted on one line in the error")
+    func controlCharactersInNames() throws {
+        let archive = try ZipArchive(Self.with([.init("a\nb\u{2028}", "x")]) { $0.crc = 1 })
+        do {
+            _ = try archive.data(of: "a\nb\u{2028}")
+            Issue.record("read")
+        } catch {
+            #expect(error.description.hasPrefix("the zip entry \"a\\u{A}b\\u{2028}\" is damaged"), "\(error)")
+        }
+    }
+
     @Test("an empty archive has no entries")
     func empty() throws {
         #expect(try ZipArchive(TestZip.end(count: 0, size: 0, offset: 0)).entries.isEmpty)

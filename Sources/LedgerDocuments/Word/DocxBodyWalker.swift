@@ -71,6 +71,7 @@ struct DocxBodyWalker {
     }
 
     mutating func note(_ text: String) {
+        let text = text.escapingControlCharacters
         if !notes.contains(text) { notes.append(text) }
     }
 }

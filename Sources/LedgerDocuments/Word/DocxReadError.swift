@@ -30,7 +30,7 @@ public enum DocxReadError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .notWordDocument(kind):
             "this is \(kind), not a Word document; ledger reads .docx and PDF: save the bulletin as .docx or PDF"
         case let .unreadablePart(part, error):
-            "this .docx is damaged: its part \(part) is not well-formed (\(error)); open it in Word and save it again, or save it as PDF"
+            "this .docx is damaged: its part \(part.escapingControlCharacters) is not well-formed (\(error)); open it in Word and save it again, or save it as PDF"
         }
     }
 }

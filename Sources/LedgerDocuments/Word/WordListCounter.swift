@@ -1,3 +1,5 @@
+import LedgerFormats
+
 /// The counters of the document's lists as paragraphs are read in order, and the marker Word
 /// shows before each numbered paragraph (`一、`, `（一）`, `1.2`, `•`).
 ///
@@ -117,6 +119,7 @@ struct WordListCounter {
     }
 
     private mutating func note(_ text: String) {
+        let text = text.escapingControlCharacters
         if !notes.contains(text) { notes.append(text) }
     }
 }

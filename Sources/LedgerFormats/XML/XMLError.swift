@@ -7,6 +7,10 @@ public struct XMLError: Error, Sendable, Equatable, CustomStringConvertible {
         case tooLarge(bytes: Int, limitBytes: Int)
         /// Elements nest deeper than the limit.
         case tooDeep(limit: Int)
+        /// More elements than the limit.
+        case tooManyElements(limit: Int)
+        /// More attributes on one element than the limit.
+        case tooManyAttributes(limit: Int)
         /// A DOCTYPE declares entities (the "billion laughs" attack needs them): refused.
         case entityDeclaration
         /// An entity other than the five XML predefines (no DOCTYPE may declare others here).
@@ -46,13 +50,15 @@ public struct XMLError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// One sentence for a person, with the place.
     public var description: String {
-        "XML error at line \(line), column \(column) (byte \(byteOffset)): " + reasonText
+        "XML error at line \(line), column \(column) (byte \(byteOffset)): " + reasonText.escapingControlCharacters
     }
 
     private var reasonText: String {
         switch reason {
         case let .tooLarge(bytes, limit): "the document is \(bytes) bytes, past the limit of \(limit)"
         case let .tooDeep(limit): "elements nest deeper than \(limit) levels"
+        case let .tooManyElements(limit): "the document has more than \(limit) elements"
+        case let .tooManyAttributes(limit): "an element has more than \(limit) attributes"
         case .entityDeclaration: "a DOCTYPE declares entities, which are refused (they can expand without bound)"
         case let .undefinedEntity(name): "the entity &\(name); is not one of XML's five"
         case let .invalidCharacterReference(text): "the character reference &\(text); names no allowed character"

@@ -6,7 +6,7 @@
 /// processing instructions (skipped), the XML declaration, and UTF-8 or UTF-16 with a byte
 /// order mark. Refused: a DOCTYPE that declares entities (the "billion laughs" attack), an
 /// entity XML does not predefine, nesting deeper than ``Limits/maxDepth``, documents over
-/// ``Limits/maxDocumentBytes``, and every grammar error met. Errors carry the byte offset,
+/// ``Limits/maxDocumentBytes``, more elements or attributes than the limits allow, and every grammar error met. Errors carry the byte offset,
 /// line and column. Not done: namespace resolution (prefixes are kept as written), DTD
 /// validation, and the full check of which characters a name may hold.
 public enum XMLReader {
@@ -16,14 +16,20 @@ public enum XMLReader {
         public var maxDocumentBytes: Int
         /// The most levels elements may nest (the root is level 1).
         public var maxDepth: Int
+        /// The most elements the document may have (the tree costs some 100 bytes each).
+        public var maxElements: Int
+        /// The most attributes one element may have.
+        public var maxAttributesPerElement: Int
 
         /// Creates limits.
-        public init(maxDocumentBytes: Int, maxDepth: Int) {
+        public init(maxDocumentBytes: Int, maxDepth: Int, maxElements: Int = 1_000_000, maxAttributesPerElement: Int = 256) {
             self.maxDocumentBytes = maxDocumentBytes
             self.maxDepth = maxDepth
+            self.maxElements = maxElements
+            self.maxAttributesPerElement = maxAttributesPerElement
         }
 
-        /// 64 MiB and 256 levels.
+        /// 64 MiB, 256 levels, 1,000,000 elements, 256 attributes an element.
         public static let standard = Limits(maxDocumentBytes: 64 << 20, maxDepth: 256)
     }
 

@@ -13,6 +13,7 @@ struct XMLScanner {
 
     var stack: [Open] = []
     var root: XMLElement?
+    var elementCount = 0
 
     /// True before the root element's start tag.
     var rootNotStarted: Bool { stack.isEmpty && root == nil }
@@ -77,8 +78,12 @@ struct XMLScanner {
     private mutating func appendText(_ text: String) {
         guard !text.isEmpty, !stack.isEmpty else { return }
         let last = stack.count - 1
-        if case .text(let previous)? = stack[last].element.children.last {
-            stack[last].element.children[stack[last].element.children.count - 1] = .text(previous + text)
+        if case .text(var previous)? = stack[last].element.children.last {
+            // Taken out before appending, so the string is uniquely held and grows in place:
+            // text split by a million comments stays linear.
+            stack[last].element.children.removeLast()
+            previous += text
+            stack[last].element.children.append(.text(previous))
         } else {
             stack[last].element.children.append(.text(text))
         }
@@ -90,6 +95,8 @@ struct XMLScanner {
         let name = try self.name()
         guard root == nil else { throw error(.notOneRoot("a second root element <\(name)>"), at: start) }
         guard stack.count < limits.maxDepth else { throw error(.tooDeep(limit: limits.maxDepth), at: start) }
+        elementCount += 1
+        guard elementCount <= limits.maxElements else { throw error(.tooManyElements(limit: limits.maxElements), at: start) }
         var element = XMLElement(name: name)
         while true {
             let hadSpace = skipSpace()
@@ -105,6 +112,9 @@ struct XMLScanner {
                 return
             }
             guard hadSpace else { throw error(.malformed("expected whitespace, > or /> in the tag <\(name)>"), at: position) }
+            guard element.attributes.count < limits.maxAttributesPerElement else {
+                throw error(.tooManyAttributes(limit: limits.maxAttributesPerElement), at: position)
+            }
             let attribute = try self.attribute()
             if element.attributes.contains(where: { $0.name == attribute.name }) {
                 throw error(.duplicateAttribute(attribute.name), at: position)

@@ -39,7 +39,7 @@ public enum ZipError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// One sentence for a person.
     public var description: String {
-        switch self {
+        switch escaped {
         case .notZip: "not a zip archive: no end of central directory record was found"
         case let .truncated(what): "the zip archive is cut short or damaged: \(what)"
         case .zip64: "a zip64 archive, which is not supported (an Office document never needs it)"
@@ -59,6 +59,29 @@ public enum ZipError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .tooLarge(name, declared, limit):
             "the zip entry \"\(name)\" expands to \(declared) bytes, past the limit of \(limit): refused as a decompression bomb"
         case let .noSuchEntry(name): "the zip archive has no entry \"\(name)\""
+        }
+    }
+}
+
+extension ZipError {
+    /// The same error with every entry name escaped, so its description is one line.
+    private var escaped: ZipError {
+        switch self {
+        case let .unsafeName(name): .unsafeName(name.escapingControlCharacters)
+        case let .duplicateName(name): .duplicateName(name.escapingControlCharacters)
+        case let .encrypted(name): .encrypted(name.escapingControlCharacters)
+        case let .unsupportedMethod(name, method): .unsupportedMethod(entry: name.escapingControlCharacters, method: method)
+        case let .overlapping(first, second): .overlapping(first.escapingControlCharacters, second.escapingControlCharacters)
+        case let .inconsistentHeaders(name): .inconsistentHeaders(name.escapingControlCharacters)
+        case let .sizeMismatch(name, declared, actual):
+            .sizeMismatch(entry: name.escapingControlCharacters, declaredBytes: declared, actualBytes: actual)
+        case let .checksumMismatch(name, declared, actual):
+            .checksumMismatch(entry: name.escapingControlCharacters, declared: declared, actual: actual)
+        case let .damaged(name, reason): .damaged(entry: name.escapingControlCharacters, reason: reason)
+        case let .tooLarge(name, declared, limit): .tooLarge(entry: name.escapingControlCharacters, declaredBytes: declared, limitBytes: limit)
+        case let .noSuchEntry(name): .noSuchEntry(name.escapingControlCharacters)
+        case let .truncated(what): .truncated(what: what.escapingControlCharacters)
+        case .notZip, .zip64, .multiDisk, .tooManyEntries: self
         }
     }
 }
