@@ -59,6 +59,9 @@ struct DocxReaderTests {
               body: "<w:p><w:r><w:t>看得见</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>看不见</w:t></w:r>"
                   + "<w:r><w:rPr><w:vanish w:val=\"false\"/></w:rPr><w:t>也看得见</w:t></w:r></w:p>",
               expected: ["看得见也看得见"]),
+        .init(testDescription: "a phonetic guide's base text only",
+              body: "<w:p><w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>chuāng</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>窗</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>",
+              expected: ["窗"]),
         .init(testDescription: "hyperlinks, content controls, smart tags keep their text",
               body: "<w:p><w:hyperlink r:id=\"rId9\"><w:r><w:t>链接</w:t></w:r></w:hyperlink><w:sdt><w:sdtPr><w:alias w:val=\"x\"/></w:sdtPr>"
                   + "<w:sdtContent><w:r><w:t>控件</w:t></w:r></w:sdtContent></w:sdt><w:smartTag><w:r><w:t>标记</w:t></w:r></w:smartTag></w:p>"

@@ -15,11 +15,12 @@ struct DocxBodyWalker {
     var notes: [String] = []
 
     /// Elements whose content is never the document's text: properties, deleted and moved-away
-    /// text, field instructions, and the choices of markup-compatibility blocks not taken.
+    /// text, field instructions, phonetic guides over the text (`w:rt`), embedded objects, and
+    /// the fallbacks of markup-compatibility blocks.
     static let skipped: Set<String> = [
         "w:pPr", "w:rPr", "w:tblPr", "w:tblGrid", "w:trPr", "w:tcPr", "w:tblPrEx", "w:sectPr", "w:sdtPr", "w:sdtEndPr",
         "w:del", "w:moveFrom", "w:delText", "w:delInstrText", "w:instrText", "w:fldData", "w:commentReference",
-        "w:annotationRef", "w:customXmlPr", "w:smartTagPr", "mc:Fallback", "w:object",
+        "w:annotationRef", "w:customXmlPr", "w:smartTagPr", "mc:Fallback", "w:object", "w:rt",
     ]
 
     init(lists: WordListCounter) {
