@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 extension Bulletin {
     /// The facts as events, in document order, each with its provenance; `issue.published` first.

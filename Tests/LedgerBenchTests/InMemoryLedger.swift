@@ -3,6 +3,7 @@ import LedgerDomain
 import LedgerParser
 import LedgerProjections
 import LedgerStore
+import LedgerFormats
 
 /// A ledger kept in memory: each document goes the way `ledger ingest` takes it (decode, parse,
 /// events, plan against the history, append with a hash chain), without touching the disk.

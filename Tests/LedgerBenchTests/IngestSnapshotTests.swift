@@ -3,6 +3,7 @@ import LedgerBench
 import LedgerDomain
 import LedgerParser
 import LedgerStore
+import LedgerFormats
 
 /// A log kept in memory as the bytes `ledger` would write: each record's line and newline.
 struct InMemoryLog {

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 @testable import LedgerDomain
+import LedgerFormats
 
 /// The fast reader of canonical lines against the general reader: for every line, valid or
 /// not, both give the same record or the same error.
 @Suite("Record decoder")
 struct RecordDecoderTests {
-    typealias Random = JSONTests.SplitMix64
+    typealias Random = SplitMix64
 
     /// Records of every shape the envelope allows, encoded as the store writes them.
     static func records(_ random: inout Random, count: Int) -> [EventRecord] {
@@ -174,7 +175,13 @@ struct RecordDecoderTests {
     }
 }
 
-extension JSONTests.SplitMix64: RandomNumberGenerator {}
+extension SplitMix64 {
+    /// The seeded generator of these tests, started at `state`.
+    init(state: UInt64) { self.init(seed: state) }
+
+    /// A number in `0..<bound`.
+    mutating func below(_ bound: Int) -> Int { int(in: 0...(bound - 1)) }
+}
 
 private extension String {
     func replacingFirst(_ target: String, with replacement: String) -> String {

@@ -43,21 +43,21 @@ module() {
   local name=$1; shift
   local sources
   mapfile -t sources < <(find "Sources/$name" -name '*.swift' | sort)
-  swiftc "${sanitize[@]}" -O -g -parse-as-library -module-name "$name" -I "$build/modules" \
+  swiftc "${sanitize[@]}" -O -g -parse-as-library -module-name "$name" -I "$build/modules" -I Sources/CZlib \
     -emit-module -emit-module-path "$build/modules/$name.swiftmodule" \
     -emit-library -static -o "$build/modules/lib$name.a" "$@" "${sources[@]}" 2> >(grep -v 'ld.gold: warning' >&2)
 }
 
 fuzzer() {
   local name=$1 file=$2
-  swiftc "${sanitize[@]}" -O -g -parse-as-library -I "$build/modules" -L "$build/modules" \
-    "Tests/Reliability/Fuzz/$file" "${@:3}" -lLedgerStore -lLedgerParser -lLedgerDomain -lLedgerSHA256Hardware \
+  swiftc "${sanitize[@]}" -O -g -parse-as-library -I "$build/modules" -I Sources/CZlib -L "$build/modules" \
+    "Tests/Reliability/Fuzz/$file" "${@:3}" -lLedgerStore -lLedgerParser -lLedgerDomain -lLedgerFormats -lLedgerSHA256Hardware -lz \
     -o "$build/fuzz-$name" 2>&1 | { grep -v 'ld.gold: warning' || true; } >&2
 }
 
 # Rebuilt only when a source changed, so two runs (one per target) can share one build.
-stamp=$(find Sources/LedgerSHA256Hardware Sources/LedgerDomain Sources/LedgerParser Sources/LedgerStore Tests/Reliability/Fuzz \
-  Sources/LedgerFormats Sources/LedgerDocuments \
+stamp=$(find Sources/LedgerSHA256Hardware Sources/LedgerFormats Sources/LedgerDomain Sources/LedgerParser Sources/LedgerStore Tests/Reliability/Fuzz \
+  Sources/LedgerDocuments \
   -name '*.swift' | sort | xargs cat | sha256sum | cut -c1-64)
 if [ "$(cat "$build/stamp" 2>/dev/null)" = "$stamp" ] && [ -x "$build/fuzz-parser" ] && [ -x "$build/fuzz-log" ] && [ -x "$build/fuzz-docx" ]; then
   echo "fuzz: the targets in $build/ are up to date"
@@ -67,15 +67,15 @@ else
   hardware=()
   [ "$(uname -m)" = x86_64 ] && hardware=(-Xcc -msha -Xcc -mssse3 -Xcc -msse4.1)
   module LedgerSHA256Hardware "${hardware[@]}"
+  module LedgerFormats
   module LedgerDomain
   module LedgerParser
   module LedgerStore
   fuzzer parser ParserFuzzer.swift
   fuzzer log LogFuzzer.swift
-  # The Word reader: zip, XML and .docx over the system's zlib.
-  module LedgerFormats -I Sources/CZlib
-  module LedgerDocuments -I Sources/CZlib
-  fuzzer docx DocxFuzzer.swift -I Sources/CZlib -lLedgerDocuments -lLedgerFormats -lz
+  # The Word reader (zip, XML, .docx), on LedgerFormats.
+  module LedgerDocuments
+  fuzzer docx DocxFuzzer.swift -lLedgerDocuments
   echo "$stamp" > "$build/stamp"
 fi
 

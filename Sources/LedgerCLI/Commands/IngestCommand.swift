@@ -1,6 +1,7 @@
 import LedgerDomain
 import LedgerParser
 import LedgerStore
+import LedgerFormats
 
 /// `ledger ingest FILE...`: reads weekly bulletins and appends each as one batch of events.
 enum IngestCommand {

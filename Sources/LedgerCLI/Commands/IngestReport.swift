@@ -1,5 +1,6 @@
 import LedgerDomain
 import LedgerParser
+import LedgerFormats
 
 /// What happened to one file given to `ledger ingest`, and how to tell it.
 struct IngestReport {

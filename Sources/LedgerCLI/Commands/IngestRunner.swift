@@ -2,6 +2,7 @@ import LedgerDomain
 import LedgerParser
 import LedgerProjections
 import LedgerStore
+import LedgerFormats
 
 /// Ingests files: read, decode, parse, check, plan against the ledger, store, append.
 /// Every failure becomes an ``IngestReport`` saying what happened; nothing of a file is written

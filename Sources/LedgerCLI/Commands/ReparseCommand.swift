@@ -1,6 +1,7 @@
 import LedgerDomain
 import LedgerParser
 import LedgerStore
+import LedgerFormats
 
 /// `ledger reparse`: re-reads the stored documents with this build's parser and shows, per
 /// issue, the facts that would change; `--apply --reason` appends the differences as

@@ -1,6 +1,7 @@
 import LedgerDomain
 import LedgerProjections
 import LedgerStore
+import LedgerFormats
 
 /// `ledger show SEQ`: one event, and the lines of the document it was read from.
 enum ShowCommand {

@@ -1,3 +1,4 @@
+import LedgerFormats
 /// Reads log lines into records, quickly for the lines `ledger` writes.
 ///
 /// A line in exactly the form ``RecordLine/encode(_:into:)`` writes (compact, fields in their

@@ -1,3 +1,4 @@
+import LedgerFormats
 /// Why a line is not a ledger record; the reader adds the line number.
 public struct RecordDecodingError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What is wrong, in a phrase: `field "seq" is missing`, `invalid JSON at byte 17: …`.

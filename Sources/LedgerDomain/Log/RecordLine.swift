@@ -1,3 +1,4 @@
+import LedgerFormats
 /// The byte format of one log line, and the hash rule an auditor can check without `ledger`.
 ///
 /// A line is compact JSON followed by `\n`:

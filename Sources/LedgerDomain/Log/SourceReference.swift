@@ -1,3 +1,4 @@
+import LedgerFormats
 /// Where a fact came from: the source document, the lines, the parser that read them.
 ///
 /// In the log: `"source":{"document":"<sha256>","issue":"2023-06","lines":[12,14],

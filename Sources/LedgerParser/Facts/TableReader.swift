@@ -145,18 +145,24 @@ enum TableReader {
         return .table(table)
     }
 
-    /// The cells of a raw line, split at column gaps and bars, normalized, without empty cells at
-    /// either end (a leading or trailing bar).
+    /// The cells of a raw line, normalized, without empty cells at either end (a leading or
+    /// trailing bar). A line with bars is split at its bars alone, so the spaces that pad a cell
+    /// (`|  2 041  |`) are inside it; a line without is split at its column gaps.
     static func cells(_ raw: String) -> [String] {
         var cells: [String] = []
         var current = ""
         var spaces: [Unicode.Scalar] = []
+        let barred = raw.unicodeScalars.contains(where: isBar)
         func endCell() { cells.append(TextNormalizer.normalize(current)); current = "" }
         for scalar in raw.unicodeScalars {
             if isBar(scalar) { spaces = []; endCell(); continue }
             if TextNormalizer.isSpace(scalar) { spaces.append(scalar); continue }
             if !spaces.isEmpty {
-                if TextNormalizer.isColumnGap(spaces) { endCell() } else { current.unicodeScalars.append(contentsOf: spaces) }
+                if !barred && TextNormalizer.isColumnGap(spaces) && !current.isEmpty {
+                    endCell()
+                } else if !current.isEmpty {
+                    current.unicodeScalars.append(contentsOf: spaces)
+                }
                 spaces = []
             }
             current.unicodeScalars.append(scalar)

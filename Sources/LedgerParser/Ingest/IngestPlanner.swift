@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 /// Decides what ingesting a parsed document does to the ledger: nothing (already there), a
 /// conflict, or a batch to append, with the checks across issues as events of their own.

@@ -4,6 +4,7 @@
 import LedgerDomain
 import LedgerParser
 import LedgerStore
+import LedgerFormats
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

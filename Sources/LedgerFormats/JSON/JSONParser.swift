@@ -86,21 +86,21 @@ public enum JSONParser {
 func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
 
 /// The parser's cursor over one input buffer.
-struct JSONReader {
-    let bytes: UnsafeBufferPointer<UInt8>
-    let end: Int
-    let maxDepth: Int
-    var pos = 0
+package struct JSONReader {
+    package let bytes: UnsafeBufferPointer<UInt8>
+    package let end: Int
+    package let maxDepth: Int
+    package var pos = 0
     /// Reused for strings that contain escapes, so unescaping allocates once per parse at most.
     private var scratch: [UInt8] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+    package init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
         self.end = bytes.count
         self.maxDepth = maxDepth
     }
 
-    mutating func parseDocument() throws(JSONParseError) -> JSONValue {
+    package mutating func parseDocument() throws(JSONParseError) -> JSONValue {
         let value = try parseValue(depth: 0)
         skipWhitespace()
         guard pos == end else { throw JSONParseError(offset: pos, message: "trailing characters after the value") }
@@ -108,7 +108,7 @@ struct JSONReader {
     }
 
     /// Parses the value at the cursor; `depth` is how many containers enclose it.
-    mutating func parseValue(depth: Int) throws(JSONParseError) -> JSONValue {
+    package mutating func parseValue(depth: Int) throws(JSONParseError) -> JSONValue {
         skipWhitespace()
         guard pos < end else { throw expected("a value") }
         switch bytes[pos] {
@@ -122,7 +122,7 @@ struct JSONReader {
     }
 
     @inline(__always)
-    mutating func skipWhitespace() {
+    package mutating func skipWhitespace() {
         while pos < end {
             switch bytes[pos] {
             case 0x20, 0x0A, 0x0D, 0x09: pos += 1
@@ -132,7 +132,7 @@ struct JSONReader {
     }
 
     /// An error at the cursor saying what was expected and what was found instead.
-    func expected(_ what: String) -> JSONParseError {
+    package func expected(_ what: String) -> JSONParseError {
         guard pos < end else { return JSONParseError(offset: pos, message: "expected \(what), found end of input") }
         let byte = bytes[pos]
         let found = (0x21...0x7E).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(hex2(byte))"
@@ -149,7 +149,7 @@ func hex2(_ byte: UInt8) -> String {
 // MARK: - Containers
 
 extension JSONReader {
-    mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
+    package mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
         try checkDepth(depth)
         pos += 1
         skipWhitespace()
@@ -200,7 +200,7 @@ extension JSONReader {
         return key
     }
 
-    mutating func parseArray(depth: Int) throws(JSONParseError) -> JSONValue {
+    package mutating func parseArray(depth: Int) throws(JSONParseError) -> JSONValue {
         try checkDepth(depth)
         pos += 1
         skipWhitespace()
@@ -238,7 +238,7 @@ extension JSONReader {
 
 extension JSONReader {
     /// Parses a number literal at the cursor (which is on `-` or a digit).
-    mutating func parseNumber() throws(JSONParseError) -> JSONValue {
+    package mutating func parseNumber() throws(JSONParseError) -> JSONValue {
         let start = pos
         let negative = bytes[pos] == UInt8(ascii: "-")
         if negative { pos += 1 }
@@ -299,7 +299,7 @@ extension JSONReader {
     }
 
     /// Parses `true`, `false` or `null`; any other run of letters is rejected as a whole.
-    mutating func parseLiteral() throws(JSONParseError) -> JSONValue {
+    package mutating func parseLiteral() throws(JSONParseError) -> JSONValue {
         let start = pos
         while pos < end, (bytes[pos] | 0x20) &- UInt8(ascii: "a") < 26 { pos += 1 }
         let word = UnsafeBufferPointer(rebasing: bytes[start..<pos])
@@ -319,7 +319,7 @@ extension JSONReader {
     /// the quote, a backslash or a control character, and the standard library validates the
     /// UTF-8 of the whole run at once. Only a run it refuses is walked sequence by sequence, to
     /// name the first bad byte, so the first problem in the string is the one reported.
-    mutating func parseString() throws(JSONParseError) -> String {
+    package mutating func parseString() throws(JSONParseError) -> String {
         let quote = pos
         var nonASCII: UInt64 = 0
         let index = skipUnescaped(from: pos + 1, nonASCII: &nonASCII)

@@ -1,5 +1,6 @@
 import Testing
 import LedgerDomain
+import LedgerFormats
 
 /// Tests of JSONValue, JSONParser and JSONWriter. Fixtures live in the extension below so
 /// that their names cannot clash with other test files in this target.

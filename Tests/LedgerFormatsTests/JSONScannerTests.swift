@@ -1,5 +1,5 @@
 import Testing
-@testable import LedgerDomain
+@testable import LedgerFormats
 
 @Suite("JSON scanner")
 struct JSONScannerTests {

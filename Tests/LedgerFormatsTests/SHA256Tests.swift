@@ -1,5 +1,6 @@
 import LedgerDomain
 import Testing
+import LedgerFormats
 
 @Suite("SHA-256")
 struct SHA256Tests {

@@ -1,5 +1,6 @@
 import Testing
-@testable import LedgerDomain
+import LedgerDomain
+@testable import LedgerFormats
 
 /// The string reader against a byte-by-byte model of RFC 8259 strings and Unicode's Table 3-7:
 /// random runs of ASCII, quotes, escapes, control bytes and valid and broken UTF-8 must give
