@@ -23,6 +23,8 @@ public final class PDFDocument {
     var objectStreams: [Int: PDFObjectStreamContents] = [:]
     var security: PDFStandardSecurity?
     var encryptionObjectNumber: Int?
+    var fontCache: [Int: PDFFont] = [:]
+    var glyphCount = 0
 
     /// Opens `bytes`: finds the header, reads the cross-reference (rebuilding it when it is
     /// damaged), checks that the catalog is there, and authenticates encryption.
