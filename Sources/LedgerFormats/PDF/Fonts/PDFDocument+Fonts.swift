@@ -71,6 +71,9 @@ extension PDFDocument {
         for element in try value(descendant, "W")?.array ?? [] { w.append(try resolve(element)) }
         let widths = PDFCIDWidths(w: w, defaultWidth: defaultWidth, defaultVertical: defaultVertical)
         let isVertical = encodingName?.hasSuffix("-V") == true
+        if toUnicode == nil, predefined != nil, let name = encodingName {
+            notes.append("the font \(resourceName) (\(baseFont)) has no /ToUnicode; its text was read through the predefined CMap \(name)")
+        }
         return PDFFont(resourceName: resourceName, baseFont: baseFont, kind: .composite, encodingName: encodingName, codes: codes,
                        toUnicode: toUnicode, predefined: predefined, simpleText: [], simpleWidths: [], missingWidth: defaultWidth,
                        cidWidths: widths, cidIsCode: cidIsCode, glyphSpaceScale: 0.001, sizeScale: 1, isVertical: isVertical)
