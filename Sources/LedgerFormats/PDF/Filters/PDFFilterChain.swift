@@ -33,9 +33,10 @@ public enum PDFFilterChain {
         var current = data
         for (name, parameters) in filters(of: dictionary) {
             current = try apply(name, parameters: parameters, to: current, limits: limits)
-            guard current.count <= budget else {
-                throw .limitExceeded("the streams decode to more than \(limits.maxDecodedBytes) bytes in all")
-            }
+            guard current.count <= budget else { break }
+        }
+        guard current.count <= budget else {
+            throw .limitExceeded("the streams decode to more than \(limits.maxDecodedBytes) bytes in all")
         }
         budget -= current.count
         return current
