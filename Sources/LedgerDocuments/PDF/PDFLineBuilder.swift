@@ -37,7 +37,10 @@ enum PDFLineBuilder {
         var result: [DocumentLine] = []
         for group in groups {
             let ordered = group.glyphs.enumerated().sorted { ($0.element.x, $0.offset) < ($1.element.x, $1.offset) }.map(\.element)
-            let text = self.text(ordered, rules: content.rules)
+            // The rules crossing this line, left to right.
+            let y = group.y - group.size * 0.3
+            let crossing = content.rules.filter { $0.top <= y && $0.bottom >= y }.map(\.x).sorted()
+            let text = self.text(ordered, rules: crossing)
             guard !text.isEmpty, let first = ordered.first else { continue }
             result.append(DocumentLine(text: text, page: page.number, position: .init(x: first.x, y: group.y)))
         }
@@ -51,7 +54,7 @@ enum PDFLineBuilder {
     }
 
     /// The text of a line's glyphs (left to right), with spaces and tabs from the gaps between them.
-    static func text(_ glyphs: [PDFPageContent.Glyph], rules: [PDFPageContent.Rule]) -> String {
+    static func text(_ glyphs: [PDFPageContent.Glyph], rules: [Double]) -> String {
         var text = ""
         var previous: PDFPageContent.Glyph?
         for glyph in glyphs {
@@ -72,13 +75,18 @@ enum PDFLineBuilder {
         return normalise(text)
     }
 
-    /// True when a vertical rule stands between two glyphs of a line.
-    private static func ruleBetween(_ left: PDFPageContent.Glyph, _ right: PDFPageContent.Glyph, _ rules: [PDFPageContent.Rule]) -> Bool {
+    /// True when a vertical rule (of `rules`, the x of those crossing the line, ascending) stands between two glyphs.
+    private static func ruleBetween(_ left: PDFPageContent.Glyph, _ right: PDFPageContent.Glyph, _ rules: [Double]) -> Bool {
         let from = left.x + left.advance * 0.5
         let to = right.x + right.advance * 0.5
-        guard to - from > 1 else { return false }
-        let y = left.y - left.size * 0.3
-        return rules.contains { $0.x > from && $0.x < to && $0.top <= y && $0.bottom >= y }
+        guard to - from > 1, !rules.isEmpty else { return false }
+        var low = 0
+        var high = rules.count
+        while low < high {
+            let middle = (low + high) / 2
+            if rules[middle] <= from { low = middle + 1 } else { high = middle }
+        }
+        return low < rules.count && rules[low] < to
     }
 
     /// Spaces collapsed, none around tabs, none at the ends.

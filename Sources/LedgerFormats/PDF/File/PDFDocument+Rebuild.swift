@@ -1,5 +1,8 @@
 /// Rebuilding a damaged cross-reference by scanning the file, as every real reader does.
 extension PDFDocument {
+    /// Longest trailer dictionary looked at in a rebuild, in bytes.
+    static let maxTrailerBytes = 1 << 16
+
     /// Replaces the cross-reference by what a scan of the file finds: every `n g obj` (a later one
     /// wins), the objects inside object streams, and the last trailer naming a `/Root` (or else a
     /// catalog object).
@@ -61,7 +64,7 @@ extension PDFDocument {
         var from = 0
         while let at = PDFIndirectObjectReader.find(keyword, in: bytes, from: from) {
             from = at + keyword.count
-            var parser = PDFObjectParser(bytes, start: from, maxDepth: limits.maxNestingDepth)
+            var parser = PDFObjectParser(bytes, start: from, end: min(bytes.count, from + Self.maxTrailerBytes), maxDepth: limits.maxNestingDepth)
             if case .dictionary(let dictionary)? = try? parser.parseObject(), dictionary["Root"] != nil { best = dictionary }
         }
         if best["Root"] != nil { return best }

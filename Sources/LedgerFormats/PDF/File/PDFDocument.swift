@@ -24,6 +24,7 @@ public final class PDFDocument {
     var security: PDFStandardSecurity?
     var encryptionObjectNumber: Int?
     var fontCache: [Int: PDFFont] = [:]
+    var endstreamOffsets: [Int]?
     var glyphCount = 0
 
     /// Opens `bytes`: finds the header, reads the cross-reference (rebuilding it when it is
@@ -92,6 +93,9 @@ public final class PDFDocument {
     /// The object numbered `number` (null when the file does not hold it).
     public func object(_ number: Int) throws(PDFError) -> PDFObject {
         if let cached = cache[number] { return cached }
+        guard resolving.count < limits.maxNestingDepth else {
+            throw .limitExceeded("objects whose reading needs one another more than \(limits.maxNestingDepth) deep")
+        }
         guard resolving.insert(number).inserted else {
             throw .damaged("object \(number) refers to itself while it is being read")
         }
@@ -118,7 +122,8 @@ public final class PDFDocument {
 
     /// The object at `offset` if its header names `number`; decrypted when the file is encrypted.
     private func direct(_ number: Int, at offset: Int) throws(PDFError) -> PDFObject? {
-        let reader = PDFIndirectObjectReader(bytes, maxDepth: limits.maxNestingDepth)
+        if endstreamOffsets == nil { endstreamOffsets = PDFIndirectObjectReader.offsets(of: PDFIndirectObjectReader.endstream, in: bytes) }
+        let reader = PDFIndirectObjectReader(bytes, maxDepth: limits.maxNestingDepth, endstreams: endstreamOffsets ?? [])
         guard let head = reader.header(at: offset), head.number == number else { return nil }
         let (reference, object) = try reader.object(at: offset) { [unowned self] length in
             (try? self.resolve(length))?.integer

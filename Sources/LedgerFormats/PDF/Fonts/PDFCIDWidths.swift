@@ -25,7 +25,7 @@ struct PDFCIDWidths: Sendable {
                 }
                 index += 2
             } else if index + 2 < w.count, let last = w[index + 1].integer, let width = w[index + 2].number {
-                ranges.append((first, last, PDFNumber.finite(width, limit: 1e5)))
+                if ranges.count < Self.maxListed / 16 { ranges.append((first, last, PDFNumber.finite(width, limit: 1e5))) }
                 index += 3
             } else {
                 break

@@ -36,6 +36,8 @@ public struct PDFCMap: Sendable {
     static let maxExpandedRange = 65_536
     /// Most entries one CMap may hold (the rest are ignored).
     static let maxEntries = 1 << 20
+    /// Most ranges kept as ranges (each is searched for every new code).
+    static let maxRanges = 20_000
 
     /// True when the CMap maps nothing to Unicode.
     public var isEmpty: Bool { unicode.isEmpty && unicodeRanges.isEmpty }

@@ -69,7 +69,9 @@ enum PDFCMapParser {
             let start = stride(from: 0, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]) }
             guard !start.isEmpty else { return 0 }
             guard count <= PDFCMap.maxExpandedRange, count <= budget else {
-                cmap.unicodeRanges.append(PDFCMap.UnicodeRange(range: range, start: start))
+                if cmap.unicodeRanges.count < PDFCMap.maxRanges {
+                    cmap.unicodeRanges.append(PDFCMap.UnicodeRange(range: range, start: start))
+                }
                 return 1
             }
             for offset in 0..<count {
@@ -105,7 +107,7 @@ enum PDFCMapParser {
             }
             guard let range = range(low, high), case .integer(let cid) = lexer.next() else { break }
             if isRange {
-                cmap.cidRanges.append(PDFCMap.CIDRange(range: range, firstCID: cid))
+                if cmap.cidRanges.count < PDFCMap.maxRanges { cmap.cidRanges.append(PDFCMap.CIDRange(range: range, firstCID: cid)) }
             } else {
                 cmap.cids[PDFCMap.key(range.low, range.length)] = cid
             }

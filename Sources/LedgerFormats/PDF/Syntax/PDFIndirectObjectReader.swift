@@ -5,10 +5,14 @@ public struct PDFIndirectObjectReader {
     /// Deepest nesting of arrays and dictionaries accepted.
     public let maxDepth: Int
 
-    /// Creates a reader.
-    public init(_ bytes: [UInt8], maxDepth: Int) {
+    /// The offsets of every `endstream` in `bytes`, ascending (empty: search the bytes each time).
+    let endstreams: [Int]
+
+    /// Creates a reader; `endstreams` (from ``offsets(of:in:)``) spares a search per damaged stream.
+    public init(_ bytes: [UInt8], maxDepth: Int, endstreams: [Int] = []) {
         self.bytes = bytes
         self.maxDepth = maxDepth
+        self.endstreams = endstreams
     }
 
     /// The header `n g obj` at `offset`: the object number and generation, and where the body starts.
@@ -45,7 +49,7 @@ public struct PDFIndirectObjectReader {
         if let length = declaredLength, length >= 0, length <= bytes.count - start, endstreamFollows(start + length) {
             return Array(bytes[start..<(start + length)])
         }
-        guard let found = Self.find(Self.endstream, in: bytes, from: start) else { return Array(bytes[start...]) }
+        guard let found = nextEndstream(from: start) else { return Array(bytes[start...]) }
         var stop = found
         if stop > start && bytes[stop - 1] == 0x0A { stop -= 1 }
         if stop > start && bytes[stop - 1] == 0x0D { stop -= 1 }
@@ -60,6 +64,29 @@ public struct PDFIndirectObjectReader {
     }
 
     static let endstream = Array("endstream".utf8)
+
+    /// The first `endstream` at or after `offset`.
+    private func nextEndstream(from offset: Int) -> Int? {
+        guard !endstreams.isEmpty else { return Self.find(Self.endstream, in: bytes, from: offset) }
+        var low = 0
+        var high = endstreams.count
+        while low < high {
+            let middle = (low + high) / 2
+            if endstreams[middle] < offset { low = middle + 1 } else { high = middle }
+        }
+        return low < endstreams.count ? endstreams[low] : nil
+    }
+
+    /// Every offset of `needle` in `haystack`, ascending.
+    public static func offsets(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
+        var result: [Int] = []
+        var from = 0
+        while let found = find(needle, in: haystack, from: from) {
+            result.append(found)
+            from = found + 1
+        }
+        return result
+    }
 
     /// The offset of the first occurrence of `needle` in `haystack` at or after `from`.
     public static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {

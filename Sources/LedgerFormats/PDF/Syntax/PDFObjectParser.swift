@@ -57,6 +57,9 @@ public struct PDFObjectParser {
             case .arrayEnd: return .array(elements)
             case .end: throw .damaged("an array is not closed before the end of the data")
             case .dictionaryEnd: return .array(elements)
+            case .keyword(let word) where word == "endobj" || word == "stream" || word == "obj":
+                // An unclosed array ends with its object, not at the end of the file.
+                return .array(elements)
             default: elements.append(try parseObject(after: token, depth: depth))
             }
         }
