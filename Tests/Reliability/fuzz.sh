@@ -3,7 +3,7 @@
 # against the sources of the targets they test, and runs each for a chosen time, seeded with the
 # fixtures. Fails on a crash, a timeout (one input over 10 s) or memory over 2 GB (RSS).
 #
-#   Tests/Reliability/fuzz.sh [--seconds N | --runs N] [--target parser|log|all] [--seed S]
+#   Tests/Reliability/fuzz.sh [--seconds N | --runs N] [--target parser|log|pdf|all] [--seed S]
 #
 # --seconds  how long each target runs (default 600), growing the corpus kept in .build-fuzz/
 # --runs     instead: exactly N executions from the seeds alone (a fresh corpus), so the same
@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --target) target=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
-    *) echo "usage: $0 [--seconds N | --runs N] [--target parser|log|all] [--seed S]" >&2; exit 64 ;;
+    *) echo "usage: $0 [--seconds N | --runs N] [--target parser|log|pdf|all] [--seed S]" >&2; exit 64 ;;
   esac
 done
 
@@ -49,16 +49,19 @@ module() {
 }
 
 fuzzer() {
-  local name=$1 file=$2
-  swiftc "${sanitize[@]}" -O -g -parse-as-library -I "$build/modules" -L "$build/modules" \
-    "Tests/Reliability/Fuzz/$file" -lLedgerStore -lLedgerParser -lLedgerDomain -lLedgerSHA256Hardware \
+  local name=$1 file=$2; shift 2
+  local libraries=(-lLedgerStore -lLedgerParser -lLedgerDomain -lLedgerSHA256Hardware)
+  [ $# -gt 0 ] && libraries=("$@")
+  swiftc "${sanitize[@]}" -O -g -parse-as-library -I "$build/modules" -I Sources/CZlib -L "$build/modules" \
+    "Tests/Reliability/Fuzz/$file" "${libraries[@]}" \
     -o "$build/fuzz-$name" 2>&1 | { grep -v 'ld.gold: warning' || true; } >&2
 }
 
 # Rebuilt only when a source changed, so two runs (one per target) can share one build.
-stamp=$(find Sources/LedgerSHA256Hardware Sources/LedgerDomain Sources/LedgerParser Sources/LedgerStore Tests/Reliability/Fuzz \
+stamp=$(find Sources/LedgerSHA256Hardware Sources/LedgerDomain Sources/LedgerParser Sources/LedgerStore \
+  Sources/LedgerFormats Sources/LedgerDocuments Tests/Reliability/Fuzz \
   -name '*.swift' | sort | xargs cat | sha256sum | cut -c1-64)
-if [ "$(cat "$build/stamp" 2>/dev/null)" = "$stamp" ] && [ -x "$build/fuzz-parser" ] && [ -x "$build/fuzz-log" ]; then
+if [ "$(cat "$build/stamp" 2>/dev/null)" = "$stamp" ] && [ -x "$build/fuzz-parser" ] && [ -x "$build/fuzz-log" ] && [ -x "$build/fuzz-pdf" ]; then
   echo "fuzz: the targets in $build/ are up to date"
 else
   echo "fuzz: building the targets in $build/"
@@ -71,11 +74,17 @@ else
   module LedgerStore
   fuzzer parser ParserFuzzer.swift
   fuzzer log LogFuzzer.swift
+  # The PDF reader: LedgerFormats (with the system's zlib through CZlib) and LedgerDocuments.
+  module LedgerFormats -I Sources/CZlib
+  module LedgerDocuments -I Sources/CZlib
+  fuzzer pdf PDFFuzzer.swift -lLedgerDocuments -lLedgerFormats -lz
   echo "$stamp" > "$build/stamp"
 fi
 
 # Seeds: the real bulletins and a few generated ones; the committed log, its records one by one.
-mkdir -p "$build/seeds-parser" "$build/seeds-log" "$build/corpus-parser" "$build/corpus-log"
+mkdir -p "$build/seeds-parser" "$build/seeds-log" "$build/corpus-parser" "$build/corpus-log" "$build/seeds-pdf" "$build/corpus-pdf"
+# Seeds for the PDF reader: the small PDFs of its tests, and the real producers' (cut at -max_len).
+cp Tests/Reliability/Fuzz/PDFSeeds/*.pdf Tests/LedgerDocumentsTests/Fixtures/pdf/*.pdf "$build/seeds-pdf/"
 cp Tests/LedgerParserTests/Fixtures/*.txt "$build/seeds-parser/"
 [ -x .build/debug/ledger-bench ] && .build/debug/ledger-bench generate --issues 8 --seed 3 --out "$build/seeds-parser/generated" > /dev/null \
   && find "$build/seeds-parser/generated" -type f -exec mv {} "$build/seeds-parser/" \; && rm -rf "$build/seeds-parser/generated"
@@ -109,7 +118,7 @@ run() {
 }
 
 case $target in
-  all) run parser; run log ;;
-  parser|log) run "$target" ;;
-  *) echo "unknown target $target (parser, log or all)" >&2; exit 64 ;;
+  all) run parser; run log; run pdf ;;
+  parser|log|pdf) run "$target" ;;
+  *) echo "unknown target $target (parser, log, pdf or all)" >&2; exit 64 ;;
 esac
