@@ -96,6 +96,13 @@ struct PDFLayoutTests {
                           "F Weekly bulletin of the hall", "- Body text 3", "F - 3 -"])
     }
 
+    @Test("a footer row ending in a page number of the form n/m is furniture, even on a single page")
+    func footerCell() throws {
+        let content = "BT /F1 12 Tf 72 600 Td (Body) Tj ET BT /F1 8 Tf 20 20 Td (file:///tmp/b.html) Tj 520 0 Td (1/1) Tj ET BT /F1 8 Tf 20 40 Td (Total) Tj 500 0 Td (12) Tj ET"
+        let document = try PDFTextReader.read(PDFTestWriter.simple(pages: [content]))
+        #expect(document.lines.map { "\($0.isFurniture ? "F" : "-") \($0.text)" } == ["- Body", "- Total\t12", "F file:///tmp/b.html\t1/1"])
+    }
+
     @Test("page numbers recognised", arguments: ["2", "—2—", "- 2 -", "第 2 页", "第2页 共5页", "2/5", "Page 2 of 5", "（2）"])
     func pageNumbers(_ text: String) {
         #expect(PDFFurniture.isPageNumber(text))

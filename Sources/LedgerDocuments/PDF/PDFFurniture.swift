@@ -24,7 +24,8 @@ enum PDFFurniture {
                 let line = pages[index][position]
                 let atEdge = position < edgeLines || position >= count - edgeLines
                 let repeated = pages.count >= 2 && inMargin(line, height: height) && (seen[key(line.text)]?.count ?? 0) >= repeatedThreshold
-                let pageNumber = atEdge && isPageNumber(line.text) && (inMargin(line, height: height) || position == 0 || position == count - 1)
+                let pageNumber = atEdge && (isPageNumber(line.text) && (inMargin(line, height: height) || position == 0 || position == count - 1)
+                    || inMargin(line, height: height) && hasPageNumberCell(line.text))
                 if repeated || pageNumber { pages[index][position].isFurniture = true }
             }
         }
@@ -39,6 +40,16 @@ enum PDFFurniture {
     /// The text with digits and blanks removed, so that "Page 1" and "Page 2" repeat.
     static func key(_ text: String) -> String {
         String(text.unicodeScalars.filter { !("0"..."9").contains($0) && $0 != " " && $0 != "\t" && $0 != "\u{3000}" }.map(Character.init))
+    }
+
+    /// True when the first or last cell of a row is a page number that says so (`1/5`, `第 2 页`,
+    /// `Page 2`), as in the footer `file:///… ⇥ 1/5` headless Chromium prints; bare digits do not count.
+    static func hasPageNumberCell(_ text: String) -> Bool {
+        let cells = text.split(separator: "\t")
+        guard cells.count >= 2, let first = cells.first, let last = cells.last else { return false }
+        return [first, last].contains { cell in
+            isPageNumber(String(cell)) && cell.contains { $0 == "/" || $0 == "页" || $0 == "P" || $0 == "p" }
+        }
     }
 
     /// True for a page number standing alone: `2`, `—2—`, `- 2 -`, `第 2 页`, `第2页 共5页`, `2/5`, `Page 2 of 5`.
