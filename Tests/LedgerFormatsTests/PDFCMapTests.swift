@@ -55,3 +55,14 @@ struct PDFCMapTests {
         #expect(PDFPredefinedCMap.gb.unicode(code: 0xD6D0, length: 2) == "中")
     }
 }
+
+/// Inputs the fuzzer found.
+@Suite("PDF CMaps: fuzzer findings")
+struct PDFCMapFuzzFindings {
+    @Test("an empty source code in bfchar is ignored, not read past its end")
+    func emptySource() {
+        let cmap = PDFCMapParser.parse(Array("1 beginbfchar <> <0041> endbfchar 1 beginbfchar <0102030405> <0042> endbfchar".utf8))
+        #expect(cmap.unicode.isEmpty)
+        #expect(PDFCMap.read([], at: 0, length: 2) == (0, 1))
+    }
+}

@@ -63,12 +63,13 @@ public struct PDFCMap: Sendable {
         return Self.read(bytes, at: index, length: length)
     }
 
-    /// `length` bytes (fewer at the end) as a big-endian code.
+    /// `length` bytes (fewer at the end) as a big-endian code; its length is at least 1, so that
+    /// a reader always advances, even past the end.
     static func read(_ bytes: [UInt8], at index: Int, length: Int) -> (code: UInt32, length: Int) {
-        let available = max(1, min(length, bytes.count - index))
+        let available = index >= 0 ? max(0, min(length, bytes.count - index)) : 0
         var code: UInt32 = 0
         for offset in 0..<available { code = code << 8 | UInt32(bytes[index + offset]) }
-        return (code, available)
+        return (code, max(available, 1))
     }
 
     /// Byte by byte, as code space ranges compare (`<8140> <FEFE>` holds 81 40 but not 81 20).

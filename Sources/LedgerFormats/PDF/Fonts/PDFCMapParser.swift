@@ -25,7 +25,9 @@ enum PDFCMapParser {
                 while case .string(let source) = lexer.peek() {
                     _ = lexer.next()
                     let code = PDFCMap.read(source, at: 0, length: min(source.count, 4))
-                    if let text = destination(lexer.next()) { cmap.unicode[PDFCMap.key(code.code, source.count)] = text }
+                    if let text = destination(lexer.next()), (1...4).contains(source.count) {
+                        cmap.unicode[PDFCMap.key(code.code, source.count)] = text
+                    }
                     entries += 1
                 }
             case "beginbfrange":
