@@ -34,6 +34,8 @@ extension DocumentFormat {
         case .text: "text"
         case .pdf: "PDF"
         case .docx: "Word document"
+        case .legacyOffice: "Word 97–2003 or WPS document"
+        case .rtf: "RTF document"
         }
     }
 }

@@ -23,9 +23,9 @@ public enum DocumentReader {
             document.decodedAs = decoded.encoding.rawValue
             return document
         case .pdf:
-            throw .unreadable(.pdf, "PDF is not read yet")
-        case .docx:
-            throw .unreadable(.docx, "Word is not read yet")
+            do { return try PDFTextReader.read(bytes) } catch { throw .unreadable(.pdf, error.description) }
+        case .docx, .legacyOffice, .rtf:
+            do { return try DocxReader.read(bytes) } catch { throw .unreadable(.docx, error.description) }
         }
     }
 
