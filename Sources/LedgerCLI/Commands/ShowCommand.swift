@@ -73,7 +73,7 @@ enum ShowCommand {
             let paged = quoted.contains { $0.page != nil }
             for quote in quoted {
                 let label = (paged ? "p\(quote.page.map(String.init) ?? "?") " : "") + String(quote.number)
-                text += String(repeating: " ", count: max(0, 6 - label.count)) + label + " | " + quote.text + "\n"
+                text += String(repeating: " ", count: max(0, (paged ? 8 : 6) - label.count)) + label + " | " + quote.text + "\n"
             }
         } else if let stored = record.source?.text {
             text += "\nSource text (the stored document could not be read):\n" + stored + "\n"
