@@ -13,7 +13,7 @@ public enum FactSchema {
                 guard let value = Int(text), value >= 0 else { return text == "null" ? .null : nil }
                 return .int(value)
             case .text: return text.isEmpty ? nil : .string(text)
-            case .date: return CalendarDate(iso: text).map { .string($0.description) }
+            case .date: return DateInput.date(text).map { .string($0.description) }
             case .boolean: return text == "true" ? .bool(true) : text == "false" ? .bool(false) : nil
             case .list:
                 let items = text.split { $0 == "、" || $0 == "," || $0 == "，" }.map { JSONValue.string(String($0)) }
@@ -27,7 +27,7 @@ public enum FactSchema {
             switch self {
             case .integer: return "a whole number (or null)"
             case .text: return "text"
-            case .date: return "a date YYYY-MM-DD"
+            case .date: return "a date that exists, written \(DateInput.dateForms)"
             case .boolean: return "true or false"
             case .list: return "a list separated by 、 or ,"
             case .verdict: return "satisfactory, finding or unclassified"
