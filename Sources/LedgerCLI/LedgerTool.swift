@@ -25,6 +25,7 @@ public enum LedgerTool {
         Command(spec: ShowCommand.spec, run: ShowCommand.run),
         Command(spec: SnapshotCommand.spec, run: SnapshotCommand.run),
         Command(spec: ReportCommand.spec, run: ReportCommand.run),
+        Command(spec: ExportCommand.spec, run: ExportCommand.run),
         Command(spec: VerifyCommand.spec, run: VerifyCommand.run),
         Command(spec: LogCommand.spec, run: LogCommand.run),
     ]
