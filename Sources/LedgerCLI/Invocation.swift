@@ -96,7 +96,7 @@ struct CommandContext {
             throw CommandFailure(message: "refusing to use \(layout.eventLog): it is \(found), not the directory the ledger made. Nothing was read or written.", exitCode: .dataError)
         }
         if !creating && (try? system.kind(of: layout.eventLog)) != .directory {
-            throw CommandFailure(message: "there is no ledger in \(layout.root): it has no EventLog/ (from \(ledgerSource)). `ledger ingest FILE` there starts one; --ledger DIR or LEDGER_HOME points elsewhere.", exitCode: .noInput)
+            throw CommandFailure(message: "there is no ledger in \(layout.root): it has no EventLog/ (from \(ledgerSource)). `ledger init` there makes one (or `ledger ingest FILE` starts one); --ledger DIR or LEDGER_HOME points elsewhere.", exitCode: .noInput)
         }
     }
 

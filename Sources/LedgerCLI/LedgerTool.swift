@@ -14,6 +14,7 @@ public enum LedgerTool {
     }
 
     static let commands: [Command] = [
+        Command(spec: InitCommand.spec, run: InitCommand.run),
         Command(spec: IngestCommand.spec, run: IngestCommand.run),
         Command(spec: CorrectCommand.spec, run: CorrectCommand.run),
         Command(spec: CorrectCommand.retractSpec, run: CorrectCommand.runRetract),
