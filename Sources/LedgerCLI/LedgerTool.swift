@@ -29,7 +29,11 @@ public enum LedgerTool {
         Command(spec: ExportCommand.spec, run: ExportCommand.run),
         Command(spec: VerifyCommand.spec, run: VerifyCommand.run),
         Command(spec: LogCommand.spec, run: LogCommand.run),
+        Command(spec: CompletionsCommand.spec, run: CompletionsCommand.run),
     ]
+
+    /// Commands run like the others but listed nowhere: what completion scripts call.
+    static let hiddenCommands: [Command] = [Command(spec: CompletionsCommand.completeSpec, run: CompletionsCommand.runComplete)]
 
     static let commandSpecs: [String: CommandSpec] = Dictionary(uniqueKeysWithValues: commands.map { ($0.spec.name, $0.spec) })
 
@@ -68,7 +72,7 @@ public enum LedgerTool {
         }
         let rest = leading + arguments.dropFirst()
         if name == "help" { return help(Array(arguments.dropFirst()), invocation).rawValue }
-        guard let command = commands.first(where: { $0.spec.name == name }) else {
+        guard let command = (commands + hiddenCommands).first(where: { $0.spec.name == name }) else {
             let message = "Unknown subcommand '\(name)'" + suggestion(for: name)
             return report(UsageError(message: message, command: nil), command: nil, stderr: invocation.stderr).rawValue
         }
