@@ -27,7 +27,7 @@ extension EventStore {
             return report
         }
         let lock = WriteLock(system: system, path: layout.lock)
-        let writerActive = try system.kind(of: layout.eventLog) == .directory && !(try lock.tryAcquire())
+        let writerActive = try system.kind(of: layout.eventLog) == .directory && !(try lock.tryAcquireForReading())
         defer { lock.release() }
         try checkChain(&report, committed: committed, writerActive: writerActive, body)
         // HEAD's own problems (line 0) come after the log's, which explain them.

@@ -78,6 +78,13 @@ public struct SystemError: Error, Equatable, Sendable, CustomStringConvertible {
         self.code = code
     }
 
+    /// Whether a permission was refused (`EACCES`, `EPERM`, or a read-only file system).
+    public var isPermissionDenied: Bool { code == EACCES || code == EPERM || code == EROFS }
+
+    /// Whether the call only read (`open` for reading, `opendir`): a refusal then means the user
+    /// may not even read the file.
+    public var wasReading: Bool { operation == "open" || operation == "opendir" || operation == "read" }
+
     /// Whether the disk is full (`ENOSPC`, `EDQUOT`).
     public var isDiskFull: Bool { code == ENOSPC || code == EDQUOT }
 
