@@ -82,6 +82,13 @@ struct CompletionTests {
         directory.write("script", Data(script.stdout.utf8))
         let parsed = try LedgerProcess.runProgram(path, ["-n", directory.file("script")], in: directory.path)
         #expect(parsed.status == 0, "\(parsed.stderr)")
+        guard shell == "fish" else { return }
+        let asked = try LedgerProcess.runProgram("/usr/bin/env", [
+            "PATH=\(Self.binaryDirectory):/usr/bin:/bin", path, "-c",
+            "source \(directory.file("script")); complete -C 'ledger pro'; complete -C 'ledger export visits --format '",
+        ], in: directory.path)
+        #expect(asked.stdout.hasPrefix("project\t"), "\(asked.stdout)\(asked.stderr)")
+        #expect(asked.stdout.contains("\nxlsx\t"), "\(asked.stdout)")
     }
 
     @Test("an unknown shell is a usage error; __complete is not in the help")
