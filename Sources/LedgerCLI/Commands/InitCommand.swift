@@ -51,8 +51,12 @@ enum InitCommand {
 
     /// The directory made or checked: new, empty, or already a ledger; else refused (exit 73).
     private static func prepare(_ root: String, system: SystemCalls) throws -> LedgerLayout {
+        var directory = root
         var kind = try system.kind(of: root)
-        if kind == .symlink { kind = (try? system.kind(of: try system.realPath(root))) ?? .missing }
+        if kind == .symlink, let target = try? system.realPath(root) {
+            directory = target
+            kind = try system.kind(of: target)
+        }
         switch kind {
         case .missing:
             do {
@@ -61,7 +65,7 @@ enum InitCommand {
                 throw CommandFailure(message: "cannot make the directory \(root): \(error). Nothing was made.", exitCode: .cantCreate)
             }
         case .directory:
-            let entries = try system.entries(of: root)
+            let entries = try system.entries(of: directory)
             let foreign = entries.filter { $0 != "EventLog" && $0 != "Snapshots" && $0 != "README.txt" }
             let isLedger = entries.contains("EventLog")
             guard foreign.isEmpty || isLedger else {
@@ -71,6 +75,6 @@ enum InitCommand {
         default:
             throw CommandFailure(message: "refusing to make a ledger at \(root): it is not a directory. Nothing was made.", exitCode: .cantCreate)
         }
-        return LedgerLayout(root: root)
+        return LedgerLayout(root: directory)
     }
 }
