@@ -152,6 +152,22 @@ struct ExportTests {
         #expect(flat.contains("office:value-type=\"float\" office:value=\"82.2\""), "the share is a number")
     }
 
+    @Test("XLSX to a terminal is refused (a pseudo-terminal from script(1)); CSV to one is not")
+    func terminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            print("SKIPPED: script(1) is not installed to give the command a terminal")
+            return
+        }
+        let ledger = try ProjectTests.ledger()
+        let quoted = CommandContextQuote.quote(LedgerProcess.executable)
+        let xlsx = try LedgerProcess.runProgram("/usr/bin/script", ["-qec", "\(quoted) export visits --format xlsx", "/dev/null"], in: ledger.path)
+        #expect(xlsx.status == 64)
+        #expect(xlsx.stdout.contains("an XLSX workbook is binary: give --out FILE"), "\(xlsx.stdout)")
+        let csv = try LedgerProcess.runProgram("/usr/bin/script", ["-qec", "\(quoted) export visits", "/dev/null"], in: ledger.path)
+        #expect(csv.status == 0)
+        #expect(csv.stdout.contains("date,department,person"))
+    }
+
     @Test("refused: an unknown projection or format, a path inside the ledger")
     func refused() throws {
         let ledger = try ProjectTests.ledger()
