@@ -4,41 +4,63 @@ import LedgerStore
 /// A failure a command reports to the person: a paragraph and an exit code. Commands throw
 /// these, ``UsageError`` or ``StoreError``; ``LedgerTool`` renders them all in one place.
 struct CommandFailure: Error, Equatable {
-    var message: String
+    var message: Message
     var exitCode: ExitCode
+
+    /// A failure from the catalogue.
+    init(_ message: Message, exitCode: ExitCode) {
+        self.message = message
+        self.exitCode = exitCode
+    }
+
+    /// A failure whose English text is not yet in the catalogue: shown as it is.
+    init(message: String, exitCode: ExitCode) {
+        self.init(.verbatim(message), exitCode: exitCode)
+    }
+
+    /// A value given to an option does not have the expected form, said by the catalogue.
+    static func badValue(_ option: String, _ value: String, expected: Message) -> UsageError {
+        UsageError(Message(.invalidValue, .text(value), .text(option), .message(expected)), command: nil)
+    }
 
     /// A value given to an option does not have the expected form.
     static func badValue(_ option: String, _ value: String, expected: String) -> UsageError {
-        UsageError(message: "Invalid value '\(value)' for '--\(option)': expected \(expected)", command: nil)
+        UsageError(Message(.invalidValue, .text(value), .text(option), .text(expected)), command: nil)
     }
 }
 
 extension LedgerTool {
     /// Maps any error a command threw to its message on standard error and its exit code.
-    static func report(_ error: Error, command: String?, stderr: TextOutput) -> ExitCode {
+    /// The text of each error is chosen here, in `language`, from ``MessageCatalogue``.
+    static func report(_ error: Error, command: String?, stderr: TextOutput, language: Language) -> ExitCode {
+        func line(_ key: MessageKey, _ argument: String) {
+            stderr.write(Message(key, .text(argument)).rendered(in: language) + "\n")
+        }
         switch error {
         case let usage as UsageError:
-            stderr.write("Error: \(usage.message)\n")
+            line(.errorLine, usage.message.rendered(in: language))
             let name = usage.command ?? command
             if let name, let spec = commandSpecs[name] {
-                stderr.write("Usage: \(spec.usage)\n  See 'ledger help \(name)' for more information.\n")
+                line(.usageLine, spec.usage)
+                line(.seeCommandHelp, name)
             } else {
-                stderr.write("Usage: \(toolUsage)\n  See 'ledger --help' for more information.\n")
+                line(.usageLine, toolUsage)
+                stderr.write(Message(.seeToolHelp).rendered(in: language) + "\n")
             }
             return .usage
         case let failure as CommandFailure:
-            stderr.write("ledger: error: \(failure.message)\n")
+            line(.failureLine, failure.message.rendered(in: language))
             return failure.exitCode
         case let store as StoreError:
-            stderr.write("ledger: error: \(store)\n")
+            line(.failureLine, "\(store)")
             return exitCode(for: store)
         case let system as SystemError:
-            return report(StoreError.system(system), command: command, stderr: stderr)
+            return report(StoreError.system(system), command: command, stderr: stderr, language: language)
         case let document as DocumentReadError:
-            stderr.write("ledger: error: \(document)\n")
+            line(.failureLine, "\(document)")
             return .dataError
         default:
-            stderr.write("ledger: internal error: \(error)\n")
+            line(.internalErrorLine, "\(error)")
             return .software
         }
     }

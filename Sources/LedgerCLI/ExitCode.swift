@@ -19,18 +19,21 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
     /// Permission denied: a command that writes, on a ledger this user may only read.
     case noPermission = 77
 
-    /// A line for the help text.
-    var meaning: String {
+    /// A line for the help text, in English.
+    var meaning: String { Message(meaningKey).rendered(in: .english) }
+
+    /// The help text's line for this code, in the catalogue.
+    var meaningKey: MessageKey {
         switch self {
-        case .success: return "success (verify: the ledger is intact)"
-        case .usage: return "usage error: unknown command or option, bad value"
-        case .dataError: return "bad data: damaged ledger, unreadable document"
-        case .noInput: return "an input file is missing or cannot be opened"
-        case .software: return "internal error in ledger"
-        case .cantCreate: return "cannot create: init in a directory that holds other files"
-        case .ioError: return "I/O error: full disk, failed fsync, permission"
-        case .busy: return "ledger is busy: another command holds the write lock"
-        case .noPermission: return "permission denied: a command that writes, on a ledger you may only read"
+        case .success: return .exitCode0
+        case .usage: return .exitCode64
+        case .dataError: return .exitCode65
+        case .noInput: return .exitCode66
+        case .software: return .exitCode70
+        case .cantCreate: return .exitCode73
+        case .ioError: return .exitCode74
+        case .busy: return .exitCode75
+        case .noPermission: return .exitCode77
         }
     }
 }

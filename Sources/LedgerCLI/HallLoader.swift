@@ -21,10 +21,10 @@ struct HallLoader {
                     state = restored
                     after = (header.bytes, header.head)
                 } else {
-                    context.stderr.write("ledger: note: ignoring \(Self.snapshotFile): its state cannot be read; answering from the log\n")
+                    context.stderr.write(context.text(Message(.noteLine, .message(Message(.snapshotUnreadable, .text(Self.snapshotFile))))) + "\n")
                 }
             case .failure(.unusable(let reason)):
-                context.stderr.write("ledger: note: ignoring \(Self.snapshotFile): \(reason); answering from the log\n")
+                context.stderr.write(context.text(Message(.noteLine, .message(Message(.snapshotIgnored, .text(Self.snapshotFile), "\(reason)")))) + "\n")
             case .failure(.missing):
                 break
             }

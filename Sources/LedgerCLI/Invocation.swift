@@ -21,6 +21,9 @@ public struct Invocation {
     /// This machine's name, for the default actor `user@host`.
     public var hostName: String
 
+    /// The language messages are shown in, from the environment's locale (see ``Language``).
+    public var language: Language { Language(environment: environment) }
+
     /// Creates an invocation.
     public init(arguments: [String], environment: [String: String], workingDirectory: String,
                 stdout: TextOutput, stderr: TextOutput, now: @escaping () -> Instant,
@@ -43,6 +46,10 @@ struct CommandContext {
 
     var stdout: TextOutput { invocation.stdout }
     var stderr: TextOutput { invocation.stderr }
+    var language: Language { invocation.language }
+
+    /// A message in the invocation's language.
+    func text(_ message: Message) -> String { message.rendered(in: language) }
 
     /// The ledger directory: `--ledger`, else `$LEDGER_HOME`, else the nearest ancestor of the
     /// working directory holding `EventLog/`, else the working directory.
@@ -97,28 +104,28 @@ struct CommandContext {
         if kind == .symlink {
             // A link to the ledger directory is followed, as a shell's `cd` would.
             guard let target = try? system.realPath(layout.root), let followed = try? system.kind(of: target) else {
-                throw CommandFailure(message: "the ledger directory \(layout.root) is a symbolic link to nothing that exists (from \(ledgerSource)).", exitCode: .noInput)
+                throw CommandFailure(Message(.ledgerDirectoryDanglingLink, .text(layout.root), .text(text(ledgerSource))), exitCode: .noInput)
             }
             kind = followed
         }
         guard kind == .directory else {
-            let what = kind == nil || kind == .missing ? "does not exist" : "is not a directory"
-            throw CommandFailure(message: "the ledger directory \(layout.root) \(what) (from \(ledgerSource)).", exitCode: .noInput)
+            let key: MessageKey = kind == nil || kind == .missing ? .ledgerDirectoryMissing : .ledgerDirectoryNotDirectory
+            throw CommandFailure(Message(key, .text(layout.root), .text(text(ledgerSource))), exitCode: .noInput)
         }
         if let kind = try? system.kind(of: layout.eventLog), kind != .directory, kind != .missing {
-            let found = kind == .symlink ? "a symbolic link" : "not a directory"
-            throw CommandFailure(message: "refusing to use \(layout.eventLog): it is \(found), not the directory the ledger made. Nothing was read or written.", exitCode: .dataError)
+            let key: MessageKey = kind == .symlink ? .ledgerEventLogSymlink : .ledgerEventLogNotDirectory
+            throw CommandFailure(Message(key, .text(layout.eventLog)), exitCode: .dataError)
         }
         if !creating && (try? system.kind(of: layout.eventLog)) != .directory {
-            throw CommandFailure(message: "there is no ledger in \(layout.root): it has no EventLog/ (from \(ledgerSource)). `ledger init` there makes one (or `ledger ingest FILE` starts one); --ledger DIR or LEDGER_HOME points elsewhere.", exitCode: .noInput)
+            throw CommandFailure(Message(.noLedger, .text(layout.root), .text(text(ledgerSource))), exitCode: .noInput)
         }
     }
 
     /// Where the ledger directory came from, for messages.
-    var ledgerSource: String {
-        if arguments.value("ledger") != nil { return "--ledger" }
-        if let home = invocation.environment["LEDGER_HOME"], !home.isEmpty { return "LEDGER_HOME" }
-        return "the working directory and its parents"
+    var ledgerSource: Message {
+        if arguments.value("ledger") != nil { return Message(.ledgerSourceOption) }
+        if let home = invocation.environment["LEDGER_HOME"], !home.isEmpty { return Message(.ledgerSourceEnvironment) }
+        return Message(.ledgerSourceWorkingDirectory)
     }
 
     /// Opens the store, telling the user on standard error if an interrupted write was recovered.
@@ -126,7 +133,7 @@ struct CommandContext {
         try requireLedger(creating: creating)
         let store = store()
         let (head, recovery) = try store.open()
-        if let recovery { stderr.write("ledger: note: \(recovery)\n") }
+        if let recovery { stderr.write(text(Message(.noteLine, .text("\(recovery)"))) + "\n") }
         return (store, head)
     }
 }

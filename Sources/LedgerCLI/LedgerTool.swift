@@ -2,7 +2,7 @@ import LedgerDomain
 import LedgerStore
 
 /// The `ledger` command-line tool: parses the command line, runs one command, and maps every
-/// failure to a message and an exit code in one place (``report(_:command:stderr:)``).
+/// failure to a message and an exit code in one place (``report(_:command:stderr:language:)``).
 public enum LedgerTool {
     /// The tool's version, also recorded as the parser version in provenance.
     public static let version = "0.1.0"
@@ -51,7 +51,7 @@ public enum LedgerTool {
         while let first = arguments.first, first.hasPrefix("-"), first != "-" {
             switch first {
             case "-h", "--help":
-                invocation.stdout.write(HelpText.tool())
+                invocation.stdout.write(HelpText.tool(invocation.language))
                 return ExitCode.success.rawValue
             case "--version":
                 invocation.stdout.write("ledger \(version)\n")
@@ -63,19 +63,19 @@ public enum LedgerTool {
                 leading.append(first)
                 arguments.removeFirst()
             default:
-                let message = first == "--ledger" ? "Missing value for '--ledger <dir>'" : "Unknown option '\(first)'"
-                return report(UsageError(message: message, command: nil), command: nil, stderr: invocation.stderr).rawValue
+                let message = first == "--ledger" ? Message(.missingOptionValue, "ledger", "dir") : Message(.unknownOption, .text(first))
+                return report(UsageError(message, command: nil), command: nil, stderr: invocation.stderr, language: invocation.language).rawValue
             }
         }
         guard let name = arguments.first else {
-            invocation.stderr.write(HelpText.tool())
+            invocation.stderr.write(HelpText.tool(invocation.language))
             return ExitCode.usage.rawValue
         }
         let rest = leading + arguments.dropFirst()
         if name == "help" { return help(Array(arguments.dropFirst()), invocation).rawValue }
         guard let command = (commands + hiddenCommands).first(where: { $0.spec.name == name }) else {
-            let message = "Unknown subcommand '\(name)'" + suggestion(for: name)
-            return report(UsageError(message: message, command: nil), command: nil, stderr: invocation.stderr).rawValue
+            return report(UsageError(unknownSubcommand(name), command: nil), command: nil, stderr: invocation.stderr,
+                          language: invocation.language).rawValue
         }
         return run(command, rest, invocation).rawValue
     }
@@ -84,36 +84,40 @@ public enum LedgerTool {
         do {
             let parsed = try ArgumentParser.parse(arguments, spec: command.spec)
             if parsed.flag("help") {
-                invocation.stdout.write(HelpText.command(command.spec))
+                invocation.stdout.write(HelpText.command(command.spec, invocation.language))
                 return .success
             }
             return try command.run(CommandContext(arguments: parsed, invocation: invocation))
         } catch {
-            return report(error, command: command.spec.name, stderr: invocation.stderr)
+            return report(error, command: command.spec.name, stderr: invocation.stderr, language: invocation.language)
         }
     }
 
     private static func help(_ arguments: [String], _ invocation: Invocation) -> ExitCode {
         guard let name = arguments.first else {
-            invocation.stdout.write(HelpText.tool())
+            invocation.stdout.write(HelpText.tool(invocation.language))
             return .success
         }
         if name == "help" {
-            invocation.stdout.write("OVERVIEW: Show help for a subcommand.\n\nUSAGE: ledger help [<subcommand>]\n")
+            let language = invocation.language
+            invocation.stdout.write(Message(.helpOverviewHeading).rendered(in: language) + Message(.helpHelpCommand).rendered(in: language)
+                                    + "\n\n" + Message(.helpUsageHeading).rendered(in: language) + "ledger help [<subcommand>]\n")
             return .success
         }
         guard let spec = commandSpecs[name] else {
-            return report(UsageError(message: "Unknown subcommand '\(name)'" + suggestion(for: name), command: nil),
-                          command: nil, stderr: invocation.stderr)
+            return report(UsageError(unknownSubcommand(name), command: nil), command: nil, stderr: invocation.stderr,
+                          language: invocation.language)
         }
-        invocation.stdout.write(HelpText.command(spec))
+        invocation.stdout.write(HelpText.command(spec, invocation.language))
         return .success
     }
 
-    /// ` (did you mean 'verify'?)` when a command name is one edit away from a real one.
-    private static func suggestion(for name: String) -> String {
-        let close = commands.map(\.spec.name).first { editDistance($0, name) <= 2 }
-        return close.map { " (did you mean '\($0)'?)" } ?? ""
+    /// `Unknown subcommand 'verfy' (did you mean 'verify'?)`: the suggestion when a command
+    /// name is one or two edits away from a real one.
+    private static func unknownSubcommand(_ name: String) -> Message {
+        let unknown = Message(.unknownSubcommand, .text(name))
+        guard let close = commands.map(\.spec.name).first(where: { editDistance($0, name) <= 2 }) else { return unknown }
+        return Message(.didYouMean, .text(name), .text(close))
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {

@@ -46,10 +46,10 @@ enum AuditCommand {
             ])) + "\n")
             return .success
         }
-        if entries.isEmpty { context.stdout.write("No audit entries match.\n") }
+        if entries.isEmpty { context.stdout.write(context.text(Message(.auditNoMatch)) + "\n") }
         for entry in entries { context.stdout.write(text(entry)) }
         if !needingALook.isEmpty {
-            context.stdout.write("\nNeeds a look: \(needingALook.count) inspection verdict\(needingALook.count == 1 ? "" : "s") the parser could not classify (the wording says neither good nor a problem); settle each with ledger correct SEQ --set verdict=satisfactory|finding --reason TEXT:\n")
+            context.stdout.write("\n" + context.text(Message(needingALook.count == 1 ? .auditNeedsLookOne : .auditNeedsLook, "\(needingALook.count)")) + "\n")
             for inspection in needingALook {
                 context.stdout.write("  seq \(inspection.seq)  \(inspection.issue)  \(inspection.item)：\(inspection.text)\n")
             }

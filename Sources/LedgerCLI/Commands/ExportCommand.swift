@@ -40,11 +40,11 @@ enum ExportCommand {
         }
         let out = context.arguments.value("out").flatMap { $0 == "-" ? nil : $0 }
         if out?.isEmpty == true {
-            throw UsageError(message: "--out needs the path of a file to write (or - for standard output)", command: spec.name)
+            throw UsageError(Message(.outNeedsPath), command: spec.name)
         }
         let format = try self.format(context.arguments, out: out)
         if out == nil && format == .xlsx && context.stdout.isTerminal {
-            throw UsageError(message: "an XLSX workbook is binary: give --out FILE (for example --out \(name).xlsx), or redirect standard output to a file", command: spec.name)
+            throw UsageError(Message(.exportXLSXToTerminal, .text(name)), command: spec.name)
         }
         let filter = try ProjectCommand.timeFilter(context.arguments)
         let (state, head) = try HallLoader(context: context).load(filter, parts: ProjectionAnswer.parts(name))
@@ -60,8 +60,9 @@ enum ExportCommand {
             throw CommandFailure(message: "the export was not written: \(error). The ledger was not changed.",
                                  exitCode: error.isInsideLedger ? .usage : .ioError)
         }
-        let rows = "\(table.rows.count) row\(table.rows.count == 1 ? "" : "s")"
-        context.stdout.write("wrote \(out) (\(format.rawValue), \(rows) of \(name)), head seq \(head.head.seq) \(head.head.hash.hex.prefix(12))…\n")
+        let key: MessageKey = table.rows.count == 1 ? .exportWroteOne : .exportWrote
+        context.stdout.write(context.text(Message(key, .text(out), .text(format.rawValue), "\(table.rows.count)", .text(name), "\(head.head.seq)",
+                                                  .text(String(head.head.hash.hex.prefix(12))))) + "\n")
         return .success
     }
 

@@ -21,7 +21,7 @@ enum ExtractCommand {
 
     static func run(_ context: CommandContext) throws -> ExitCode {
         guard let file = context.arguments.positionals.first else {
-            throw UsageError(message: "Missing the document to read.", command: spec.name)
+            throw UsageError(Message(.extractMissingDocument), command: spec.name)
         }
         let encoding = try IngestCommand.encoding(context.arguments)
         let invocation = context.invocation
@@ -47,7 +47,7 @@ enum ExtractCommand {
             context.stdout.write(JSONWriter.prettyString(json(document, file: file)) + "\n")
         } else {
             context.stdout.write(text(document))
-            for note in document.notes { context.stderr.write("\(file): note: \(note)\n") }
+            for note in document.notes { context.stderr.write(context.text(Message(.fileNote, .text(file), "\(note)")) + "\n") }
         }
         return .success
     }

@@ -46,22 +46,22 @@ enum IngestCommand {
         let reports = IngestRunner(context: context, options: options, session: session).ingest(context.arguments.positionals)
         if reports.contains(where: { $0.outcome == .appended || $0.outcome == .superseded }) {
             if let seq = try? HallLoader.refreshSnapshotIfStale(context) {
-                context.stderr.write("ledger: note: refreshed Snapshots/hall.snapshot at seq \(seq)\n")
+                context.stderr.write(context.text(Message(.noteLine, .message(Message(.snapshotRefreshed, "Snapshots/hall.snapshot", "\(seq)")))) + "\n")
             }
             if let (store, head) = try? context.openStore(),
                let seq = try? session.refreshSnapshotIfStale(store: store, head: head) {
-                context.stderr.write("ledger: note: refreshed \(IngestSession.snapshotFile) at seq \(seq)\n")
+                context.stderr.write(context.text(Message(.noteLine, .message(Message(.snapshotRefreshed, .text(IngestSession.snapshotFile), "\(seq)")))) + "\n")
             }
         }
         let head = (try? context.store().currentHead()) ?? .empty
         if newLedger && head.seq.value > 0 {
             let root = context.ledgerLayout().root
-            context.stderr.write("ledger: note: \(root) was not a ledger: this ingest started one there (next time, `ledger init \(CommandContext.shellQuoted(root))` makes an empty one first)\n")
+            context.stderr.write(context.text(Message(.noteLine, .message(Message(.ingestStartedLedger, .text(root), .text(CommandContext.shellQuoted(root)))))) + "\n")
         }
         if context.arguments.flag("json") {
             context.stdout.write(JSONWriter.prettyString(IngestReport.json(reports, head: head)) + "\n")
         } else {
-            for report in reports { report.render(stdout: context.stdout, stderr: context.stderr) }
+            for report in reports { report.render(stdout: context.stdout, stderr: context.stderr, language: context.language) }
         }
         return reports.map(\.exitCode).max { $0.rawValue < $1.rawValue } ?? .success
     }

@@ -18,7 +18,8 @@ struct IngestReport {
     /// Already ingested from a document with other bytes but the same facts.
     var sameFactsOnly = false
     var diagnostics: [Diagnostic] = []
-    var error: String?
+    /// Why the file was refused; rendered in the invocation's language, and in English in `--json`.
+    var error: Message?
     var exitCode: ExitCode = .success
     /// The decoded lines, to quote them under diagnostics.
     var lines: [String] = []
@@ -29,27 +30,33 @@ struct IngestReport {
 
     init(file: String) { self.file = file }
 
-    mutating func reject(_ message: String, _ code: ExitCode) {
+    mutating func reject(_ message: Message, _ code: ExitCode) {
         outcome = .rejected
         error = message
         exitCode = code
     }
 
-    func render(stdout: TextOutput, stderr: TextOutput) {
-        let range = seqs.map { $0.count == 1 ? "seq \($0.lowerBound)" : "seq \($0.lowerBound)–\($0.upperBound)" } ?? ""
+    /// A refusal whose English text is not yet in the catalogue: shown as it is.
+    mutating func reject(_ message: String, _ code: ExitCode) {
+        reject(.verbatim(message), code)
+    }
+
+    func render(stdout: TextOutput, stderr: TextOutput, language: Language = .english) {
+        func t(_ key: MessageKey, _ arguments: Message.Argument...) -> String { Message(key, arguments: arguments).rendered(in: language) }
+        let range = seqs.map { $0.count == 1 ? t(.seqOne, "\($0.lowerBound)") : t(.seqRange, "\($0.lowerBound)", "\($0.upperBound)") } ?? ""
         switch outcome {
         case .appended, .superseded:
-            let verb = outcome == .appended ? "appended" : "superseded the earlier document of"
-            stdout.write("\(file): \(verb) \(issue ?? "?") as \(range) (\(events.count) events)\n")
+            let key: MessageKey = outcome == .appended ? .ingestAppended : .ingestSuperseded
+            stdout.write(t(key, .text(file), .text(issue ?? "?"), .text(range), "\(events.count)") + "\n")
         case .alreadyIngested:
-            let how = sameFactsOnly ? " from a document with other bytes (encoding, line ends) but the same facts" : ""
-            stdout.write("\(file): already ingested as \(issue ?? "?") (\(range))\(how); nothing to do\n")
+            let key: MessageKey = sameFactsOnly ? .ingestAlreadySameFacts : .ingestAlready
+            stdout.write(t(key, .text(file), .text(issue ?? "?"), .text(range)) + "\n")
         case .dryRun:
-            stdout.write("\(file): would append \(issue ?? "?") as \(events.count) events (dry run: nothing written)\n")
+            stdout.write(t(.ingestDryRun, .text(file), .text(issue ?? "?"), "\(events.count)") + "\n")
             for event in events { stdout.write("  \(event.type)  \(event.valid?.description ?? "")  \(JSONWriter.string(.object(event.payload)).prefix(100))\n") }
             if let account { stdout.write("  \(Self.summary(account, netCaught: netCaught))\n") }
         case .rejected:
-            stderr.write("ledger: error: \(error ?? "rejected")\n")
+            stderr.write(t(.failureLine, .text(error?.rendered(in: language) ?? "rejected")) + "\n")
         }
         let out = outcome == .rejected ? stderr : stdout
         for diagnostic in diagnostics where diagnostic.severity >= .warning {
@@ -57,9 +64,9 @@ struct IngestReport {
             if outcome == .rejected && [.missingFooter, .missingHeader, .notOneBulletin].contains(diagnostic.kind) { continue }
             out.write(render(diagnostic, accepted: outcome != .rejected && diagnostic.kind == .inconsistent))
         }
-        for warning in warnings { out.write("\(file): warning: \(warning) (kept as a check.failed event)\n") }
+        for warning in warnings { out.write(t(.ingestWarning, .text(file), .text(warning)) + "\n") }
         for difference in differences.prefix(20) { out.write("  \(difference)\n") }
-        if differences.count > 20 { out.write("  … and \(differences.count - 20) more\n") }
+        if differences.count > 20 { out.write(t(.andMore, "\(differences.count - 20)") + "\n") }
     }
 
     /// Like a compiler: `file:line: error: message`, then the lines quoted with their numbers.
@@ -98,7 +105,7 @@ struct IngestReport {
                          "message": .string(diagnostic.message),
                          "lines": diagnostic.lines.map { .array([.int($0.lowerBound), .int($0.upperBound)]) } ?? .null])
             }),
-            "error": error.map { .string($0) } ?? .null,
+            "error": error.map { .string($0.rendered(in: .english)) } ?? .null,
         ]
         if outcome == .dryRun {
             object["events"] = .array(events.map(Self.json))

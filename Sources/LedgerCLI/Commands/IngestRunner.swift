@@ -68,7 +68,7 @@ struct IngestRunner {
                 try DocumentStore(layout: store.layout, system: context.invocation.system).store(all: pending.documents)
                 let receipt = try store.append(pending.batches)
                 session.committedPlanned(head: HeadFile(head: receipt.head, bytes: pending.base.bytes + pending.batches.bytes.count))
-                if let recovery = receipt.recovery { context.stderr.write("ledger: note: \(recovery)\n") }
+                if let recovery = receipt.recovery { context.stderr.write(context.text(Message(.noteLine, "\(recovery)")) + "\n") }
             } catch StoreError.headMoved {
                 session.discardPlanned()
                 continue
@@ -201,19 +201,20 @@ struct IngestRunner {
             return report.reject("\(place): \(refusal.message). Nothing was written.", .dataError)
         }
         guard let bulletin = outcome.bulletin else {
-            let read = parsed.document.format == .text ? "" : " (read from its \(parsed.document.format.displayName) as \(parsed.document.lines.count) lines: `ledger extract \(file)` shows them)"
-            return report.reject("\(file) is not a weekly bulletin: it has no masthead (issue number and date)\(read). Nothing was written.", .dataError)
+            return report.reject(parsed.document.format == .text ? Message(.ingestNotBulletin, .text(file))
+                                 : Message(.ingestNotBulletinRead, .text(file), .text(parsed.document.format.displayName),
+                                           "\(parsed.document.lines.count)"), .dataError)
         }
         report.issue = bulletin.issue.key
         if outcome.has(.missingFooter) && !options.allowPartial {
-            return report.reject("\(file) (\(bulletin.issue.key)) ends without its footer (报/送/发, 共印): it looks truncated. Nothing was written; check the file, or add --allow-partial to ingest it as it is.", .dataError)
+            return report.reject(Message(.ingestNoFooter, .text(file), .text(bulletin.issue.key)), .dataError)
         }
         if outcome.has(.unreadable) {
-            return report.reject("\(file) (\(bulletin.issue.key)) holds a figure that cannot be read (see below). Nothing was written.", .dataError)
+            return report.reject(Message(.ingestUnreadableFigure, .text(file), .text(bulletin.issue.key)), .dataError)
         }
         let inconsistencies = outcome.diagnostics.filter { $0.severity == .error && $0.kind == .inconsistent }
         if !inconsistencies.isEmpty && !options.acceptInconsistent {
-            return report.reject("\(file) (\(bulletin.issue.key)) contradicts itself (see below). Nothing was written; to ingest it as printed, add --accept-inconsistent --reason TEXT.", .dataError)
+            return report.reject(Message(.ingestContradicts, .text(file), .text(bulletin.issue.key)), .dataError)
         }
         let digest = SHA256.hash(bytes)
         var events = bulletin.events(document: digest, encoding: parsed.document.decodedAs, partial: outcome.has(.missingFooter),
@@ -281,7 +282,8 @@ struct IngestRunner {
             report.reject("\(report.file):\(line): this bulletin (\(bulletin.issue.key)) is published by \(publisher), not by this ledger's centre (\(known.first ?? PublisherRegistry.centre)\(also)): it looks like another hall's bulletin. Nothing was written. If \(publisher) is another name of the same centre, add it with `ledger register --publisher '\(publisher)' --reason TEXT`, then ingest the file again.", .dataError)
         case .conflict(let issue, let differences):
             report.differences = differences
-            report.reject("\(report.file): \(issue) is already in the ledger from another document, and \(differences.count) fact\(differences.count == 1 ? "" : "s") differ (below). Nothing was written; to replace it, add --supersede --reason TEXT.", .dataError)
+            report.reject(Message(differences.count == 1 ? .ingestConflictOne : .ingestConflict, .text(report.file), .text(issue),
+                                  "\(differences.count)"), .dataError)
         case .append(let planned, let warnings, let supersedes):
             report.warnings = warnings
             report.events = planned

@@ -25,16 +25,16 @@ enum InitCommand {
         let store = EventStore(layout: layout, system: system, lockTimeoutMilliseconds: context.store().lockTimeoutMilliseconds)
         if !(try store.create()) {
             let head = try store.currentHead()
-            context.stdout.write("\(root) already holds a ledger (head seq \(head.seq)); nothing was changed.\n")
+            context.stdout.write(context.text(Message(.initAlready, .text(root), "\(head.seq)")) + "\n")
             return .success
         }
         do {
             try OutputFile.write(Array(readme.utf8), to: root + "/README.txt", workingDirectory: root, system: system)
         } catch {
-            context.stderr.write("ledger: note: README.txt was not written (\(error)); the ledger is made.\n")
+            context.stderr.write(context.text(Message(.noteLine, .message(Message(.initReadmeNotWritten, "\(error)")))) + "\n")
         }
-        context.stdout.write("made an empty ledger in \(root): EventLog/ (an empty log and its HEAD), Snapshots/, README.txt.\n")
-        context.stdout.write("Next: ledger ingest FILE there, or ledger --ledger \(CommandContext.shellQuoted(root)) ingest FILE from elsewhere.\n")
+        context.stdout.write(context.text(Message(.initMade, .text(root))) + "\n")
+        context.stdout.write(context.text(Message(.initNext, .text(CommandContext.shellQuoted(root)))) + "\n")
         return .success
     }
 
@@ -70,10 +70,10 @@ enum InitCommand {
             let isLedger = entries.contains("EventLog")
             guard foreign.isEmpty || isLedger else {
                 let listed = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", …" : "")
-                throw CommandFailure(message: "refusing to make a ledger in \(root): it holds other files (\(listed)). Give a new or empty directory: ledger init DIR. Nothing was made.", exitCode: .cantCreate)
+                throw CommandFailure(Message(.initForeignFiles, .text(root), .text(listed)), exitCode: .cantCreate)
             }
         default:
-            throw CommandFailure(message: "refusing to make a ledger at \(root): it is not a directory. Nothing was made.", exitCode: .cantCreate)
+            throw CommandFailure(Message(.initNotDirectory, .text(root)), exitCode: .cantCreate)
         }
         return LedgerLayout(root: directory)
     }

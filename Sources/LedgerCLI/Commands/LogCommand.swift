@@ -39,7 +39,7 @@ enum LogCommand {
             throw UsageError(message: "Unknown event type '\(type)': expected one of \(EventType.all.joined(separator: ", ")), or a family like visit.", command: spec.name)
         }
         if !json && shown == 0 {
-            context.stderr.write(head.head.seq.value == 0 ? "The ledger is empty.\n" : "No events match.\n")
+            context.stderr.write(context.text(Message(head.head.seq.value == 0 ? .logEmpty : .logNoMatch)) + "\n")
         }
         return .success
     }
@@ -47,7 +47,7 @@ enum LogCommand {
     static func fromSeq(_ text: String?) throws -> Seq {
         guard let text else { return Seq(1) }
         guard let value = Int(text), value >= 1 else {
-            throw CommandFailure.badValue("from", text, expected: "a seq, a whole number from 1")
+            throw CommandFailure.badValue("from", text, expected: Message(.expectedSeq))
         }
         return Seq(value)
     }

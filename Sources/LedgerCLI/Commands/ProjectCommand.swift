@@ -37,8 +37,11 @@ enum ProjectCommand {
     static func run(_ context: CommandContext) throws -> ExitCode {
         let name = context.arguments.positionals[0]
         guard names.contains(name) else {
-            let close = names.first { LedgerTool.editDistance($0, name) <= 2 }.map { " (did you mean '\($0)'?)" } ?? ""
-            throw UsageError(message: "Unknown projection '\(name)'\(close): expected one of \(names.joined(separator: ", "))", command: spec.name)
+            let expected = Message.Argument.text(names.joined(separator: ", "))
+            if let close = names.first(where: { LedgerTool.editDistance($0, name) <= 2 }) {
+                throw UsageError(Message(.unknownProjectionSuggested, .text(name), .text(close), expected), command: spec.name)
+            }
+            throw UsageError(Message(.unknownProjection, .text(name), expected), command: spec.name)
         }
         for (option, applies) in [("year", "totals"), ("department", "visits"), ("person", "visits")]
         where context.arguments.value(option) != nil && name != applies {
@@ -48,7 +51,8 @@ enum ProjectCommand {
         let year = try Self.year(context.arguments)
         let (state, head) = try HallLoader(context: context).load(filter, parts: ProjectionAnswer.parts(name))
         let answer = ProjectionAnswer(name: name, state: state, filter: filter, year: year,
-                                      department: context.arguments.value("department"), person: context.arguments.value("person"))
+                                      department: context.arguments.value("department"), person: context.arguments.value("person"),
+                                      language: context.language)
         if context.arguments.flag("json") {
             let document = answer.stream(appending: [
                 ("knownAt", .value(filter.knownAt.map { .string($0.description) } ?? .null)), ("head", .value(headJSON(head.head))),
@@ -57,7 +61,7 @@ enum ProjectCommand {
             context.stdout.write("\n")
         } else {
             context.stdout.write(answer.text(terminal: context.stdout.isTerminal))
-            context.stdout.write("\nComputed from the ledger's head: seq \(head.head.seq), hash \(head.head.hash.hex)\n")
+            context.stdout.write("\n" + context.text(Message(.computedFromHead, "\(head.head.seq)", .text(head.head.hash.hex))) + "\n")
         }
         return .success
     }
@@ -103,7 +107,7 @@ enum ReplayCommand {
         let filter = try ProjectCommand.timeFilter(context.arguments)
         let (state, head) = try HallLoader(context: context).load(filter)
         let answers = ["authorization", "totals", "window", "visits", "inspections", "departments", "issues"].map {
-            ProjectionAnswer(name: $0, state: state, filter: filter, year: nil, department: nil, person: nil)
+            ProjectionAnswer(name: $0, state: state, filter: filter, year: nil, department: nil, person: nil, language: context.language)
         }
         if context.arguments.flag("json") {
             // One projection's JSON at a time, written as it is made: the whole document of a
@@ -117,7 +121,7 @@ enum ReplayCommand {
             context.stdout.write("\n")
         } else {
             for answer in answers { context.stdout.write(answer.text(terminal: false) + "\n") }
-            context.stdout.write("Computed from the ledger's head: seq \(head.head.seq), hash \(head.head.hash.hex)\n")
+            context.stdout.write(context.text(Message(.computedFromHead, "\(head.head.seq)", .text(head.head.hash.hex))) + "\n")
         }
         return .success
     }
@@ -141,9 +145,9 @@ enum SnapshotCommand {
             offset += line.count + 1
         }
         try HallLoader.writeSnapshot(state, head: head, store: store)
-        context.stdout.write("wrote Snapshots/\(HallState.snapshotName).snapshot at seq \(head.head.seq) (\(state.recordCount) records)\n")
+        context.stdout.write(context.text(Message(.snapshotWroteHall, "Snapshots/\(HallState.snapshotName).snapshot", "\(head.head.seq)", "\(state.recordCount)")) + "\n")
         try IngestSession.writeSnapshot(history, head: head, store: store)
-        context.stdout.write("wrote \(IngestSession.snapshotFile) at seq \(head.head.seq)\n")
+        context.stdout.write(context.text(Message(.snapshotWrote, .text(IngestSession.snapshotFile), "\(head.head.seq)")) + "\n")
         return .success
     }
 }

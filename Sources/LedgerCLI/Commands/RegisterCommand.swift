@@ -60,9 +60,10 @@ enum RegisterCommand {
         let store = context.store()
         let receipt = try store.append([event], expecting: head.head, context: AppendContext(
             actor: context.actor, now: context.invocation.now(), command: context.commandLine, reason: reason))
-        let what = known.isRegistered ? "added \(aliases.joined(separator: ", ")) as names of \(canonical)"
-            : "registered \(canonical)" + (aliases.isEmpty ? "" : " (also \(aliases.joined(separator: ", ")))")
-        context.stdout.write("seq \(receipt.seqs.lowerBound): \(what)\n")
+        let names = Message.Argument.text(aliases.joined(separator: context.text(Message(.listSeparator))))
+        let what = known.isRegistered ? Message(.registerAddedAliases, names, .text(canonical))
+            : aliases.isEmpty ? Message(.registerDepartment, .text(canonical)) : Message(.registerDepartmentWithAliases, .text(canonical), names)
+        context.stdout.write(context.text(Message(.seqLine, "\(receipt.seqs.lowerBound)", .message(what))) + "\n")
         return .success
     }
 
@@ -81,7 +82,7 @@ enum RegisterCommand {
         let event = NewEvent(type: EventType.publisherRegistered, payload: ["publisher": .string(name)])
         let receipt = try store.append([event], expecting: head.head, context: AppendContext(
             actor: context.actor, now: context.invocation.now(), command: context.commandLine, reason: reason))
-        context.stdout.write("seq \(receipt.seqs.lowerBound): registered \(name) as another name of this ledger's centre (\(publishers.names[0])); bulletins it publishes are now accepted\n")
+        context.stdout.write(context.text(Message(.seqLine, "\(receipt.seqs.lowerBound)", .message(Message(.registerPublisher, .text(name), .text(publishers.names[0]))))) + "\n")
         return .success
     }
 }

@@ -47,7 +47,7 @@ enum ReparseCommand {
         let receipt = try store.append(events, expecting: head.head,
                                        context: AppendContext(actor: context.actor, now: context.invocation.now(),
                                                               command: context.commandLine, reason: reason))
-        context.stdout.write("appended \(events.count) correction\(events.count == 1 ? "" : "s") as seq \(receipt.seqs.lowerBound)–\(receipt.seqs.upperBound)\n")
+        context.stdout.write(context.text(Message(events.count == 1 ? .reparseAppendedOne : .reparseAppended, "\(events.count)", "\(receipt.seqs.lowerBound)", "\(receipt.seqs.upperBound)")) + "\n")
         return .success
     }
 
@@ -104,7 +104,8 @@ enum ReparseCommand {
         }
         for result in results {
             let count = result.differences.count
-            context.stdout.write("\(result.issue): " + (count == 0 ? "no change\n" : "\(count) fact\(count == 1 ? "" : "s") would change\n"))
+            let key: MessageKey = count == 0 ? .reparseNoChange : count == 1 ? .reparseWouldChangeOne : .reparseWouldChange
+            context.stdout.write(context.text(Message(key, .text(result.issue), "\(count)")) + "\n")
             for difference in result.differences { context.stdout.write("  \(difference)\n") }
             for kept in result.kept { context.stdout.write("  \(kept)\n") }
         }

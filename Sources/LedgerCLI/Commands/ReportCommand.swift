@@ -31,10 +31,10 @@ enum ReportCommand {
         let year = try ProjectCommand.year(context.arguments)
         let out = context.arguments.value("out").flatMap { $0 == "-" ? nil : $0 }
         if out?.isEmpty == true {
-            throw UsageError(message: "--out needs the path of a file to write (or - for standard output)", command: spec.name)
+            throw UsageError(Message(.outNeedsPath), command: spec.name)
         }
         if out == nil && context.stdout.isTerminal {
-            throw UsageError(message: "ledger report writes an HTML page: give --out FILE (for example --out report.html), or redirect standard output to a file", command: spec.name)
+            throw UsageError(Message(.reportToTerminal), command: spec.name)
         }
         try context.requireLedger()
         let store = context.store()
@@ -55,8 +55,11 @@ enum ReportCommand {
                                      exitCode: error.isInsideLedger ? .usage : .ioError)
             }
             let issues = IssuesProjection(state).issues.filter { issue in year.map { issue.through.year == $0 } ?? true }
-            let scope = issues.last.map { "\(issues.count) issue\(issues.count == 1 ? "" : "s") through \($0.through)" } ?? "no issues"
-            context.stdout.write("wrote \(out) (\(page.utf8.count / 1024 + 1) KB): \(scope), head seq \(head.seq) \(head.hash.hex.prefix(12))…, ledger \(verified.isIntact ? "intact" : "NOT intact")\n")
+            let scope = issues.last.map { context.text(Message(issues.count == 1 ? .reportIssuesOne : .reportIssues, "\(issues.count)", "\($0.through)")) }
+                ?? context.text(Message(.reportNoIssues))
+            let key: MessageKey = verified.isIntact ? .reportWroteIntact : .reportWroteDamaged
+            context.stdout.write(context.text(Message(key, .text(out), "\(page.utf8.count / 1024 + 1)", .text(scope), "\(head.seq)",
+                                                      .text(String(head.hash.hex.prefix(12))))) + "\n")
         } else {
             context.stdout.write(page)
         }

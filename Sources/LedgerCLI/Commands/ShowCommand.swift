@@ -15,18 +15,18 @@ enum ShowCommand {
     static func run(_ context: CommandContext) throws -> ExitCode {
         let text = context.arguments.positionals[0].trimming("#")
         guard let value = Int(text), value >= 1 else {
-            throw UsageError(message: "Invalid seq '\(context.arguments.positionals[0])': expected a whole number from 1", command: spec.name)
+            throw UsageError(Message(.showInvalidSeq, .text(context.arguments.positionals[0])), command: spec.name)
         }
         let (store, head) = try context.openStore()
         guard value <= head.head.seq.value else {
-            throw CommandFailure(message: "there is no seq \(value): the ledger's last event is seq \(head.head.seq)", exitCode: .usage)
+            throw CommandFailure(Message(.showNoSuchSeq, "\(value)", "\(head.head.seq)"), exitCode: .usage)
         }
         var found: (EventRecord, [UInt8])?
         try store.forEachRecord(upTo: head, from: Seq(value)) { record, line in
             if record.seq.value == value { found = (record, Array(line)) }
         }
         guard let (record, line) = found else {
-            throw CommandFailure(message: "seq \(value) was not found", exitCode: .dataError)
+            throw CommandFailure(Message(.showNotFound, "\(value)"), exitCode: .dataError)
         }
         let quoted = sourceLines(record, store: store)
         // The record stands on its own hash; its document is only quoted, so a damaged one is

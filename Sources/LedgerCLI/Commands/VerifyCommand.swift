@@ -23,7 +23,7 @@ enum VerifyCommand {
         if context.arguments.flag("json") {
             context.stdout.write(JSONWriter.prettyString(json(report)) + "\n")
         } else {
-            context.stdout.write(text(report, layout: store.layout))
+            context.stdout.write(text(report, layout: store.layout, language: context.language))
         }
         return report.isIntact ? .success : .dataError
     }
@@ -45,27 +45,29 @@ enum VerifyCommand {
         return report
     }
 
-    static func text(_ report: VerifyReport, layout: LedgerLayout) -> String {
+    /// The report for a person; the problems' and notes' own texts come from the store, in English.
+    static func text(_ report: VerifyReport, layout: LedgerLayout, language: Language = .english) -> String {
+        func t(_ key: MessageKey, _ arguments: Message.Argument...) -> String { Message(key, arguments: arguments).rendered(in: language) }
         var text: String
         if report.isIntact {
-            text = "ledger verify: intact\n"
+            text = t(.verifyIntact) + "\n"
         } else {
             let first = report.problems[0]
-            text = "ledger verify: DAMAGED: \(report.problemCount) problem\(report.problemCount == 1 ? "" : "s"); the first: \(first)\n"
+            text = t(report.problemCount == 1 ? .verifyDamagedOne : .verifyDamaged, "\(report.problemCount)", "\(first)") + "\n"
         }
-        text += "  ledger   \(layout.root)\n"
-        text += "  log      \(layout.relative(layout.log)): \(report.records) records, \(report.fileBytes) bytes\n"
+        text += t(.verifyLedgerLine, .text(layout.root)) + "\n"
+        text += t(.verifyLogLine, .text(layout.relative(layout.log)), "\(report.records)", "\(report.fileBytes)") + "\n"
         if let head = report.headFile {
-            text += "  head     seq \(head.head.seq), hash \(head.head.hash.hex)\n"
+            text += t(.verifyHeadLine, "\(head.head.seq)", .text(head.head.hash.hex)) + "\n"
         }
         if !report.isIntact {
-            text += "\nProblems, in the order of the log:\n"
+            text += "\n" + t(.verifyProblemsHeading) + "\n"
             for problem in report.problems { text += "  \(problem)\n" }
             if report.problemCount > report.problems.count {
-                text += "  … and \(report.problemCount - report.problems.count) more\n"
+                text += t(.andMore, "\(report.problemCount - report.problems.count)") + "\n"
             }
         }
-        for note in report.notes { text += "note: \(note)\n" }
+        for note in report.notes { text += t(.verifyNote, "\(note)") + "\n" }
         return text
     }
 

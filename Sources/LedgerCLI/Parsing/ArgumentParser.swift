@@ -13,9 +13,20 @@ struct ParsedArguments: Sendable {
 
 /// A mistake in how the command was called; rendered with the command's usage, exit 64.
 struct UsageError: Error, Equatable, Sendable {
-    var message: String
+    var message: Message
     /// The command whose usage to show; nil for the tool's.
     var command: String?
+
+    /// A usage error from the catalogue.
+    init(_ message: Message, command: String?) {
+        self.message = message
+        self.command = command
+    }
+
+    /// A usage error whose English text is not yet in the catalogue: shown as it is.
+    init(message: String, command: String?) {
+        self.init(.verbatim(message), command: command)
+    }
 }
 
 /// Parses arguments against a ``CommandSpec``: `--name value`, `--name=value`, flags, `--` to
@@ -38,11 +49,11 @@ enum ArgumentParser {
             }
             let (name, inlineValue) = split(argument)
             guard let option = find(name, in: spec) else {
-                throw UsageError(message: "Unknown option '\(argument)'", command: spec.name)
+                throw UsageError(Message(.unknownOption, .text(argument)), command: spec.name)
             }
             if option.valueName == nil {
                 guard inlineValue == nil else {
-                    throw UsageError(message: "Option '--\(option.name)' takes no value", command: spec.name)
+                    throw UsageError(Message(.optionTakesNoValue, .text(option.name)), command: spec.name)
                 }
                 parsed.flags.insert(option.name)
                 continue
@@ -52,13 +63,13 @@ enum ArgumentParser {
                 value = inlineValue
             } else {
                 guard index < arguments.count else {
-                    throw UsageError(message: "Missing value for '--\(option.name) <\(option.valueName ?? "value")>'", command: spec.name)
+                    throw UsageError(Message(.missingOptionValue, .text(option.name), .text(option.valueName ?? "value")), command: spec.name)
                 }
                 value = arguments[index]
                 index += 1
             }
             if parsed.values[option.name] != nil && !option.repeatable {
-                throw UsageError(message: "Option '--\(option.name)' was given more than once", command: spec.name)
+                throw UsageError(Message(.optionRepeated, .text(option.name)), command: spec.name)
             }
             parsed.values[option.name, default: []].append(value)
         }
@@ -84,10 +95,10 @@ enum ArgumentParser {
         let required = spec.positionals.filter { !$0.optional }.count
         let unbounded = spec.positionals.contains { $0.repeatable }
         if positionals.count < required, let missing = spec.positionals.dropFirst(positionals.count).first {
-            throw UsageError(message: "Missing expected argument '<\(missing.name)>'", command: spec.name)
+            throw UsageError(Message(.missingArgument, .text(missing.name)), command: spec.name)
         }
         if !unbounded && positionals.count > spec.positionals.count {
-            throw UsageError(message: "Unexpected argument '\(positionals[spec.positionals.count])'", command: spec.name)
+            throw UsageError(Message(.unexpectedArgument, .text(positionals[spec.positionals.count])), command: spec.name)
         }
     }
 }

@@ -4,33 +4,36 @@ import LedgerProjections
 extension ProjectionAnswer {
     func authorizationText(terminal: Bool) -> String {
         let projection = AuthorizationProjection(state, registry: registry)
-        guard let latest = projection.latest else { return "No authorization figures \(scope).\n" }
-        var text = "Comprehensive-window authorization (无差别综合窗口授权), \(latest.issue), period ending \(latest.through)\n\n"
-        text += "  \(Figures.count(latest.authorized)) of \(Figures.count(latest.stationed)) stationed departments have authorized the window: \(Figures.percent(latest.share))"
+        guard let latest = projection.latest else { return t(.authorizationNone, .text(scope)) + "\n" }
+        var text = t(.authorizationHeading, .text(latest.issue), "\(latest.through)") + "\n\n"
+        text += t(.authorizationSummary, .text(Figures.count(latest.authorized)), .text(Figures.count(latest.stationed)), .text(Figures.percent(latest.share)))
         text += terminal ? "  " + Figures.bar(latest.share) + "\n" : "\n"
-        text += "  not authorized: \(Figures.count(latest.unauthorized))\n"
-        for (label, list) in [("listed as authorized", projection.listedAuthorized), ("listed as not authorized", projection.unauthorizedDepartments)] {
-            guard let list else { continue }
-            let names = list.map { $0.department + ($0.registered ? "" : " (unregistered)") }
-            text += "  \(label) in \(latest.issue): \(names.joined(separator: ", "))\n"
+        text += t(.authorizationNotAuthorized, .text(Figures.count(latest.unauthorized))) + "\n"
+        let listed: [(MessageKey, [AuthorizationProjection.Listed]?)] = [
+            (.authorizationListedAuthorized, projection.listedAuthorized), (.authorizationListedUnauthorized, projection.unauthorizedDepartments)]
+        for (key, departments) in listed {
+            guard let departments else { continue }
+            let names = departments.map { $0.department + ($0.registered ? "" : t(.unregistered)) }
+            text += t(key, .text(latest.issue), .text(list(names))) + "\n"
         }
         if !projection.newlyAuthorized.isEmpty {
-            let names = projection.newlyAuthorized.map { $0.department + ($0.partial ? " (partial)" : "") }
-            text += "  newly authorized in \(latest.issue): \(names.joined(separator: ", "))\n"
+            let names = projection.newlyAuthorized.map { $0.department + ($0.partial ? t(.partial) : "") }
+            text += t(.authorizationNewly, .text(latest.issue), .text(list(names))) + "\n"
         }
         if !projection.authorizedDepartments.isEmpty {
-            text += "\nDepartments known to be authorized, and since when\n"
-            var table = TextTable([("department", .left), ("since", .left), ("issue", .left), ("", .left)])
+            text += "\n" + t(.authorizationDepartmentsHeading) + "\n"
+            var table = TextTable([(t(.columnDepartment), .left), (t(.columnSince), .left), (t(.columnIssue), .left), ("", .left)])
             for department in projection.authorizedDepartments {
-                table.add([department.department, department.since.description, department.issue, department.partial ? "partial" : ""])
+                table.add([department.department, department.since.description, department.issue, department.partial ? t(.partialCell) : ""])
             }
             text += table.render()
         }
         // A person reads the current year week by week; earlier years are in --json and --as-of.
         let year = projection.history.filter { $0.through.year == latest.through.year }
         let earlier = projection.history.count - year.count
-        text += "\nWeek by week, \(latest.through.year)" + (earlier > 0 ? " (\(earlier) earlier reports: see --json, or --as-of a past date)" : "") + "\n"
-        var history = TextTable([("through", .left), ("issue", .left), ("stationed", .right), ("authorized", .right), ("share", .right)])
+        text += "\n" + t(.authorizationWeekByWeek, "\(latest.through.year)") + (earlier > 0 ? t(.authorizationEarlier, .text(String(earlier))) : "") + "\n"
+        var history = TextTable([(t(.columnThrough), .left), (t(.columnIssue), .left), (t(.columnStationed), .right),
+                                 (t(.columnAuthorized), .right), (t(.columnShare), .right)])
         for report in year {
             history.add([report.through.description, report.issue, Figures.count(report.stationed), Figures.count(report.authorized),
                          Figures.percent(report.share)])
@@ -41,13 +44,14 @@ extension ProjectionAnswer {
     func totalsText(terminal: Bool) -> String {
         let projection = TotalsProjection(state, year: year)
         guard let issue = projection.issue, let through = projection.through else {
-            return "No service-item totals \(scope)" + (year.map { " for \($0)" } ?? "") + ".\n"
+            return (year.map { t(.totalsNoneForYear, .text(scope), "\($0)") } ?? t(.totalsNone, .text(scope))) + "\n"
         }
-        var text = "Provincial service items, year to date \(through.year)-01-01 – \(through) (\(issue))\n\n"
-        var table = TextTable([("category", .left), ("accepted", .right), ("completed", .right), ("completion", .right),
-                               ("Δ accepted", .right), ("Δ completed", .right)] + (terminal ? [("trend", .left)] : []))
-        let labels = ["administrativeLicensing": "行政许可 licensing", "publicService": "公共服务 public services",
-                      "otherPowers": "其它九类 other powers"]
+        var text = t(.totalsHeading, "\(through.year)", "\(through)", .text(issue)) + "\n\n"
+        var table = TextTable([(t(.columnCategory), .left), (t(.columnAccepted), .right), (t(.columnCompleted), .right),
+                               (t(.columnCompletion), .right), (t(.columnAcceptedChange), .right), (t(.columnCompletedChange), .right)]
+                              + (terminal ? [(t(.columnTrend), .left)] : []))
+        let labels = ["administrativeLicensing": t(.totalsLicensing), "publicService": t(.totalsPublicService),
+                      "otherPowers": t(.totalsOtherPowers)]
         for category in TotalsProjection.categories {
             let counts = projection.categories[category]
             let change = projection.sincePrevious?[category]
@@ -57,17 +61,17 @@ extension ProjectionAnswer {
             table.add(row)
         }
         text += table.render()
-        text += projection.previousIssue.map { "\n  Δ: the change since \($0).\n" } ?? "\n  Δ: no earlier report this year.\n"
+        text += "\n" + (projection.previousIssue.map { t(.totalsChangeSince, .text($0)) } ?? t(.totalsNoEarlier)) + "\n"
         return text
     }
 
     func windowText() -> String {
         let projection = WindowProjection(state)
-        guard let latest = projection.latest else { return "No comprehensive-window counts \(scope).\n" }
-        let text = "Comprehensive-window counts (省本级综窗办件情况), \(latest.issue), period ending \(latest.through)\n\n"
-        var table = TextTable([("", .left), ("this week", .right), ("year to date", .right)])
-        let labels = ["consultations": "咨询 consultations (人次)", "accepted": "受理 accepted", "issued": "颁发 issued",
-                      "transferred": "流转 transferred"]
+        guard let latest = projection.latest else { return t(.windowNone, .text(scope)) + "\n" }
+        let text = t(.windowHeading, .text(latest.issue), "\(latest.through)") + "\n\n"
+        var table = TextTable([("", .left), (t(.columnThisWeek), .right), (t(.columnYearToDate), .right)])
+        let labels = ["consultations": t(.windowConsultations), "accepted": t(.windowAccepted), "issued": t(.windowIssued),
+                      "transferred": t(.windowTransferred)]
         for metric in WindowProjection.metrics {
             table.add([labels[metric] ?? metric, Figures.count(latest.week[metric]), Figures.count(latest.yearToDate[metric])])
         }
@@ -76,38 +80,40 @@ extension ProjectionAnswer {
 
     func visitsText() -> String {
         let projection = VisitsProjection(state, registry: registry, department: department, person: person)
-        guard !projection.visits.isEmpty else { return "No leader visits \(scope)\(filterText).\n" }
-        var text = "Leader visits (厅（局）长进大厅) \(scope)\(filterText)\n\n"
-        var table = TextTable([("date", .left), ("department", .left), ("person", .left), ("titles", .left), ("issue", .left), ("seq", .right)])
+        guard !projection.visits.isEmpty else { return t(.visitsNone, .text(scope), .text(filterText)) + "\n" }
+        var text = t(.visitsHeading, .text(scope), .text(filterText)) + "\n\n"
+        var table = TextTable([(t(.columnDate), .left), (t(.columnDepartment), .left), (t(.columnPerson), .left),
+                               (t(.columnTitles), .left), (t(.columnIssue), .left), (t(.columnSeq), .right)])
         for visit in projection.visits {
             table.add([visit.date.description, visit.department, visit.person, visit.titles.joined(separator: "、"), visit.issue, String(visit.seq)])
         }
-        text += table.render() + "\nPer department\n"
-        var counts = TextTable([("department", .left), ("visits", .right)])
+        text += table.render() + "\n" + t(.visitsPerDepartment) + "\n"
+        var counts = TextTable([(t(.columnDepartment), .left), (t(.columnVisits), .right)])
         for (department, count) in projection.byDepartment { counts.add([department, String(count)]) }
         return text + counts.render()
     }
 
     private var filterText: String {
         var parts: [String] = []
-        if let department { parts.append("department \(department)") }
-        if let person { parts.append("person \(person)") }
-        return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
+        if let department { parts.append(t(.filterDepartment, .text(department))) }
+        if let person { parts.append(t(.filterPerson, .text(person))) }
+        return parts.isEmpty ? "" : t(.filterParenthesized, .text(parts.joined(separator: language == .chinese ? "，" : ", ")))
     }
 
     func inspectionsText() -> String {
         let projection = InspectionsProjection(state)
-        guard !projection.inspections.isEmpty else { return "No hall inspections \(scope).\n" }
-        let unclassified = projection.unclassified == 0 ? ""
-            : ", \(projection.unclassified) to check (the wording says neither; settle each with ledger correct SEQ --set verdict=…)"
-        let text = "Hall inspections (大厅巡查情况) \(scope): \(projection.findings) finding\(projection.findings == 1 ? "" : "s")\(unclassified) of \(projection.inspections.count) verdicts\n\n"
-        var table = TextTable([("verdict", .left), ("through", .left), ("issue", .left), ("seq", .right), ("item", .left), ("text", .left)])
+        guard !projection.inspections.isEmpty else { return t(.inspectionsNone, .text(scope)) + "\n" }
+        let unclassified = projection.unclassified == 0 ? "" : t(.inspectionsUnclassified, "\(projection.unclassified)")
+        let heading: MessageKey = projection.findings == 1 ? .inspectionsHeadingOne : .inspectionsHeading
+        let text = t(heading, .text(scope), "\(projection.findings)", .text(unclassified), "\(projection.inspections.count)") + "\n\n"
+        var table = TextTable([(t(.columnVerdict), .left), (t(.columnThrough), .left), (t(.columnIssue), .left), (t(.columnSeq), .right),
+                               (t(.columnItem), .left), (t(.columnText), .left)])
         for inspection in projection.inspections {
             let verdict: String
             switch inspection.verdict {
-            case .satisfactory: verdict = "ok"
-            case .finding: verdict = "FINDING"
-            case .unclassified: verdict = "CHECK"
+            case .satisfactory: verdict = t(.verdictSatisfactory)
+            case .finding: verdict = t(.verdictFinding)
+            case .unclassified: verdict = t(.verdictUnclassified)
             }
             table.add([verdict, inspection.through.description, inspection.issue, String(inspection.seq),
                        inspection.item, inspection.text])
@@ -117,26 +123,28 @@ extension ProjectionAnswer {
 
     func departmentsText() -> String {
         let projection = DepartmentsProjection(state, registry: registry)
-        var table = TextTable([("department", .left), ("authorized since", .left), ("visits", .right), ("last visit", .left), ("aliases", .left)])
+        var table = TextTable([(t(.columnDepartment), .left), (t(.columnAuthorizedSince), .left), (t(.columnVisits), .right),
+                               (t(.columnLastVisit), .left), (t(.columnAliases), .left)])
         for row in projection.rows {
-            let since = row.authorizedSince.map { $0.description + (row.partial ? " (partial)" : "") } ?? ""
-            let name = row.registered ? row.department : row.department + " (unregistered)"
-            table.add([name, since, String(row.visits), row.lastVisit?.description ?? "", row.aliases.joined(separator: ", ")])
+            let since = row.authorizedSince.map { $0.description + (row.partial ? t(.partial) : "") } ?? ""
+            let name = row.registered ? row.department : row.department + t(.unregistered)
+            table.add([name, since, String(row.visits), row.lastVisit?.description ?? "", list(row.aliases)])
         }
-        return "Departments stationed in the hall, and what the ledger knows of them \(scope)\n\n" + table.render()
+        return t(.departmentsHeading, .text(scope)) + "\n\n" + table.render()
     }
 
     func issuesText() -> String {
         let projection = IssuesProjection(state)
-        guard !projection.issues.isEmpty else { return "No issues \(scope).\n" }
-        var table = TextTable([("issue", .left), ("serial", .right), ("published", .left), ("period", .left), ("events", .right), ("", .left)])
+        guard !projection.issues.isEmpty else { return t(.issuesNone, .text(scope)) + "\n" }
+        var table = TextTable([(t(.columnIssue), .left), (t(.columnSerial), .right), (t(.columnPublished), .left), (t(.columnPeriod), .left),
+                               (t(.columnEvents), .right), ("", .left)])
         for issue in projection.issues {
             let period = (issue.from.map { "\($0) – " } ?? "") + issue.through.description
             table.add([IssueKey.display(year: issue.year, numbers: issue.numbers), issue.serial.map(String.init) ?? "—", issue.published?.description ?? "—", period,
-                       String(issue.events), issue.partial ? "partial" : ""])
+                       String(issue.events), issue.partial ? t(.partialCell) : ""])
         }
-        var text = "Issues \(scope), in the order of their periods\n\n" + table.render()
-        text += projection.gaps.isEmpty ? "\n  No gaps in the numbering.\n" : "\n  Missing from the numbering: \(projection.gaps.joined(separator: ", "))\n"
+        var text = t(.issuesHeading, .text(scope)) + "\n\n" + table.render()
+        text += "\n" + (projection.gaps.isEmpty ? t(.issuesNoGaps) : t(.issuesGaps, .text(list(projection.gaps)))) + "\n"
         return text
     }
 }

@@ -10,6 +10,8 @@ struct ProjectionAnswer {
     let year: Int?
     let department: String?
     let person: String?
+    /// The language of the text for a person; `--json` does not depend on it.
+    var language: Language = .english
     var registry: DepartmentRegistry { state.registry }
 
     var json: JSONObject { stream.materializedObject }
@@ -50,10 +52,19 @@ struct ProjectionAnswer {
     /// "on or before 2023-01-31" / "in the ledger".
     var scope: String {
         var parts: [String] = []
-        if let asOf = filter.asOf { parts.append("on or before \(asOf)") }
-        if let knownAt = filter.knownAt { parts.append("recorded by \(knownAt)") }
-        return parts.isEmpty ? "in the ledger" : parts.joined(separator: ", ")
+        if let asOf = filter.asOf { parts.append(t(.scopeAsOf, "\(asOf)")) }
+        if let knownAt = filter.knownAt { parts.append(t(.scopeKnownAt, "\(knownAt)")) }
+        // The two clocks are joined by a comma in both languages.
+        return parts.isEmpty ? t(.scopeLedger) : parts.joined(separator: language == .chinese ? "，" : ", ")
     }
+
+    /// A message in the answer's language.
+    func t(_ key: MessageKey, _ arguments: Message.Argument...) -> String {
+        Message(key, arguments: arguments).rendered(in: language)
+    }
+
+    /// Names joined as a list: `, ` in English, `、` in Chinese.
+    func list(_ names: [String]) -> String { names.joined(separator: t(.listSeparator)) }
 
     func text(terminal: Bool) -> String {
         switch name {

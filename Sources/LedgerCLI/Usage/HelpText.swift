@@ -1,46 +1,61 @@
-/// The help screens, in the layout of Swift command-line tools (OVERVIEW, USAGE, OPTIONS…).
+/// The help screens, in the layout of Swift command-line tools (OVERVIEW, USAGE, OPTIONS…), in
+/// the invocation's language. A command's discussion paragraph is English in both (not yet in
+/// the catalogue); the headings, abstracts, options, arguments and exit codes are translated.
 enum HelpText {
-    static let overview = """
-        Keeps the weekly bulletins (窗口工作周报) of a government service hall as an
-        event-sourced ledger: an append-only, hash-chained log of facts that can be traced to
-        the lines they came from.
-        """
-
     /// `ledger --help`.
-    static func tool() -> String {
-        var text = "OVERVIEW: " + overview + "\n\n"
-        text += "USAGE: \(LedgerTool.toolUsage)\n\n"
-        text += "OPTIONS:\n"
-        text += row("--ledger <dir>", CommandSpec.commonOptions[0].help)
-        text += row("--version", "Show the version.")
-        text += row("-h, --help", "Show help information.")
-        text += "\nSUBCOMMANDS:\n"
-        for command in LedgerTool.commands { text += row(command.spec.name, command.spec.abstract) }
-        text += row("help", "Show help for a subcommand.")
-        text += "\n  See 'ledger help <subcommand>' for detailed help.\n"
-        text += "\nEXIT CODES:\n"
-        for code in ExitCode.allCases { text += row(String(code.rawValue), code.meaning) }
+    static func tool(_ language: Language = .english) -> String {
+        func t(_ key: MessageKey) -> String { Message(key).rendered(in: language) }
+        var text = t(.helpOverviewHeading) + t(.helpToolOverview) + "\n\n"
+        text += t(.helpUsageHeading) + "\(LedgerTool.toolUsage)\n\n"
+        text += t(.helpOptionsHeading) + "\n"
+        text += row("--ledger <dir>", t(.helpLedgerOption))
+        text += row("--version", t(.helpVersionOption))
+        text += row("-h, --help", t(.helpHelpOption))
+        text += "\n" + t(.helpSubcommandsHeading) + "\n"
+        for command in LedgerTool.commands { text += row(command.spec.name, abstract(command.spec, language)) }
+        text += row("help", t(.helpHelpCommand))
+        text += "\n" + t(.helpSeeSubcommand) + "\n"
+        text += "\n" + t(.helpExitCodesHeading) + "\n"
+        for code in ExitCode.allCases { text += row(String(code.rawValue), t(code.meaningKey)) }
         return text
     }
 
     /// `ledger help COMMAND` and `ledger COMMAND --help`.
-    static func command(_ spec: CommandSpec) -> String {
-        var text = "OVERVIEW: \(spec.abstract)\n"
+    static func command(_ spec: CommandSpec, _ language: Language = .english) -> String {
+        func t(_ key: MessageKey) -> String { Message(key).rendered(in: language) }
+        var text = t(.helpOverviewHeading) + abstract(spec, language) + "\n"
         if let discussion = spec.discussion { text += "\n" + discussion + "\n" }
-        text += "\nUSAGE: \(spec.usage)\n"
+        text += "\n" + t(.helpUsageHeading) + spec.usage + "\n"
         if !spec.positionals.isEmpty {
-            text += "\nARGUMENTS:\n"
-            for positional in spec.positionals { text += row("<\(positional.name)>", positional.help) }
+            text += "\n" + t(.helpArgumentsHeading) + "\n"
+            for positional in spec.positionals { text += row("<\(positional.name)>", MessageCatalogue.help(positional.help, in: language)) }
         }
-        text += "\nOPTIONS:\n"
-        for option in spec.allOptions { text += row(option.synopsis, option.help) }
+        text += "\n" + t(.helpOptionsHeading) + "\n"
+        for option in spec.allOptions {
+            let help = switch option.name {
+            case "ledger": t(.helpLedgerOption)
+            case "help": t(.helpHelpOption)
+            default: MessageCatalogue.help(option.help, in: language)
+            }
+            text += row(option.synopsis, help)
+        }
         return text
     }
+
+    /// The command's abstract: the spec's English, or its Chinese from the catalogue.
+    static func abstract(_ spec: CommandSpec, _ language: Language) -> String {
+        guard language == .chinese, let key = abstractKey(spec.name) else { return spec.abstract }
+        return Message(key).rendered(in: language)
+    }
+
+    /// The catalogue's key for a command's abstract: `command.verify.abstract`.
+    static func abstractKey(_ name: String) -> MessageKey? { MessageKey(rawValue: "command.\(name).abstract") }
 
     /// Two columns: the name padded to 24, the help wrapped at 80 columns.
     static func row(_ name: String, _ help: String) -> String {
         let indent = String(repeating: " ", count: 26)
-        let lines = wrap(help, width: 80 - indent.count)
+        let wide = help.unicodeScalars.contains(where: TextTable.isWide)
+        let lines = wide ? wrapWide(help, width: 80 - indent.count) : wrap(help, width: 80 - indent.count)
         var text = "  " + name
         if name.count + 2 >= indent.count {
             text += "\n" + indent
@@ -60,6 +75,35 @@ enum HelpText {
                 current = ""
             }
             current += (current.isEmpty ? "" : " ") + word
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.isEmpty ? [""] : lines
+    }
+
+    /// Chinese text, which has few spaces to break at: broken at `width` display columns between
+    /// any two Chinese characters, never inside a run of Latin letters (`EventLog/`), and never
+    /// before closing punctuation (`，。、）`), which stays on its line.
+    static func wrapWide(_ text: String, width: Int) -> [String] {
+        var tokens: [String] = []
+        for character in text {
+            let wide = character.unicodeScalars.contains(where: TextTable.isWide)
+            if !wide, character != " ", let last = tokens.last, let end = last.last, end != " ",
+               !end.unicodeScalars.contains(where: TextTable.isWide) {
+                tokens[tokens.count - 1].append(character)
+            } else {
+                tokens.append(String(character))
+            }
+        }
+        var lines: [String] = []
+        var current = ""
+        for token in tokens {
+            let closing = token.count == 1 && "，。、）；：！？".contains(token)
+            if !current.isEmpty && !closing && TextTable.width(current + token) > width {
+                lines.append(current.trimmingTrailingSpaces())
+                current = token == " " ? "" : token
+            } else {
+                current += token
+            }
         }
         if !current.isEmpty { lines.append(current) }
         return lines.isEmpty ? [""] : lines
