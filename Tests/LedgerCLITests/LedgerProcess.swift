@@ -40,6 +40,11 @@ struct LedgerProcess {
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "LEDGER_HOME")
         environment.removeValue(forKey: "LEDGER_ACTOR")
+        // The tests assert English unless they ask for another locale: a tester's own
+        // LANG=zh_CN.UTF-8 must not change what they see.
+        environment.removeValue(forKey: "LC_ALL")
+        environment.removeValue(forKey: "LC_MESSAGES")
+        environment["LANG"] = "C.UTF-8"
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
         return try capture(process, stdin: stdin)
