@@ -52,6 +52,15 @@ struct PDFFontTests {
         #expect(abs((document.lines.first?.position?.y ?? 0) - 742) < 0.01)
     }
 
+    @Test("a /ToUnicode that maps to Kangxi radicals gives the unified ideographs (⼝ → 口)")
+    func radicals() throws {
+        let cmap = "1 begincodespacerange <00> <FF> endcodespacerange 3 beginbfchar <01> <7A97> <02> <2F1D> <03> <2E9F> endbfchar"
+        let font = "<< /Type /Font /Subtype /Type3 /FontMatrix [.001 0 0 .001 0 0] /FontBBox [0 0 1000 1000] /CharProcs << >> /Encoding << /Differences [1 /g1 /g2 /g3] >> /FirstChar 1 /LastChar 3 /Widths [1000 1000 1000] /ToUnicode 8 0 R >>"
+        let file = Self.document(font: font, content: "BT /F2 12 Tf 72 700 Td <010203> Tj ET", streams: [(8, "", cmap)])
+        #expect(try PDFTextReader.read(file).lines.map(\.text) == ["窗口母"])
+        #expect(PDFRadicals.unified("⼀⿕") == "一龠")
+    }
+
     @Test("simple fonts: WinAnsi, MacRoman and Standard encodings, /Differences with glyph names")
     func simpleEncodings() throws {
         let font = "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding << /BaseEncoding /WinAnsiEncoding /Differences [65 /uni4E2D /quoteright /eacute /u1F600] >> >>"
