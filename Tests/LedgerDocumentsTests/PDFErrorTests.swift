@@ -155,6 +155,21 @@ struct PDFErrorTests {
         #expect(document.notes.contains { $0.contains("nested more than") })
     }
 
+    @Test("hostile content streams: no crash, no trap, finite positions", arguments: [
+        String(repeating: "1 ", count: 10_000) + "BT /F1 12 Tf 72 700 Td (x) Tj ET",
+        String(repeating: "q ", count: 1_000) + "BT /F1 12 Tf 72 700 Td (x) Tj ET" + String(repeating: " Q", count: 1_001),
+        "BT /F1 1e300 Tf 99999999999999999999 0 0 1e300 1e300 -1e300 Tm (x) Tj [(y) -1e300 (z)] TJ ET",
+        "BT /F1 12 Tf 72 700 Td 1e300 Tz 1e300 Tc (x) Tj ET",
+        "BT /F1 12 Tf 72 700 Td (x) Tj EMC EMC /P << /ActualText (y) >> BDC ET BI /W 1 /H 1",
+        "BT /F1 12 Tf 72 700 Td (x) Tj /NoSuchFont 12 Tf (y) Tj /F1 Tf Tj TJ ' \" Td Tm cm ET",
+    ])
+    func hostileContent(_ content: String) throws {
+        let document = try? PDFTextReader.read(PDFTestWriter.simple(pages: [content]))
+        for line in document?.lines ?? [] {
+            #expect(line.position.map { $0.x.isFinite && $0.y.isFinite } == true)
+        }
+    }
+
     @Test("every prefix of a small PDF reads or fails cleanly")
     func everyPrefix() {
         let file = PDFTestWriter.simple(pages: [Self.hello, "BT /F1 12 Tf 72 700 Td [(A) -3000 (B)] TJ ET"], xref: .stream)
