@@ -70,6 +70,16 @@ struct PDFErrorTests {
         #expect(PDFReadError.noTextLayer(pageCount: 1, imageCount: 1).description.contains("looks like a scan"))
     }
 
+    @Test("a scanned page among pages with text is read around, with a note")
+    func scannedPage() throws {
+        let image = (20, "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\u{0}\nendstream")
+        let file = PDFTestWriter.simple(pages: [Self.hello, "q 500 0 0 700 0 0 cm /Im Do Q"],
+                                        pageExtra: "/Resources << /Font << /F1 100 0 R >> /XObject << /Im 20 0 R >> >>", extraObjects: [image])
+        let document = try PDFTextReader.read(file)
+        #expect(document.lines.map(\.text) == ["Hello World"])
+        #expect(document.notes == ["page 2: it has images but no text; it looks scanned, and ledger does not read images"])
+    }
+
     @Test("a content stream compressed with an image filter is refused with its name and page")
     func unsupportedFilter() {
         var writer = PDFTestWriter()
