@@ -23,41 +23,42 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // SHA-256's compression on the CPU's SHA extensions, used by LedgerDomain when present.
         .target(name: "LedgerSHA256Hardware", swiftSettings: hardwareHashingFlags),
-        // Pure infrastructure below the domain, written here for want of packages: DEFLATE, zip, XML, PDF.
-        .target(name: "LedgerFormats", dependencies: ["CZlib"]),
-        // Pure core: event envelope, SHA-256, JSON, dates, chain verification, a seeded generator. No I/O, no clock.
-        .target(name: "LedgerDomain", dependencies: ["LedgerSHA256Hardware"]),
+        // Pure infrastructure below the domain, written here for want of packages: SHA-256, JSON, DEFLATE, zip, XML, PDF.
+        .target(name: "LedgerFormats", dependencies: ["CZlib", "LedgerSHA256Hardware"]),
+        // Pure core: the hall's events, facts and departments; the record format, dates, chain verification, a seeded generator. No I/O, no clock.
+        .target(name: "LedgerDomain", dependencies: ["LedgerFormats"]),
         // Pure: reads a bulletin's lines into facts with provenance, and the facts into events.
-        .target(name: "LedgerParser", dependencies: ["LedgerDomain"]),
+        .target(name: "LedgerParser", dependencies: ["LedgerDomain", "LedgerFormats"]),
         // Pure: a document's bytes (text in any encoding, PDF, Word .docx) as the lines the parser reads, with their pages.
         .target(name: "LedgerDocuments", dependencies: ["LedgerFormats"]),
         // Pure: folds records into the hall's state and answers the projections' questions.
-        .target(name: "LedgerProjections", dependencies: ["LedgerDomain"]),
+        .target(name: "LedgerProjections", dependencies: ["LedgerDomain", "LedgerFormats"]),
         // Pure: the ledger as one self-contained HTML page with inline SVG charts, for people.
-        .target(name: "LedgerReport", dependencies: ["LedgerDomain", "LedgerProjections"]),
+        .target(name: "LedgerReport", dependencies: ["LedgerDomain", "LedgerProjections", "LedgerFormats"]),
         // The one place that touches the disk: append-only log, lock, crash recovery.
-        .target(name: "LedgerStore", dependencies: ["LedgerDomain"]),
+        .target(name: "LedgerStore", dependencies: ["LedgerDomain", "LedgerFormats"]),
         // Commands, argument parsing and rendering; the environment and streams are passed in.
-        .target(name: "LedgerCLI", dependencies: ["LedgerDomain", "LedgerParser", "LedgerProjections", "LedgerReport", "LedgerStore"]),
+        .target(name: "LedgerCLI", dependencies: ["LedgerDomain", "LedgerParser", "LedgerProjections", "LedgerReport", "LedgerStore", "LedgerFormats", "LedgerDocuments"]),
         // The thin executable: hands the process's arguments and environment to LedgerCLI.
         .executableTarget(name: "ledger", dependencies: ["LedgerCLI"]),
         // Synthetic bulletins: a seeded model of the hall, its rendering as PDF-extracted text, the facts it must yield.
-        .target(name: "LedgerBench", dependencies: ["LedgerDomain", "LedgerParser", "LedgerProjections", "LedgerStore", "LedgerCLI"]),
+        .target(name: "LedgerBench", dependencies: ["LedgerDomain", "LedgerParser", "LedgerProjections", "LedgerStore", "LedgerCLI", "LedgerFormats"]),
         // The thin benchmark executable: hands the process's arguments, environment and streams to LedgerBench.
         .executableTarget(name: "ledger-bench", dependencies: ["LedgerBench", "LedgerCLI", "LedgerDomain"]),
 
-        .testTarget(name: "LedgerFormatsTests", dependencies: ["LedgerFormats"]),
-        .testTarget(name: "LedgerDocumentsTests", dependencies: ["LedgerDocuments", "LedgerFormats"],
+        .testTarget(name: "LedgerFormatsTests", dependencies: ["LedgerFormats", "LedgerDomain"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "LedgerDomainTests", dependencies: ["LedgerDomain"]),
+        .testTarget(name: "LedgerDocumentsTests", dependencies: ["LedgerDocuments", "LedgerFormats", "LedgerParser", "LedgerDomain"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "LedgerDomainTests", dependencies: ["LedgerDomain", "LedgerFormats"]),
         // Depends on the executable so that `swift test` builds the `ledger` that `run`'s end-to-end tests measure.
-        .testTarget(name: "LedgerBenchTests", dependencies: ["ledger", "LedgerBench", "LedgerParser", "LedgerProjections", "LedgerStore", "LedgerCLI", "LedgerDomain"]),
-        .testTarget(name: "LedgerParserTests", dependencies: ["LedgerParser", "LedgerDomain"],
+        .testTarget(name: "LedgerBenchTests", dependencies: ["ledger", "LedgerBench", "LedgerParser", "LedgerProjections", "LedgerStore", "LedgerCLI", "LedgerDomain", "LedgerFormats", "LedgerDocuments"]),
+        .testTarget(name: "LedgerParserTests", dependencies: ["LedgerParser", "LedgerDomain", "LedgerFormats"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "LedgerProjectionsTests", dependencies: ["LedgerProjections", "LedgerParser", "LedgerDomain"]),
-        .testTarget(name: "LedgerReportTests", dependencies: ["LedgerReport", "LedgerProjections", "LedgerDomain"]),
-        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerDomain"]),
+        .testTarget(name: "LedgerProjectionsTests", dependencies: ["LedgerProjections", "LedgerParser", "LedgerDomain", "LedgerFormats"]),
+        .testTarget(name: "LedgerReportTests", dependencies: ["LedgerReport", "LedgerProjections", "LedgerDomain", "LedgerFormats"]),
+        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerDomain", "LedgerFormats"]),
         // Depends on the executable so that `swift test` builds the binary its end-to-end tests run.
-        .testTarget(name: "LedgerCLITests", dependencies: ["ledger", "LedgerCLI", "LedgerStore", "LedgerDomain"]),
+        .testTarget(name: "LedgerCLITests", dependencies: ["ledger", "LedgerCLI", "LedgerStore", "LedgerDomain", "LedgerFormats"]),
     ]
 )

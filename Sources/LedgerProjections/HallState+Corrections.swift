@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 extension HallState {
     /// Applies a `fact.corrected` record: each change sets one field of the target fact.

@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 extension HallState {
     /// Adds one fact of `issue` to the state.

@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 /// The state as JSON, for snapshots: one JSON array per ``Part``, deterministic (rows sorted by
 /// seq), and read back strictly: a row missing a field or with one of the wrong kind rejects the

@@ -4,10 +4,10 @@ import _Builtin_intrinsics.intel.cpuid
 #endif
 
 /// SHA-256's compression function on the CPU's SHA extensions (x86-64 SHA-NI), about eight
-/// times the speed of the portable Swift rounds in `LedgerDomain`.
+/// times the speed of the portable Swift rounds in `LedgerFormats`.
 ///
 /// This target is compiled with `-msha -mssse3 -msse4.1` so that the intrinsics below compile;
-/// nothing in it may run unless ``isAvailable`` says the CPU has them. `LedgerDomain`'s
+/// nothing in it may run unless ``isAvailable`` says the CPU has them. `LedgerFormats`'s
 /// `SHA256` checks that once and falls back to its own rounds otherwise.
 public enum SHA256Hardware {
     /// Whether this CPU has SHA-NI, SSSE3 and SSE4.1 (CPUID leaves 7 and 1).

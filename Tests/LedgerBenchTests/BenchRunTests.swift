@@ -4,6 +4,7 @@ import Testing
 import LedgerCLI
 import LedgerDomain
 import LedgerStore
+import LedgerFormats
 
 /// The `ledger` binary `swift test` built beside the test bundle (the test target depends on it).
 let builtLedger: String = {

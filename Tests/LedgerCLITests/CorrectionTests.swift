@@ -4,6 +4,7 @@ import Testing
 import LedgerDomain
 import LedgerParser
 import LedgerStore
+import LedgerFormats
 
 /// Corrections, retractions, audit and reparse: nothing is ever rewritten.
 @Suite("Audit and corrections")

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import LedgerDomain
 import LedgerStore
+import LedgerFormats
 
 /// Runs the built `ledger` binary as a user would, capturing stdout, stderr and the exit code.
 struct LedgerProcess {

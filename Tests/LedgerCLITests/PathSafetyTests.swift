@@ -1,6 +1,7 @@
 import Foundation
 import LedgerDomain
 import Testing
+import LedgerFormats
 
 /// Whatever a document or an option says, `ledger` writes only inside its ledger directory,
 /// names stored documents by their hash, and refuses ledger files that are symlinks.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import LedgerDomain
+import LedgerFormats
 
 /// `ledger project`, `replay` and `snapshot`, run as a user runs them.
 @Suite("Projections from the command line")

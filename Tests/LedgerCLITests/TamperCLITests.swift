@@ -1,6 +1,7 @@
 import Foundation
 import LedgerDomain
 import Testing
+import LedgerFormats
 
 /// A hand-edited ledger, through the built binary: `verify` names each problem by line, seq and
 /// kind; the other commands refuse to answer and point to `ledger verify`; a damaged snapshot is

@@ -10,6 +10,8 @@ struct DocumentFormatTests {
         ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], .docx),
         (Array("2023年第 6期（总第 426期）\n".utf8), .text),
         ([], .text),
+        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00], .legacyOffice),
+        (Array("{\\rtf1\\ansi".utf8), .rtf),
     ])
     func recognised(_ bytes: [UInt8], _ format: DocumentFormat) {
         #expect(DocumentFormat.recognise(bytes) == format)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LedgerDomain
+import LedgerFormats
 
 @Suite("Chain verification")
 struct ChainVerifierTests {

@@ -1,4 +1,5 @@
 @testable import LedgerDomain
+import LedgerFormats
 
 /// Builds chains of records in memory, as the store would write them.
 enum RecordFixtures {
@@ -31,7 +32,7 @@ enum RecordFixtures {
     static func verify(_ lines: [[UInt8]], committed: Seq? = nil, lastEnded: Bool = true) -> ChainVerifier {
         var verifier = ChainVerifier(committed: committed)
         for (index, line) in lines.enumerated() where lastEnded || index < lines.count - 1 {
-            line.withUnsafeBytes { verifier.check(line: $0) }
+            _ = line.withUnsafeBytes { verifier.check(line: $0) }
         }
         verifier.finish(lastLineEnded: lastEnded)
         return verifier

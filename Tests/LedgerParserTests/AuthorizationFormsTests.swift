@@ -1,6 +1,7 @@
 import Testing
 import LedgerDomain
 @testable import LedgerParser
+import LedgerFormats
 
 /// The authorization paragraph as other staff write it: counts without shares, lists of the
 /// departments not (or already) authorized, `已全部授权`. Each is read into the same fact; a list

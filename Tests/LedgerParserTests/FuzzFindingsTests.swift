@@ -1,6 +1,7 @@
 import Testing
 import LedgerDomain
 @testable import LedgerParser
+import LedgerFormats
 
 /// Inputs the libFuzzer targets (Tests/Reliability/fuzz.sh) found trapping, kept fixed.
 @Suite("Fuzz findings")

@@ -1,6 +1,7 @@
 import Testing
 import LedgerDomain
 @testable import LedgerParser
+import LedgerFormats
 
 /// An inspection verdict is a finding only on wording that reports a problem, satisfactory only
 /// on wording that says so, and unclassified otherwise.

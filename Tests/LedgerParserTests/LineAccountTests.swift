@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import LedgerDomain
 @testable import LedgerParser
+import LedgerFormats
 
 /// Every non-blank line of every document ends up in exactly one place, and the check that
 /// says so can fail.

@@ -1,6 +1,7 @@
 import Testing
 import LedgerDomain
 @testable import LedgerParser
+import LedgerFormats
 
 /// The masthead as other staff and other extraction tools lay it out: without the serial, the
 /// date on its own line, the year elsewhere, the period with any dash; and the combined issue.

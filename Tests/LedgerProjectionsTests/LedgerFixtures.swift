@@ -2,6 +2,7 @@ import Foundation
 import LedgerDomain
 import LedgerParser
 @testable import LedgerProjections
+import LedgerFormats
 
 /// Records as the store would write them, built in memory from bulletin texts.
 enum LedgerFixtures {

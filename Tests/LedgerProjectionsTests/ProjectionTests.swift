@@ -3,6 +3,7 @@ import Testing
 import LedgerDomain
 @testable import LedgerProjections
 import LedgerParser
+import LedgerFormats
 
 @Suite("Projections over the two real issues")
 struct ProjectionTests {

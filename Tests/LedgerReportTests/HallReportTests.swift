@@ -6,6 +6,7 @@ import Testing
 import LedgerDomain
 @testable import LedgerProjections
 @testable import LedgerReport
+import LedgerFormats
 
 /// The page as a whole: self-contained, escaped, honest about what it covers.
 @Suite("The HTML report")

@@ -1,6 +1,7 @@
 import LedgerDomain
 @testable import LedgerProjections
 @testable import LedgerReport
+import LedgerFormats
 
 /// Hall states made directly, week by week, for the report's tests: any length of history,
 /// with gaps in the numbering, unreported values, findings and visits, from a seed.

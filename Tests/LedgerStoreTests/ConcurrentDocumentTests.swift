@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import LedgerDomain
 @testable import LedgerStore
+import LedgerFormats
 
 @Suite("Stored documents, from two writers at once")
 struct ConcurrentDocumentTests {

@@ -3,6 +3,7 @@ import Glibc
 import Testing
 import LedgerDomain
 @testable import LedgerStore
+import LedgerFormats
 
 @Suite("The event store")
 struct EventStoreTests {

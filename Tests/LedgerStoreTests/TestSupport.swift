@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import LedgerDomain
 @testable import LedgerStore
+import LedgerFormats
 
 /// A fresh directory under /tmp, removed when the value goes away.
 final class TemporaryDirectory {

@@ -3,7 +3,7 @@
 # against the sources of the targets they test, and runs each for a chosen time, seeded with the
 # fixtures. Fails on a crash, a timeout (one input over 10 s) or memory over 2 GB (RSS).
 #
-#   Tests/Reliability/fuzz.sh [--seconds N | --runs N] [--target parser|log|pdf|all] [--seed S]
+#   Tests/Reliability/fuzz.sh [--seconds N | --runs N] [--target parser|log|docx|pdf|all] [--seed S]
 #
 # --seconds  how long each target runs (default 600), growing the corpus kept in .build-fuzz/
 # --runs     instead: exactly N executions from the seeds alone (a fresh corpus), so the same
@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --target) target=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
-    *) echo "usage: $0 [--seconds N | --runs N] [--target parser|log|pdf|all] [--seed S]" >&2; exit 64 ;;
+    *) echo "usage: $0 [--seconds N | --runs N] [--target parser|log|docx|pdf|all] [--seed S]" >&2; exit 64 ;;
   esac
 done
 
@@ -43,25 +43,24 @@ module() {
   local name=$1; shift
   local sources
   mapfile -t sources < <(find "Sources/$name" -name '*.swift' | sort)
-  swiftc "${sanitize[@]}" -O -g -parse-as-library -module-name "$name" -I "$build/modules" \
+  swiftc "${sanitize[@]}" -O -g -parse-as-library -module-name "$name" -I "$build/modules" -I Sources/CZlib \
     -emit-module -emit-module-path "$build/modules/$name.swiftmodule" \
     -emit-library -static -o "$build/modules/lib$name.a" "$@" "${sources[@]}" 2> >(grep -v 'ld.gold: warning' >&2)
 }
 
 fuzzer() {
-  local name=$1 file=$2; shift 2
-  local libraries=(-lLedgerStore -lLedgerParser -lLedgerDomain -lLedgerSHA256Hardware)
-  [ $# -gt 0 ] && libraries=("$@")
+  local name=$1 file=$2
   swiftc "${sanitize[@]}" -O -g -parse-as-library -I "$build/modules" -I Sources/CZlib -L "$build/modules" \
-    "Tests/Reliability/Fuzz/$file" "${libraries[@]}" \
+    "Tests/Reliability/Fuzz/$file" "${@:3}" -lLedgerStore -lLedgerParser -lLedgerDomain -lLedgerFormats -lLedgerSHA256Hardware -lz \
     -o "$build/fuzz-$name" 2>&1 | { grep -v 'ld.gold: warning' || true; } >&2
 }
 
 # Rebuilt only when a source changed, so two runs (one per target) can share one build.
-stamp=$(find Sources/LedgerSHA256Hardware Sources/LedgerDomain Sources/LedgerParser Sources/LedgerStore \
-  Sources/LedgerFormats Sources/LedgerDocuments Tests/Reliability/Fuzz \
+stamp=$(find Sources/LedgerSHA256Hardware Sources/LedgerFormats Sources/LedgerDomain Sources/LedgerParser Sources/LedgerStore Tests/Reliability/Fuzz \
+  Sources/LedgerDocuments \
   -name '*.swift' | sort | xargs cat | sha256sum | cut -c1-64)
-if [ "$(cat "$build/stamp" 2>/dev/null)" = "$stamp" ] && [ -x "$build/fuzz-parser" ] && [ -x "$build/fuzz-log" ] && [ -x "$build/fuzz-pdf" ]; then
+if [ "$(cat "$build/stamp" 2>/dev/null)" = "$stamp" ] && [ -x "$build/fuzz-parser" ] && [ -x "$build/fuzz-log" ] && [ -x "$build/fuzz-docx" ] \
+   && [ -x "$build/fuzz-pdf" ]; then
   echo "fuzz: the targets in $build/ are up to date"
 else
   echo "fuzz: building the targets in $build/"
@@ -69,15 +68,16 @@ else
   hardware=()
   [ "$(uname -m)" = x86_64 ] && hardware=(-Xcc -msha -Xcc -mssse3 -Xcc -msse4.1)
   module LedgerSHA256Hardware "${hardware[@]}"
+  module LedgerFormats
   module LedgerDomain
   module LedgerParser
   module LedgerStore
   fuzzer parser ParserFuzzer.swift
   fuzzer log LogFuzzer.swift
-  # The PDF reader: LedgerFormats (with the system's zlib through CZlib) and LedgerDocuments.
-  module LedgerFormats -I Sources/CZlib
-  module LedgerDocuments -I Sources/CZlib
-  fuzzer pdf PDFFuzzer.swift -lLedgerDocuments -lLedgerFormats -lz
+  # The document readers (zip, XML, .docx; PDF), on LedgerFormats.
+  module LedgerDocuments
+  fuzzer docx DocxFuzzer.swift -lLedgerDocuments
+  fuzzer pdf PDFFuzzer.swift -lLedgerDocuments
   echo "$stamp" > "$build/stamp"
 fi
 
@@ -91,6 +91,14 @@ cp Tests/LedgerParserTests/Fixtures/*.txt "$build/seeds-parser/"
 cp EventLog/events.jsonl "$build/seeds-log/committed.jsonl"
 head -c 16384 EventLog/events.jsonl > "$build/seeds-log/head.jsonl"
 split -l 1 -d EventLog/events.jsonl "$build/seeds-log/record-"
+# .docx seeds: the committed documents whole, and their XML parts as the target's second input form.
+mkdir -p "$build/seeds-docx" "$build/corpus-docx"
+for docx in $(find Tests/LedgerDocumentsTests/Fixtures -name '*.docx' | sort); do
+  base=$(basename "$docx" .docx)
+  cp "$docx" "$build/seeds-docx/"
+  { unzip -p "$docx" word/document.xml; printf '\0'; unzip -p "$docx" word/numbering.xml 2>/dev/null || true; printf '\0'
+    unzip -p "$docx" word/styles.xml 2>/dev/null || true; } > "$build/seeds-docx/$base.parts" || true
+done
 
 run() {
   local name=$1 log="$build/fuzz-$1.log"
@@ -118,7 +126,7 @@ run() {
 }
 
 case $target in
-  all) run parser; run log; run pdf ;;
-  parser|log|pdf) run "$target" ;;
-  *) echo "unknown target $target (parser, log, pdf or all)" >&2; exit 64 ;;
+  all) run parser; run log; run docx; run pdf ;;
+  parser|log|docx|pdf) run "$target" ;;
+  *) echo "unknown target $target (parser, log, docx, pdf or all)" >&2; exit 64 ;;
 esac

@@ -25,6 +25,13 @@ enum BenchFiles {
         }
     }
 
+    /// Writes the bytes, replacing the file.
+    static func write(_ bytes: [UInt8], to path: String) throws(BenchFailure) {
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+            throw .io("cannot write \(path)")
+        }
+    }
+
     /// A new, empty directory for scratch files, under `$TMPDIR` (else /tmp).
     static func makeScratchDirectory(environment: [String: String]) throws(BenchFailure) -> String {
         let base = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"

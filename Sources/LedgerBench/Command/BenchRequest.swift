@@ -2,7 +2,7 @@
 public enum BenchRequest: Sendable, Equatable {
     /// `--help`, `-h`, `help`: print the usage.
     case help
-    /// `generate --issues N [--seed S] (--out DIR | --ledger DIR) [--batch N]`.
+    /// `generate --issues N [--seed S] (--out DIR [--format text|pdf|docx] | --ledger DIR [--batch N])`.
     case generate(GenerateOptions)
     /// `run [--events N] [--seed S] [--json] [--dir DIR] [--batch N] [--ledger-binary PATH]`.
     case run(RunOptions)
@@ -25,6 +25,18 @@ public enum BenchRequest: Sendable, Equatable {
         public var destination: Destination
         /// Files per `ledger ingest` run.
         public var batch: Int
+        /// What `--out` writes: text, or documents made by the real producers.
+        public var format: OutputFormat = .text
+    }
+
+    /// What `generate --out` writes for each issue.
+    public enum OutputFormat: String, Sendable, Equatable, CaseIterable {
+        /// `YYYY-NN.txt`: the text a PDF extractor gives, with its artefacts.
+        case text
+        /// `YYYY-NN.pdf`: the issue as its author wrote it, printed by headless Chromium.
+        case pdf
+        /// `YYYY-NN.docx`: the issue as its author wrote it, saved by LibreOffice Writer as Word.
+        case docx
     }
 
     /// The usage text (help goes to standard output, exit 0).
@@ -44,6 +56,11 @@ public enum BenchRequest: Sendable, Equatable {
                           written in a house style drawn from the seed (classic PDF extraction,
                           layout-preserving extraction, word-processor text, other numbering and
                           punctuation); the run ends with the count of issues per style.
+          --format <f>    With --out: text (default), pdf or docx. pdf and docx write each issue
+                          as its author wrote it (the house style's numbering and wording, without
+                          the artefacts of PDF extraction) as <dir>/YYYY-NN.pdf, printed by headless
+                          Chromium (package chromium), or <dir>/YYYY-NN.docx, saved by LibreOffice
+                          Writer (package libreoffice-writer) with automatic 一、/（一） numbering.
           --ledger <dir>  Ingest the issues into the ledger in <dir> (created if missing) with
                           `ledger ingest`, in batches; prints progress every 100 issues and the head.
           --batch <n>     Files per ingest run with --ledger, 1…\(maxBatch) (default \(defaultBatch)).
@@ -72,14 +89,14 @@ public enum BenchRequest: Sendable, Equatable {
 
           -h, --help      Show this help.
 
-        EXIT CODES: 0 success, 64 usage error, 66 no `ledger` binary to measure, 70 a measured
-        `ledger` command failed (its stderr is shown), 74 I/O error; ingest's own codes when an
-        ingest fails.
+        EXIT CODES: 0 success, 64 usage error, 66 no `ledger` binary to measure, 69 the producer
+        --format needs is not installed, 70 a measured `ledger` command failed (its stderr is
+        shown), 74 I/O error; ingest's own codes when an ingest fails.
 
         """
 
     /// `generate`'s one-line synopsis.
-    static let generateSynopsis = "ledger-bench generate --issues <n> [--seed <s>] (--out <dir> | --ledger <dir>) [--batch <n>]"
+    static let generateSynopsis = "ledger-bench generate --issues <n> [--seed <s>] (--out <dir> [--format text|pdf|docx] | --ledger <dir> [--batch <n>])"
 
     /// The most issues one run generates.
     public static let maxIssues = BulletinGenerator.maxIssues
@@ -97,7 +114,7 @@ public enum BenchRequest: Sendable, Equatable {
         let rest = Array(arguments.dropFirst())
         switch command {
         case "generate":
-            guard let scanned = try scan(rest, valued: ["--issues", "--seed", "--out", "--ledger", "--batch"]) else { return .help }
+            guard let scanned = try scan(rest, valued: ["--issues", "--seed", "--out", "--ledger", "--batch", "--format"]) else { return .help }
             return .generate(try options(scanned.values))
         case "run":
             guard let scanned = try scan(rest, valued: RunOptions.valuedOptions, flags: RunOptions.flagOptions) else { return .help }
@@ -173,7 +190,15 @@ public enum BenchRequest: Sendable, Equatable {
         case (nil, nil): throw .usage("missing '--out <dir>' or '--ledger <dir>': where should the issues go?")
         }
         if values["--batch"] != nil, case .files = destination { throw .usage("'--batch' applies to '--ledger' only") }
-        return GenerateOptions(issues: issues, seed: seed, destination: destination, batch: batch)
+        var format = OutputFormat.text
+        if let formatText = values["--format"] {
+            guard let given = OutputFormat(rawValue: formatText) else {
+                throw .usage("invalid value '\(formatText)' for '--format': expected text, pdf or docx")
+            }
+            if case .ledger = destination { throw .usage("'--format' applies to '--out' only") }
+            format = given
+        }
+        return GenerateOptions(issues: issues, seed: seed, destination: destination, batch: batch, format: format)
     }
 }
 
@@ -199,6 +224,11 @@ public struct BenchFailure: Error, Equatable, Sendable {
     /// Something to run or read is missing (the `ledger` binary to measure): exit 66.
     public static func noInput(_ message: String) -> BenchFailure {
         BenchFailure(message: message, exitCode: 66, isUsage: false)
+    }
+
+    /// A program `ledger-bench` needs is not installed (a document producer): exit 69.
+    public static func unavailable(_ message: String) -> BenchFailure {
+        BenchFailure(message: message, exitCode: 69, isUsage: false)
     }
 
     /// A measured `ledger` command failed on a ledger it should handle: exit 70.

@@ -1,6 +1,7 @@
 import LedgerCLI
 import LedgerDomain
 import LedgerStore
+import LedgerFormats
 
 /// `ledger-bench run`: builds a ledger of N events by ingesting generated issues in-process
 /// (the ingest measurement), measures the `ledger` binary on it as child processes

@@ -29,6 +29,7 @@ struct GenerateRun {
     }
 
     private func writeFiles(to directory: String) throws(BenchFailure) -> Int32 {
+        if options.format != .text { return try writeDocuments(to: directory) }
         try BenchFiles.makeDirectory(directory)
         var generator = BulletinGenerator(seed: options.seed)
         var keys: [String] = []
@@ -41,6 +42,56 @@ struct GenerateRun {
             invocation.stdout.flush()
         }
         invocation.stdout.write("ledger-bench: wrote \(keys.count) issues, \(keys.first ?? "") … \(keys.last ?? ""), to \(directory) (seed \(options.seed))\n")
+        invocation.stdout.write("house styles: \(houses)\n")
+        return 0
+    }
+
+    /// `--format pdf|docx`: each issue's clean text rendered by the real producer (see
+    /// ``ProducerRendering``), a batch of issues at a time; the sources and the producers'
+    /// profiles live in a scratch directory, removed at the end.
+    private func writeDocuments(to directory: String) throws(BenchFailure) -> Int32 {
+        let scratch = try BenchFiles.makeScratchDirectory(environment: invocation.environment)
+        defer { BenchFiles.remove(scratch) }
+        let producers = Producers(environment: invocation.environment, clock: clock, scratch: scratch)
+        let format = options.format.rawValue
+        let program = try producers.locate(options.format == .pdf ? .chromium : .libreOffice, for: format)
+        try BenchFiles.makeDirectory(directory)
+        var generator = BulletinGenerator(seed: options.seed)
+        var keys: [String] = []
+        var houses = HouseStyle.Tally()
+        while keys.count < options.issues {
+            var sources: [String] = []
+            var documents: [(path: String, published: CalendarDate)] = []
+            for _ in 0..<min(Self.progressInterval, options.issues - keys.count) {
+                let issue = generator.next()
+                let (house, text) = ProducerRendering.cleanText(issue, seed: options.seed)
+                houses.add(house)
+                keys.append(issue.key)
+                switch options.format {
+                case .pdf:
+                    let html = "\(scratch)/\(issue.key).html"
+                    try BenchFiles.write(ProducerRendering.html(clean: text), to: html)
+                    let pdf = "\(directory)/\(issue.key).pdf"
+                    try producers.printToPDF(chromium: program, html: html, pdf: pdf)
+                    documents.append((pdf, issue.published))
+                case .docx, .text:
+                    let fodt = "\(scratch)/\(issue.key).fodt"
+                    try BenchFiles.write(ProducerRendering.flatODT(clean: text, published: issue.published), to: fodt)
+                    sources.append(fodt)
+                    documents.append(("\(directory)/\(issue.key).docx", issue.published))
+                }
+            }
+            try producers.convertToDocx(soffice: program, files: sources, directory: directory)
+            // The moments the producers stamp in become the publication date: the same seed, the same bytes.
+            for (path, published) in documents {
+                guard let bytes = BenchFiles.readBytes(path) else { throw .io("cannot read \(path)") }
+                try BenchFiles.write(options.format == .pdf ? ProducerOutput.fixingPDFDates(bytes, to: published)
+                                     : ProducerOutput.fixingZipTimes(bytes, to: published), to: path)
+            }
+            invocation.stdout.write("ledger-bench: wrote \(keys.count) of \(options.issues) issues as .\(format)\n")
+            invocation.stdout.flush()
+        }
+        invocation.stdout.write("ledger-bench: wrote \(keys.count) issues, \(keys.first ?? "") … \(keys.last ?? ""), to \(directory) as .\(format) (seed \(options.seed))\n")
         invocation.stdout.write("house styles: \(houses)\n")
         return 0
     }

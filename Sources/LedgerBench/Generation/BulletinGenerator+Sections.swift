@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 extension BulletinGenerator {
     /// The sections: the hall advances a week, then each section is printed or left

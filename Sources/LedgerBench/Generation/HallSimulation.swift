@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 /// The hall behind the bulletins: year-to-date counts that grow every week and start again in
 /// January, the departments that have authorized the comprehensive window, and each

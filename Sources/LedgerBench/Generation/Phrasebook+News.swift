@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 /// What a template draws from: the random generator, the week, the departments.
 struct ProseDraw {

@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 /// The words synthetic bulletins are made of: people's names, leaders' titles, the way
 /// departments are written, and the hall inspection's items and verdicts.

@@ -1,5 +1,6 @@
 import LedgerDomain
 import LedgerStore
+import LedgerFormats
 
 /// What one `ledger-bench run` measured, and the figures derived from it: rates over the
 /// ledger's size, and ratios to the machine's own speed on the same file.

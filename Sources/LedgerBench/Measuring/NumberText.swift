@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 /// Numbers written for the report: fixed decimals, the same in JSON and in the table (which
 /// also groups thousands), without Foundation's formatters.

@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 /// The artefacts of PDF extraction one rendered document has, drawn once per document so that
 /// a document is consistent in its faults the way a real extractor's output is. A

@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 extension ArtefactStyle {
     /// How a document gives the service-item counts.

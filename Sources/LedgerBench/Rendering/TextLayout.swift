@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 /// Writes prose and lines the way PDF extraction leaves them, following an ``ArtefactStyle``:
 /// numbers with odd digits and spaces, paragraphs hard-wrapped at a width, blank lines, page

@@ -1,6 +1,7 @@
 import LedgerDomain
 import LedgerProjections
 import LedgerStore
+import LedgerFormats
 
 /// `ledger audit`: who changed what, when and why, newest last.
 enum AuditCommand {

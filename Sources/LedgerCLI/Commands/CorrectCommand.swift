@@ -1,6 +1,7 @@
 import LedgerDomain
 import LedgerProjections
 import LedgerStore
+import LedgerFormats
 
 /// `ledger correct SEQ --set FIELD=VALUE… --reason TEXT` and `ledger retract SEQ --reason TEXT`:
 /// corrections are new events that point at the fact; the log is never rewritten.

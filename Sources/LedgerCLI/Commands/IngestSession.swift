@@ -1,6 +1,7 @@
 import LedgerDomain
 import LedgerParser
 import LedgerStore
+import LedgerFormats
 
 /// The ingest history of the ledger, kept across the files of one `ingest` command: the first
 /// file starts from the ingest snapshot (`Snapshots/ingest.snapshot`) and the records after it,

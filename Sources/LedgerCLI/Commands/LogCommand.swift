@@ -1,5 +1,6 @@
 import LedgerDomain
 import LedgerStore
+import LedgerFormats
 
 /// `ledger log`: the events, oldest first.
 enum LogCommand {

@@ -2,6 +2,7 @@ import LedgerDomain
 import LedgerParser
 import LedgerProjections
 import LedgerStore
+import LedgerFormats
 
 /// `ledger project NAME`: one question about the hall, now or as it stood on a date.
 enum ProjectCommand {

@@ -2,6 +2,7 @@ import LedgerDomain
 import LedgerParser
 import LedgerProjections
 import LedgerStore
+import LedgerFormats
 
 /// `ledger register NAME [--alias A]…`: extends the department registry without a rebuild;
 /// `ledger register --publisher NAME`: another name of this ledger's centre, so that ingest

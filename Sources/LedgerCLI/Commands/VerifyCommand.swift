@@ -1,6 +1,7 @@
 import LedgerDomain
 import LedgerProjections
 import LedgerStore
+import LedgerFormats
 
 /// `ledger verify`: checks the whole ledger and says whether it is intact.
 enum VerifyCommand {

@@ -1,5 +1,6 @@
 import LedgerDomain
 import LedgerProjections
+import LedgerFormats
 
 /// One projection's answer, as JSON and as text for a person.
 struct ProjectionAnswer {

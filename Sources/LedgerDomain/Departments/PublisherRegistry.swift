@@ -28,10 +28,12 @@ public struct PublisherRegistry: Sendable, Equatable {
         return registry
     }
 
-    /// Whether a publisher's name as written is one of the registry's, once compared.
+    /// Whether a publisher's name as written is one of the registry's, once compared, or holds
+    /// one whole: `四川省…中心办公室` (an office of the centre), or the name with a word of the
+    /// masthead the reader could not tell from it. A part of a name (`服务中心`) is not enough.
     public func knows(_ written: String) -> Bool {
         let name = Self.comparable(written)
-        return !name.isEmpty && names.contains { Self.comparable($0) == name }
+        return !name.isEmpty && names.contains { name.contains(Self.comparable($0)) }
     }
 
     /// The name as names are compared: no whitespace (ASCII, ideographic, no-break, zero-width),

@@ -1,3 +1,4 @@
+import LedgerFormats
 /// Which fields of each fact can be corrected, and of what kind their values are. Field names
 /// are the projections' JSON names; nested counts use a dot: `week.accepted`.
 public enum FactSchema {

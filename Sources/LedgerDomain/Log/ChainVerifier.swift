@@ -1,3 +1,4 @@
+import LedgerFormats
 /// Checks a log line by line: every hash, the chain of `prev` links, seq continuity and batch
 /// completeness. Pure: the store feeds it lines as it streams the file.
 ///

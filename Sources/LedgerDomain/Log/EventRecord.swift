@@ -1,3 +1,4 @@
+import LedgerFormats
 /// One line of `EventLog/events.jsonl`: an event with its place in the log and its hashes.
 ///
 /// Field order in the line is fixed: `seq, id, type, version, valid?, recordedAt, actor, batch,

@@ -1,3 +1,4 @@
+import LedgerFormats
 /// The last record of a log: its seq and hash. Every answer names the head it was computed from.
 public struct LogHead: Hashable, Sendable, CustomStringConvertible {
     /// The last record's seq; 0 for an empty log.

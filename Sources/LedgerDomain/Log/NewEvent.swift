@@ -1,3 +1,4 @@
+import LedgerFormats
 /// An event as a command proposes it, before the store gives it a place in the log.
 ///
 /// The store adds what only it can know: seq, id, the recorded instant, the actor, the batch

@@ -86,9 +86,10 @@ enum HeaderReader {
         // The publisher is written just before the date; the title is what is left after the masthead.
         let publisherStart = [masthead.range.upperBound, periodRange?.upperBound].compactMap { $0 }
             .filter { $0 <= dateMatch.range.lowerBound }.max() ?? text.startIndex
-        let publisher = String(text[publisherStart..<dateMatch.range.lowerBound]).trimmingBrackets()
+        let named = publisher(in: text[publisherStart..<dateMatch.range.lowerBound], lineStarts: header.lineStarts)
+        let publisher = String(text[named.name]).trimmingBrackets()
         let title = remainder(text[masthead.range.upperBound...],
-                              without: [publisherStart..<dateMatch.range.upperBound] + (periodRange.map { [$0] } ?? []))
+                              without: [named.claimed.lowerBound..<dateMatch.range.upperBound] + (periodRange.map { [$0] } ?? []))
         return Bulletin.Issue(
             year: year, number: masthead.number, throughNumber: numbers.throughNumber, serial: masthead.serial,
             throughSerial: numbers.throughSerial,
@@ -96,6 +97,31 @@ enum HeaderReader {
             title: title.isEmpty ? nil : title, from: covered?.from, through: covered?.through ?? published,
             printRun: nil, distribution: [], sections: outline.sections.map(\.title),
             provenance: Provenance(header), footer: nil)
+    }
+
+    /// A label before the publisher's name: `编印单位：`, `主办：`, `发布单位:`.
+    nonisolated(unsafe) static let publisherLabel = #/^(?:编印|主办|编发|印发|发布|出版|编制)(?:单位|部门)?[：:]/#
+    /// What follows the name to say it made the bulletin: `四川省…中心编`, `…中心 编印`.
+    nonisolated(unsafe) static let publisherVerb = #/(?:编印|主办|编发|印发|编制|编)$/#
+    /// How a bulletin's title ends (`政务服务工作`, `窗口工作周报`): a line so ending before the
+    /// publisher's line is the title, not the start of the name.
+    nonisolated(unsafe) static let titleEnding = #/(?:工作|周报|简报|动态|通报|专报|信息|快报|要情|周刊)$/#
+
+    /// The publisher in the text between the issue line (or period) and the publication date:
+    /// `name` is the name alone, `claimed` the name with its label and verb (not the title's).
+    /// A line before it that ends as titles end is left to the title; a name wrapped onto two
+    /// lines stays whole.
+    static func publisher(in segment: Substring, lineStarts: [String.Index])
+        -> (name: Range<String.Index>, claimed: Range<String.Index>) {
+        var start = segment.startIndex
+        for boundary in lineStarts where boundary > segment.startIndex && boundary < segment.endIndex {
+            if segment[start..<boundary].contains(titleEnding) { start = boundary }
+        }
+        let claimedStart = start
+        var end = segment.endIndex
+        if let label = segment[start..<end].prefixMatch(of: publisherLabel) { start = label.range.upperBound }
+        if let verb = segment[start..<end].firstMatch(of: publisherVerb), verb.range.lowerBound > start { end = verb.range.lowerBound }
+        return (start..<end, claimedStart..<segment.endIndex)
     }
 
     /// The last number and serial of a combined issue (`第 5-6期（总第 425-426期）`): each must

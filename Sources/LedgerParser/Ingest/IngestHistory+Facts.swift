@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 /// An issue's facts left on disk by a snapshot, read back from the log when ingest needs them.
 extension IngestHistory {

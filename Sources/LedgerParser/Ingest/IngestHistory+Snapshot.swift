@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 /// The history as a snapshot stores it (`Snapshots/ingest.snapshot`): everything but the
 /// issues' facts, which stay in the log where each issue's ``IngestHistory/IssueEntry/sources``

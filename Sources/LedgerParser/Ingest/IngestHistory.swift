@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 /// What ingest needs to know of the ledger so far: which issues are in it, from which
 /// documents, and the figures that later issues are checked against. A pure fold over records.

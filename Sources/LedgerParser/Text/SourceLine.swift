@@ -61,6 +61,11 @@ public struct SourceText: Sendable {
         return line(atUTF8Offset: lower)...line(atUTF8Offset: upper)
     }
 
+    /// Where each line's text starts in `text`, in order.
+    public var lineStarts: [String.Index] {
+        starts.map { text.utf8.index(text.startIndex, offsetBy: $0) }
+    }
+
     /// The line numbers of the whole text.
     public var lineNumbers: ClosedRange<Int>? {
         guard let first = lines.first, let last = lines.last else { return nil }

@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 /// The recorded history of the ledger, one entry per ingest, supersession, correction,
 /// retraction or registration (of a department or a publisher's name), newest last: who, when, why, and what changed.

@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 /// One fact and everything done to it since: corrections, a retraction, a supersession.
 /// A pure fold: feed it the records after the fact, in seq order.

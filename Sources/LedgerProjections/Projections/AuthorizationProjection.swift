@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 /// How many stationed departments have authorized the comprehensive window, and since when.
 public struct AuthorizationProjection: Sendable {

@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 /// The department registry joined with what the ledger knows of each department.
 public struct DepartmentsProjection: Sendable {

@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 /// Shares and rates to one decimal, computed with integers so every machine prints the same.
 public enum Percent {

@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 /// Hall inspection verdicts by week: findings first, then those needing a look, then the rest.
 public struct InspectionsProjection: Sendable {

@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 /// The ingested issues in the order of their periods, with the gaps in their numbering.
 public struct IssuesProjection: Sendable {

@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 /// Year-to-date service-item totals per category for one year, and the change since the
 /// previous report of that year. Years are never added together.

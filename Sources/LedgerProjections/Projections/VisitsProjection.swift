@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 /// Leader visits (厅（局）长进大厅), optionally for one department (any alias) or person.
 public struct VisitsProjection: Sendable {

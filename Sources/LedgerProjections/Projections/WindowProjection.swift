@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 /// Comprehensive-window counts of the latest report: the week and the year to date.
 public struct WindowProjection: Sendable {

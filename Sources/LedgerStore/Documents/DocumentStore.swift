@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import LedgerDomain
+import LedgerFormats
 
 /// The original bytes of every ingested document, kept content-addressed under
 /// `EventLog/documents/<sha256>`: named by their hash, never by user input, so a stored

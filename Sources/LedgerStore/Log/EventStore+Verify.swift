@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import LedgerDomain
+import LedgerFormats
 
 extension EventStore {
     /// Checks the whole ledger without changing it: every record's hash, the chain, seq

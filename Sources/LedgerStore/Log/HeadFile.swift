@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFormats
 
 /// The commit point of the log: `EventLog/HEAD`, one JSON line naming the last committed
 /// record and the log's committed length in bytes.

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import LedgerDomain
+import LedgerFormats
 
 /// A projection state saved at a seq of the log: `Snapshots/<name>.snapshot`, in named parts so
 /// that a question reads only the parts it needs.

@@ -1,0 +1,68 @@
+import LedgerFormats
+
+/// Reads a Word document (.docx, Office Open XML WordprocessingML) into the lines Word shows.
+///
+/// The body (`word/document.xml`) gives one line per paragraph, with its automatic list number
+/// (`一、`, `（一）`, `1.`) prefixed as Word shows it (from `word/numbering.xml`, directly or
+/// through the paragraph's style in `word/styles.xml`); line breaks start new lines; tables give
+/// one line per row, cells separated by a tab; text boxes give their paragraphs where they are
+/// anchored. Fields show their result, never their instruction; deleted and hidden text is left
+/// out, inserted text kept. Headers, footers, footnotes and comments are not the body and are
+/// not read (a note says so). Lines carry no page or position: a .docx has no pages until laid out.
+///
+/// Refused with a sentence saying what the file is: Word 97–2003 `.doc` and WPS files (OLE2),
+/// RTF, password-protected files, zips that hold no Word document (an .xlsx, an .odt), and
+/// damaged or crafted archives (see ``ZipArchive``) or XML (see ``XMLReader``).
+public enum DocxReader {
+    /// The lines of the .docx `bytes`, in document order.
+    public static func read(_ bytes: [UInt8]) throws(DocxReadError) -> ExtractedDocument {
+        switch DocumentFormat.recognise(bytes) {
+        case .legacyOffice: throw isEncryptedPackage(bytes) ? .passwordProtected : .legacyOffice
+        case .rtf: throw .rtf
+        default: break
+        }
+        let archive: ZipArchive
+        do {
+            archive = try ZipArchive(bytes)
+        } catch {
+            throw .damagedArchive(error)
+        }
+        let package = try DocxPackage(archive: archive)
+        let document = try package.xml(package.mainPart)
+        let numbering = try package.relatedPart("numbering", fallback: "word/numbering.xml").map { (name) throws(DocxReadError) in
+            try package.xml(name)
+        }
+        let styles = try package.relatedPart("styles", fallback: "word/styles.xml").map { (name) throws(DocxReadError) in
+            try package.xml(name)
+        }
+        let lists = WordListCounter(numbering: WordNumbering(numbering), styles: WordStyles(styles))
+        var walker = DocxBodyWalker(lists: lists)
+        let body = document.firstElement("w:body") ?? document
+        let lines = walker.blockLines(body).map { DocumentLine(text: $0) }
+        return ExtractedDocument(format: .docx, lines: lines, notes: notes(walker, archive: archive))
+    }
+
+    private static func notes(_ walker: DocxBodyWalker, archive: ZipArchive) -> [String] {
+        var notes = walker.notes + walker.lists.notes
+        let furniture = archive.entries.filter { entry in
+            let name = entry.name
+            return name.hasPrefix("word/") && (name.contains("/header") || name.contains("/footer")) && name.hasSuffix(".xml")
+        }
+        if !furniture.isEmpty {
+            notes.append("the document's \(furniture.count) header and footer parts are page furniture and were not read")
+        }
+        if walker.footnoteCount > 0 {
+            notes.append("\(walker.footnoteCount) footnote or endnote references were met; the notes themselves were not read")
+        }
+        if !walker.fields.isEmpty {
+            notes.append("a field was not closed by the document's end; its text so far was read")
+        }
+        return notes
+    }
+
+    /// Whether an OLE2 file holds an `EncryptedPackage` stream: a password-protected .docx or .xlsx.
+    static func isEncryptedPackage(_ bytes: [UInt8]) -> Bool {
+        let name = Array("EncryptedPackage".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        return bytes.firstRange(of: name) != nil
+    }
+}
