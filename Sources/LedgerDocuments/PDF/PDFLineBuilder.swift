@@ -72,7 +72,7 @@ enum PDFLineBuilder {
             text.append(glyph.text)
             previous = glyph
         }
-        return normalise(text)
+        return normalise(PDFRadicals.unified(text))
     }
 
     /// True when a vertical rule (of `rules`, the x of those crossing the line, ascending) stands between two glyphs.
