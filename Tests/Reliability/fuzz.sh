@@ -43,14 +43,14 @@ module() {
   local name=$1; shift
   local sources
   mapfile -t sources < <(find "Sources/$name" -name '*.swift' | sort)
-  swiftc "${sanitize[@]}" -O -g -parse-as-library -module-name "$name" -I "$build/modules" -I Sources/CZlib \
+  swiftc "${sanitize[@]}" -O -g -parse-as-library -package-name ledger -module-name "$name" -I "$build/modules" -I Sources/CZlib \
     -emit-module -emit-module-path "$build/modules/$name.swiftmodule" \
     -emit-library -static -o "$build/modules/lib$name.a" "$@" "${sources[@]}" 2> >(grep -v 'ld.gold: warning' >&2)
 }
 
 fuzzer() {
   local name=$1 file=$2
-  swiftc "${sanitize[@]}" -O -g -parse-as-library -I "$build/modules" -I Sources/CZlib -L "$build/modules" \
+  swiftc "${sanitize[@]}" -O -g -parse-as-library -package-name ledger -I "$build/modules" -I Sources/CZlib -L "$build/modules" \
     "Tests/Reliability/Fuzz/$file" "${@:3}" -lLedgerStore -lLedgerParser -lLedgerDomain -lLedgerFormats -lLedgerSHA256Hardware -lz \
     -o "$build/fuzz-$name" 2>&1 | { grep -v 'ld.gold: warning' || true; } >&2
 }
