@@ -131,6 +131,14 @@ struct XMLReaderTests {
         }
     }
 
+    @Test("a duplicate among many attributes is found", arguments: [3, 15, 16, 17, 100])
+    func manyAttributes(count: Int) throws {
+        let attributes = (0..<count).map { " a\($0)='\($0)'" }.joined()
+        #expect(try XMLReader.parse("<e\(attributes)/>").attributes.count == count)
+        #expect(throws: XMLError.self) { try XMLReader.parse("<e\(attributes) a\(count / 2)='x'/>") }
+        #expect(throws: XMLError.self) { try XMLReader.parse("<e\(attributes) a\(count - 1)='x'/>") }
+    }
+
     @Test("text split by many comments is read in linear time")
     func manyComments() throws {
         let xml = "<a>" + String(repeating: "x<!---->", count: 200_000) + "</a>"
