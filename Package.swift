@@ -48,11 +48,11 @@ let package = Package(
 
         .testTarget(name: "LedgerFormatsTests", dependencies: ["LedgerFormats", "LedgerDomain"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "LedgerDocumentsTests", dependencies: ["LedgerDocuments", "LedgerFormats"],
+        .testTarget(name: "LedgerDocumentsTests", dependencies: ["LedgerDocuments", "LedgerFormats", "LedgerParser", "LedgerDomain"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "LedgerDomainTests", dependencies: ["LedgerDomain", "LedgerFormats"]),
         // Depends on the executable so that `swift test` builds the `ledger` that `run`'s end-to-end tests measure.
-        .testTarget(name: "LedgerBenchTests", dependencies: ["ledger", "LedgerBench", "LedgerParser", "LedgerProjections", "LedgerStore", "LedgerCLI", "LedgerDomain", "LedgerFormats"]),
+        .testTarget(name: "LedgerBenchTests", dependencies: ["ledger", "LedgerBench", "LedgerParser", "LedgerProjections", "LedgerStore", "LedgerCLI", "LedgerDomain", "LedgerFormats", "LedgerDocuments"]),
         .testTarget(name: "LedgerParserTests", dependencies: ["LedgerParser", "LedgerDomain", "LedgerFormats"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "LedgerProjectionsTests", dependencies: ["LedgerProjections", "LedgerParser", "LedgerDomain", "LedgerFormats"]),

@@ -1,3 +1,4 @@
+import LedgerDocuments
 import LedgerStore
 
 /// A failure a command reports to the person: a paragraph and an exit code. Commands throw
@@ -33,6 +34,9 @@ extension LedgerTool {
             return exitCode(for: store)
         case let system as SystemError:
             return report(StoreError.system(system), command: command, stderr: stderr)
+        case let document as DocumentReadError:
+            stderr.write("ledger: error: \(document)\n")
+            return .dataError
         default:
             stderr.write("ledger: internal error: \(error)\n")
             return .software

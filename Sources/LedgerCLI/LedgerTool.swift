@@ -23,6 +23,7 @@ public enum LedgerTool {
         Command(spec: ProjectCommand.spec, run: ProjectCommand.run),
         Command(spec: ReplayCommand.spec, run: ReplayCommand.run),
         Command(spec: ShowCommand.spec, run: ShowCommand.run),
+        Command(spec: ExtractCommand.spec, run: ExtractCommand.run),
         Command(spec: SnapshotCommand.spec, run: SnapshotCommand.run),
         Command(spec: ReportCommand.spec, run: ReportCommand.run),
         Command(spec: VerifyCommand.spec, run: VerifyCommand.run),

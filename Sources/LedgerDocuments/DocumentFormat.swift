@@ -26,3 +26,16 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         return .text
     }
 }
+
+extension DocumentFormat {
+    /// The format's name for a person: `text`, `PDF`, `Word document`.
+    public var displayName: String {
+        switch self {
+        case .text: "text"
+        case .pdf: "PDF"
+        case .docx: "Word document"
+        case .legacyOffice: "Word 97–2003 or WPS document"
+        case .rtf: "RTF document"
+        }
+    }
+}

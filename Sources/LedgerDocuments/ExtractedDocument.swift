@@ -48,6 +48,9 @@ public struct ExtractedDocument: Sendable, Equatable {
     /// What the reader noticed and a person may want to know (a font read through a predefined
     /// CMap, a damaged stream read up to its damage), one sentence each.
     public var notes: [String]
+    /// How the bytes were read, as recorded with the issue: the text encoding (`utf-8`,
+    /// `gb18030`…) for text, else the format (`pdf`, `docx`).
+    public var decodedAs: String
 
     /// Creates an extracted document.
     public init(format: DocumentFormat, lines: [DocumentLine], pageCount: Int? = nil, notes: [String] = []) {
@@ -55,5 +58,9 @@ public struct ExtractedDocument: Sendable, Equatable {
         self.lines = lines
         self.pageCount = pageCount
         self.notes = notes
+        self.decodedAs = format.rawValue
     }
+
+    /// The page of each line, `pages[n - 1]` for line `n` (nil where the format has none).
+    public var pages: [Int?] { lines.map(\.page) }
 }

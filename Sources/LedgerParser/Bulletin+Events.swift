@@ -8,11 +8,16 @@ extension Bulletin {
     ///   - document: the SHA-256 of the document's original bytes.
     ///   - encoding: how the document was decoded, recorded with the issue.
     ///   - partial: whether the issue was accepted without its footer (`--allow-partial`).
-    public func events(document: SHA256Digest, encoding: String, partial: Bool) -> [NewEvent] {
+    ///   - layout: the pages of the document's lines and the reader that made them (PDF, Word);
+    ///     ``SourceLayout/text`` for a text file.
+    public func events(document: SHA256Digest, encoding: String, partial: Bool, layout: SourceLayout = .text) -> [NewEvent] {
         let facts = self.facts()
-        let header = NewEvent(type: EventType.issuePublished, valid: issue.through, source: source(issue.provenance, document),
+        let header = NewEvent(type: EventType.issuePublished, valid: issue.through,
+                              source: source(issue.provenance, document, layout),
                               payload: issuePayload(encoding: encoding, partial: partial, facts: facts.count))
-        return [header] + facts.map { NewEvent(type: $0.type, valid: $0.valid, source: source($0.provenance, document), payload: $0.payload) }
+        return [header] + facts.map {
+            NewEvent(type: $0.type, valid: $0.valid, source: source($0.provenance, document, layout), payload: $0.payload)
+        }
     }
 
     /// One fact as the event it becomes, before the document's hash is known.
@@ -124,9 +129,9 @@ extension Bulletin {
         .array(departments.map { .string($0.canonical) })
     }
 
-    private func source(_ provenance: Provenance, _ document: SHA256Digest) -> SourceReference {
-        SourceReference(document: document, issue: issue.key, lines: provenance.lines,
-                        parser: BulletinParser.version, text: provenance.text)
+    private func source(_ provenance: Provenance, _ document: SHA256Digest, _ layout: SourceLayout) -> SourceReference {
+        SourceReference(document: document, issue: issue.key, lines: provenance.lines, pages: layout.pages(of: provenance.lines),
+                        parser: BulletinParser.version, reader: layout.reader, text: provenance.text)
     }
 
     private func department(_ name: DepartmentName) -> JSONObject {

@@ -1,5 +1,7 @@
 import LedgerBench
 import LedgerDomain
+import LedgerCLI
+import LedgerDocuments
 import LedgerParser
 import LedgerProjections
 import LedgerStore
@@ -19,13 +21,13 @@ struct InMemoryLedger {
     /// warning, a failed check, not appended) and the bulletin the parser read.
     mutating func ingest(_ text: String) -> (problems: [String], bulletin: Bulletin?) {
         let bytes = Array(text.utf8)
-        let decoded: DecodedDocument
+        let document: ExtractedDocument
         do {
-            decoded = try DocumentDecoder.decode(bytes)
+            document = try DocumentReader.read(bytes)
         } catch {
             return (["cannot decode: \(error)"], nil)
         }
-        let outcome = BulletinParser.parse(lines: decoded.lines, registry: state.registry)
+        let outcome = BulletinParser.parse(lines: document.lines.map(\.text), registry: state.registry)
         var problems = outcome.diagnostics.filter { $0.severity >= .warning }.map { "\($0)" }
         guard let bulletin = outcome.bulletin else { return (problems + ["no bulletin"], nil) }
         // Every line has one place; a warning from the safety net is already a problem above.
@@ -33,7 +35,8 @@ struct InMemoryLedger {
             problems += violations.map { "line account: \($0)" }
         }
         let digest = SHA256.hash(bytes)
-        let events = bulletin.events(document: digest, encoding: decoded.encoding.rawValue, partial: false)
+        let events = bulletin.events(document: digest, encoding: document.decodedAs, partial: false,
+                                     layout: document.sourceLayout)
         switch IngestPlanner.plan(bulletin, events: events, document: digest, history: history, supersede: false) {
         case .append(let planned, let warnings, _):
             problems += warnings

@@ -1,6 +1,8 @@
 import Testing
 import LedgerBench
 import LedgerDomain
+import LedgerCLI
+import LedgerDocuments
 import LedgerParser
 import LedgerStore
 import LedgerFormats
@@ -86,13 +88,14 @@ struct ChurnedHistory {
 
     private mutating func ingest(_ text: String, supersede: Bool) {
         let bytes = Array(text.utf8)
-        guard let decoded = try? DocumentDecoder.decode(bytes),
-              let bulletin = BulletinParser.parse(lines: decoded.lines, registry: history.registry).bulletin else {
+        guard let document = try? DocumentReader.read(bytes),
+              let bulletin = BulletinParser.parse(lines: document.lines.map(\.text), registry: history.registry).bulletin else {
             Issue.record("a generated issue should parse")
             return
         }
         let digest = SHA256.hash(bytes)
-        let events = bulletin.events(document: digest, encoding: decoded.encoding.rawValue, partial: false)
+        let events = bulletin.events(document: digest, encoding: document.decodedAs, partial: false,
+                                     layout: document.sourceLayout)
         if case .append(let planned, _, _) = IngestPlanner.plan(bulletin, events: events, document: digest, history: history,
                                                                supersede: supersede) {
             append(planned)

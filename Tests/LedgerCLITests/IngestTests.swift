@@ -109,7 +109,7 @@ struct IngestTests {
         ledger.write("huge.txt", Data(repeating: 0x41, count: (16 << 20) + 1))
         let result = try LedgerProcess.run(["ingest", "huge.txt"], in: ledger.path)
         #expect(result.status == 65)
-        #expect(result.stderr.contains("over the limit"))
+        #expect(result.stderr.contains("more than the limit of 16,777,216"), "\(result.stderr)")
     }
 
     @Test("a document without its footer is rejected as truncated unless --allow-partial")

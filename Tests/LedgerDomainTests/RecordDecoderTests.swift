@@ -23,7 +23,9 @@ struct RecordDecoderTests {
                 document: SHA256.hash("document \(random.below(3))"),
                 issue: random.below(5) == 0 ? nil : random.pick(["2023-06", "2024-51", "年-1"]),
                 lines: random.below(4) == 0 ? nil : (1 + index)...(1 + index + random.below(3)),
+                pages: random.below(3) == 0 ? (1 + random.below(3))...(4 + random.below(2)) : nil,
                 parser: random.below(5) == 0 ? nil : "1.0.0",
+                reader: random.below(3) == 0 ? random.pick(["pdf 1.0.0", "docx 1.0.0"]) : nil,
                 text: random.below(5) == 0 ? nil : random.pick(texts))
             let payload: JSONObject = [
                 "n": .int(random.below(1_000_000) - 1000), "text": .string(random.pick(texts)),
@@ -187,5 +189,45 @@ private extension String {
     func replacingFirst(_ target: String, with replacement: String) -> String {
         guard let range = range(of: target) else { return self }
         return replacingCharacters(in: range, with: replacement)
+    }
+}
+
+/// The pages and reader of a fact read from a PDF: written in key order between the fields
+/// that were there before, absent for a fact read from text (whose line is as it always was).
+@Suite("Source pages and reader in the record line")
+struct SourcePagesLineTests {
+    static func record(_ source: SourceReference) -> EventRecord {
+        EventRecord(seq: Seq(1), id: EventID(randomBytes: [UInt8](repeating: 7, count: 16)), type: "visit.recorded", version: 1,
+                    valid: CalendarDate(year: 2023, month: 2, day: 14), recordedAt: Instant(millisecondsSinceEpoch: 1_795_319_400_123),
+                    actor: "clerk", batch: BatchMarker(first: Seq(1), count: 1, command: nil, reason: nil), source: source,
+                    payload: ["person": "王飙"], prev: SHA256Digest.zero)
+    }
+
+    @Test("a PDF fact's source: lines, pages, parser, reader, text, in that order; both readers read it back")
+    func written() throws {
+        let source = SourceReference(document: SHA256.hash("d"), issue: "2023-06", lines: 12...14, pages: 2...2, parser: "1.0.0",
+                                     reader: "pdf 1.0.0", text: "2月14日…")
+        let line = RecordDecoderTests.line(Self.record(source))
+        let text = String(decoding: line, as: UTF8.self)
+        #expect(text.contains(#""lines":[12,14],"pages":[2,2],"parser":"1.0.0","reader":"pdf 1.0.0","text":"2月14日…"}"#), "\(text)")
+        var decoder = RecordDecoder()
+        #expect(line.withUnsafeBytes { decoder.canonical($0) }?.source == source)
+        #expect(try RecordDecoderTests.general(line).get().source == source)
+    }
+
+    @Test("a text fact's source has neither field")
+    func absent() {
+        let source = SourceReference(document: SHA256.hash("d"), issue: "2023-06", lines: 12...14, parser: "1.0.0", text: "t")
+        let text = String(decoding: RecordDecoderTests.line(Self.record(source)), as: UTF8.self)
+        #expect(text.contains(#""lines":[12,14],"parser":"1.0.0","text":"t"}"#), "\(text)")
+    }
+
+    @Test("pages that are not [first, last] are an error naming the field")
+    func badPages() {
+        let source = SourceReference(document: SHA256.hash("d"), lines: 1...1, pages: 2...2)
+        let good = String(decoding: RecordDecoderTests.line(Self.record(source)), as: UTF8.self)
+        let bad = Array(good.replacingOccurrences(of: #""pages":[2,2]"#, with: #""pages":[3,2]"#).utf8)
+        guard case .failure(let error) = RecordDecoderTests.general(bad) else { Issue.record("read \(bad)"); return }
+        #expect("\(error)".contains("source.pages"))
     }
 }

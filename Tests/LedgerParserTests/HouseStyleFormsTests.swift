@@ -89,8 +89,14 @@ struct HouseStyleFormsTests {
         #expect(SourceLine(number: 1, raw: "\u{0C}").text.isEmpty)
         #expect(SourceLine(number: 1, raw: "\u{0C}（二）着装情况。  ").text == "（二）着装情况。")
         #expect(SourceLine(number: 1, raw: "副局长\u{00AD}李\u{200D}明").text == "副局长李明")
-        // Not furniture: a sentence that names a page.
+        // A running header and its page number on one baseline, as a PDF's header row is read.
+        for text in ["窗口工作周报\t—2—", "窗 口 工 作 周 报        — 2 —", "—3—\t窗口工作周报", "政务服务周报\t第 2 页 共 5 页"] {
+            #expect(PageArtefacts.isArtefact(SourceLine(number: 1, raw: text)), "\(text)")
+        }
+        // Not furniture: a sentence that names a page; a row of figures; a header beside text.
         #expect(!PageArtefacts.isArtefact(SourceLine(number: 1, raw: "详见第 2 页共 3 页的清单。")))
+        #expect(!PageArtefacts.isArtefact(SourceLine(number: 1, raw: "本周\t618\t116")))
+        #expect(!PageArtefacts.isArtefact(SourceLine(number: 1, raw: "窗口工作周报\t（一）按时到岗情况。")))
     }
 
     @Test("`一是` heads a sub-section only as a title, next in turn; in prose it stays prose")

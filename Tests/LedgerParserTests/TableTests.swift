@@ -75,6 +75,18 @@ struct TableTests {
             　　| 公共服务事项 |  260 731  |  251 000 |
             　　| 其它九类行权事项 | １ ５０２ |  1 498 |
             """),
+        Layout(name: "header cells wrapped onto a second line, as a PDF lays a narrow column out", window: """
+            咨询（人	受理（件）	颁发	流转（件）
+            次）	（件）
+            本周	702	98	2041	5120
+            本年累计	11230	2460	30518	61002
+            """, items: """
+            类别    受理（件    办结（件
+                    ）          ）
+            行政许可事项        18204        17950
+            公共服务事项        260 731      251 000
+            其它九类行权事项     1502         1498
+            """),
         Layout(name: "transposed", window: """
                   本周    本年累计
             咨询   702     11230
@@ -146,6 +158,7 @@ struct TableTests {
         ("a cell that is not a figure", "类别  受理  办结\n行政许可事项  18204  约两万"),
         ("a header mixing measures and categories", "受理  公共服务事项\n行政许可事项  18204  17950"),
         ("periods where categories belong", "时段  受理  办结\n本周  120  110\n本年累计  18204  17950"),
+        ("a wrapped header fragment that fits none", "类别  受理（件  办结\n人次）\n行政许可事项  18204  17950"),
     ])
     func refused(name: String, items: String) {
         let text = Self.issue(window: Self.proseWindow, items: items)

@@ -3,7 +3,7 @@
 # against the sources of the targets they test, and runs each for a chosen time, seeded with the
 # fixtures. Fails on a crash, a timeout (one input over 10 s) or memory over 2 GB (RSS).
 #
-#   Tests/Reliability/fuzz.sh [--seconds N | --runs N] [--target parser|log|docx|all] [--seed S]
+#   Tests/Reliability/fuzz.sh [--seconds N | --runs N] [--target parser|log|docx|pdf|all] [--seed S]
 #
 # --seconds  how long each target runs (default 600), growing the corpus kept in .build-fuzz/
 # --runs     instead: exactly N executions from the seeds alone (a fresh corpus), so the same
@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --target) target=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
-    *) echo "usage: $0 [--seconds N | --runs N] [--target parser|log|docx|all] [--seed S]" >&2; exit 64 ;;
+    *) echo "usage: $0 [--seconds N | --runs N] [--target parser|log|docx|pdf|all] [--seed S]" >&2; exit 64 ;;
   esac
 done
 
@@ -59,7 +59,8 @@ fuzzer() {
 stamp=$(find Sources/LedgerSHA256Hardware Sources/LedgerFormats Sources/LedgerDomain Sources/LedgerParser Sources/LedgerStore Tests/Reliability/Fuzz \
   Sources/LedgerDocuments \
   -name '*.swift' | sort | xargs cat | sha256sum | cut -c1-64)
-if [ "$(cat "$build/stamp" 2>/dev/null)" = "$stamp" ] && [ -x "$build/fuzz-parser" ] && [ -x "$build/fuzz-log" ] && [ -x "$build/fuzz-docx" ]; then
+if [ "$(cat "$build/stamp" 2>/dev/null)" = "$stamp" ] && [ -x "$build/fuzz-parser" ] && [ -x "$build/fuzz-log" ] && [ -x "$build/fuzz-docx" ] \
+   && [ -x "$build/fuzz-pdf" ]; then
   echo "fuzz: the targets in $build/ are up to date"
 else
   echo "fuzz: building the targets in $build/"
@@ -73,14 +74,17 @@ else
   module LedgerStore
   fuzzer parser ParserFuzzer.swift
   fuzzer log LogFuzzer.swift
-  # The Word reader (zip, XML, .docx), on LedgerFormats.
+  # The document readers (zip, XML, .docx; PDF), on LedgerFormats.
   module LedgerDocuments
   fuzzer docx DocxFuzzer.swift -lLedgerDocuments
+  fuzzer pdf PDFFuzzer.swift -lLedgerDocuments
   echo "$stamp" > "$build/stamp"
 fi
 
 # Seeds: the real bulletins and a few generated ones; the committed log, its records one by one.
-mkdir -p "$build/seeds-parser" "$build/seeds-log" "$build/corpus-parser" "$build/corpus-log"
+mkdir -p "$build/seeds-parser" "$build/seeds-log" "$build/corpus-parser" "$build/corpus-log" "$build/seeds-pdf" "$build/corpus-pdf"
+# Seeds for the PDF reader: the small PDFs of its tests, and the real producers' (cut at -max_len).
+cp Tests/Reliability/Fuzz/PDFSeeds/*.pdf Tests/LedgerDocumentsTests/Fixtures/pdf/*.pdf "$build/seeds-pdf/"
 cp Tests/LedgerParserTests/Fixtures/*.txt "$build/seeds-parser/"
 [ -x .build/debug/ledger-bench ] && .build/debug/ledger-bench generate --issues 8 --seed 3 --out "$build/seeds-parser/generated" > /dev/null \
   && find "$build/seeds-parser/generated" -type f -exec mv {} "$build/seeds-parser/" \; && rm -rf "$build/seeds-parser/generated"
@@ -122,7 +126,7 @@ run() {
 }
 
 case $target in
-  all) run parser; run log; run docx ;;
-  parser|log|docx) run "$target" ;;
-  *) echo "unknown target $target (parser, log, docx or all)" >&2; exit 64 ;;
+  all) run parser; run log; run docx; run pdf ;;
+  parser|log|docx|pdf) run "$target" ;;
+  *) echo "unknown target $target (parser, log, docx, pdf or all)" >&2; exit 64 ;;
 esac

@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerDocuments
 import LedgerParser
 import LedgerStore
 import LedgerFormats
@@ -9,7 +10,8 @@ enum IngestCommand {
         name: "ingest",
         abstract: "Append weekly bulletins to the ledger, one batch of events each.",
         discussion: """
-            Reads each FILE (or standard input for -) in the order given: detects its encoding,
+            Reads each FILE (or standard input for -) in the order given: a PDF, a Word file
+            (.docx) or text in any encoding, told by its content;
             reads its facts, checks them, and appends them with the lines they came from. The
             same document again changes nothing; another document for an issue already in the
             ledger is a conflict unless --supersede. A rejected file leaves the ledger as it was.
@@ -24,7 +26,7 @@ enum IngestCommand {
             CommandSpec.Option(name: "accept-inconsistent", help: "Append an issue whose figures contradict each other, as printed (needs --reason)."),
             CommandSpec.Option(name: "reason", valueName: "text", help: "Why: recorded with the batch."),
         ],
-        positionals: [CommandSpec.Positional(name: "file", help: "A bulletin as text extracted from its PDF; - for standard input.", repeatable: true)])
+        positionals: [CommandSpec.Positional(name: "file", help: "A bulletin: its PDF, its Word file (.docx) or its text; - for standard input.", repeatable: true)])
 
     /// The options that shape every file's ingest.
     struct Options {
@@ -59,14 +61,17 @@ enum IngestCommand {
         return reports.map(\.exitCode).max { $0.rawValue < $1.rawValue } ?? .success
     }
 
-    static func parseOptions(_ arguments: ParsedArguments) throws -> Options {
-        var encoding: DocumentEncoding?
-        if let text = arguments.value("encoding") {
-            guard let parsed = DocumentEncoding(userInput: text) else {
-                throw CommandFailure.badValue("encoding", text, expected: "utf-8, utf-16le, utf-16be or gb18030")
-            }
-            encoding = parsed
+    /// The text encoding `--encoding` forces, if given.
+    static func encoding(_ arguments: ParsedArguments) throws -> DocumentEncoding? {
+        guard let text = arguments.value("encoding") else { return nil }
+        guard let parsed = DocumentEncoding(userInput: text) else {
+            throw CommandFailure.badValue("encoding", text, expected: "utf-8, utf-16le, utf-16be or gb18030")
         }
+        return parsed
+    }
+
+    static func parseOptions(_ arguments: ParsedArguments) throws -> Options {
+        let encoding = try encoding(arguments)
         let reason = arguments.value("reason")
         for flag in ["supersede", "accept-inconsistent"] where arguments.flag(flag) && (reason ?? "").isEmpty {
             throw UsageError(message: "--\(flag) needs --reason TEXT: say why, it is recorded with the batch", command: spec.name)

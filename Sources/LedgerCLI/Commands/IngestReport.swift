@@ -22,6 +22,8 @@ struct IngestReport {
     var exitCode: ExitCode = .success
     /// The decoded lines, to quote them under diagnostics.
     var lines: [String] = []
+    /// Where the lines stand in a PDF (their pages) and what read them.
+    var layout: SourceLayout = .text
     /// Where each non-blank line of the document ended up.
     var account: LineAccount?
 
@@ -62,7 +64,8 @@ struct IngestReport {
 
     /// Like a compiler: `file:line: error: message`, then the lines quoted with their numbers.
     func render(_ diagnostic: Diagnostic, accepted: Bool = false) -> String {
-        let place = diagnostic.lines.map { "\(file):\($0.lowerBound)" } ?? file
+        let page = diagnostic.lines.flatMap { layout.pages(of: $0) }.map { " (page \($0.lowerBound))" } ?? ""
+        let place = (diagnostic.lines.map { "\(file):\($0.lowerBound)" } ?? file) + page
         let label = accepted ? "accepted as printed" : diagnostic.severity.rawValue
         var text = "\(place): \(label): \(diagnostic.message)\n"
         if let range = diagnostic.lines {
@@ -154,7 +157,9 @@ struct IngestReport {
             object["source"] = .object([
                 "document": .string(source.document.hex), "issue": source.issue.map { .string($0) } ?? .null,
                 "lines": source.lines.map { .array([.int($0.lowerBound), .int($0.upperBound)]) } ?? .null,
-                "parser": source.parser.map { .string($0) } ?? .null, "text": source.text.map { .string($0) } ?? .null,
+                "pages": source.pages.map { .array([.int($0.lowerBound), .int($0.upperBound)]) } ?? .null,
+                "parser": source.parser.map { .string($0) } ?? .null, "reader": source.reader.map { .string($0) } ?? .null,
+                "text": source.text.map { .string($0) } ?? .null,
             ])
         }
         object["payload"] = .object(event.payload)

@@ -2,6 +2,7 @@ import LedgerDomain
 import LedgerParser
 import LedgerProjections
 import LedgerStore
+import LedgerDocuments
 import LedgerFormats
 
 /// Ingests files: read, decode, parse, check, plan against the ledger, store, append.
@@ -156,7 +157,7 @@ struct IngestRunner {
     private func read(_ file: String) throws -> [UInt8] {
         let invocation = context.invocation
         return try InputFile.read(file, workingDirectory: invocation.workingDirectory,
-                                  maxBytes: DocumentDecoder.defaultMaxBytes, system: invocation.system)
+                                  maxBytes: DocumentReader.maxDocumentBytes, system: invocation.system)
     }
 
     /// The departments users registered, as the ledger holds them now: names resolve with the
@@ -167,28 +168,32 @@ struct IngestRunner {
         return (history.registry, history.registered.count)
     }
 
-    /// A file's text and what the parser read in it.
+    /// A file's lines and what the parser read in them.
     struct Parsed: Sendable {
-        var decoded: DecodedDocument
+        var document: ExtractedDocument
         var outcome: BulletinParser.Outcome
+
+        /// The pages of the lines and the reader that made them, for the facts' provenance.
+        var layout: SourceLayout { document.sourceLayout }
     }
 
-    /// Decodes and parses; pure, so it runs on any thread.
+    /// Reads the document and parses its lines; pure, so it runs on any thread.
     static func parse(_ bytes: [UInt8], encoding: DocumentEncoding?, registry: DepartmentRegistry) -> Result<Parsed, DecodingFailure> {
-        let decoded: DecodedDocument
+        let document: ExtractedDocument
         do {
-            decoded = try DocumentDecoder.decode(bytes, forced: encoding)
+            document = try DocumentReader.read(bytes, encoding: encoding)
         } catch {
             return .failure(DecodingFailure(error: error, hint: utf16Hint(bytes)))
         }
-        return .success(Parsed(decoded: decoded, outcome: BulletinParser.parse(lines: decoded.lines, registry: registry)))
+        let outcome = BulletinParser.parse(lines: document.lines.map(\.text), registry: registry)
+        return .success(Parsed(document: document, outcome: outcome))
     }
 
     private func finish(_ file: String, bytes: [UInt8], parsed: Parsed, into report: inout IngestReport,
                         pending: inout PendingAppend?, member: Int) throws {
-        let decoded = parsed.decoded
         let outcome = parsed.outcome
-        report.lines = decoded.lines
+        report.lines = parsed.document.lines.map(\.text)
+        report.layout = parsed.layout
         report.diagnostics = outcome.diagnostics
         report.account = outcome.account
         if let refusal = outcome.diagnostics.first(where: { $0.severity == .error && $0.kind == .notOneBulletin }) {
@@ -196,7 +201,8 @@ struct IngestRunner {
             return report.reject("\(place): \(refusal.message). Nothing was written.", .dataError)
         }
         guard let bulletin = outcome.bulletin else {
-            return report.reject("\(file) is not a weekly bulletin: it has no masthead (issue number and date). Nothing was written.", .dataError)
+            let read = parsed.document.format == .text ? "" : " (read from its \(parsed.document.format.displayName) as \(parsed.document.lines.count) lines: `ledger extract \(file)` shows them)"
+            return report.reject("\(file) is not a weekly bulletin: it has no masthead (issue number and date)\(read). Nothing was written.", .dataError)
         }
         report.issue = bulletin.issue.key
         if outcome.has(.missingFooter) && !options.allowPartial {
@@ -210,7 +216,8 @@ struct IngestRunner {
             return report.reject("\(file) (\(bulletin.issue.key)) contradicts itself (see below). Nothing was written; to ingest it as printed, add --accept-inconsistent --reason TEXT.", .dataError)
         }
         let digest = SHA256.hash(bytes)
-        var events = bulletin.events(document: digest, encoding: decoded.encoding.rawValue, partial: outcome.has(.missingFooter))
+        var events = bulletin.events(document: digest, encoding: parsed.document.decodedAs, partial: outcome.has(.missingFooter),
+                                     layout: parsed.layout)
         if !inconsistencies.isEmpty {
             events.append(NewEvent(type: EventType.inconsistencyAccepted, valid: bulletin.issue.through, source: events[0].source,
                                    payload: ["issue": .string(bulletin.issue.key), "problems": .array(inconsistencies.map { .string($0.description) })]))
@@ -230,7 +237,7 @@ struct IngestRunner {
 
     /// A decoding error and, where the bytes suggest one, what to try.
     struct DecodingFailure: Error, Sendable {
-        var error: DocumentDecodingError
+        var error: DocumentReadError
         var hint: String?
     }
 
@@ -239,7 +246,7 @@ struct IngestRunner {
     static func utf16Hint(_ bytes: [UInt8]) -> String? {
         guard bytes.contains(0) else { return nil }
         let scored = [DocumentEncoding.utf16LE, .utf16BE].compactMap { encoding -> (DocumentEncoding, Double)? in
-            guard let decoded = try? DocumentDecoder.decode(bytes, forced: encoding) else { return nil }
+            guard let decoded = try? TextDecoder.decode(bytes, forced: encoding) else { return nil }
             let scalars = decoded.lines.joined().unicodeScalars
             let plain = scalars.filter { (0x20...0x7E).contains($0.value) || (0x3000...0x303F).contains($0.value)
                 || (0x4E00...0x9FFF).contains($0.value) || (0xFF00...0xFFEF).contains($0.value) }.count

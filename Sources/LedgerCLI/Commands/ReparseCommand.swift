@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerDocuments
 import LedgerParser
 import LedgerStore
 import LedgerFormats
@@ -52,11 +53,12 @@ enum ReparseCommand {
 
     static func differences(of entry: IngestHistory.IssueEntry, store: EventStore) throws -> IssueDifferences {
         let bytes = try DocumentStore(layout: store.layout, system: store.system).read(entry.document)
-        let decoded = try DocumentDecoder.decode(bytes)
-        guard let bulletin = BulletinParser.parse(lines: decoded.lines).bulletin else {
+        let document = try DocumentReader.read(bytes)
+        guard let bulletin = BulletinParser.parse(lines: document.lines.map(\.text)).bulletin else {
             return IssueDifferences(issue: entry.key, differences: [], kept: ["the current parser cannot read this document any more"], events: [])
         }
-        let events = bulletin.events(document: entry.document, encoding: decoded.encoding.rawValue, partial: false)
+        let events = bulletin.events(document: entry.document, encoding: document.decodedAs, partial: false,
+                                     layout: document.sourceLayout)
         var result = IssueDifferences(issue: entry.key, differences: [], kept: [], events: [])
         var newByKey: [String: NewEvent] = [:]
         for (index, event) in events.dropFirst().enumerated() {

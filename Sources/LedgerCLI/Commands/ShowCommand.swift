@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerDocuments
 import LedgerProjections
 import LedgerStore
 import LedgerFormats
@@ -37,7 +38,9 @@ enum ShowCommand {
         try store.forEachRecord(upTo: head, from: Seq(value + 1)) { later, _ in history.apply(later) }
         if context.arguments.flag("json") {
             let stored = (try? JSONParser.parse(line)) ?? .null
-            let lines: JSONValue = .array(quoted.map { .object(["line": .int($0.0), "text": .string($0.1)]) })
+            let lines: JSONValue = .array(quoted.map { quote in
+                .object(["line": .int(quote.number), "page": quote.page.map { .int($0) } ?? .null, "text": .string(quote.text)])
+            })
             context.stdout.write(JSONWriter.prettyString(.object([
                 "record": stored, "sourceLines": lines, "current": .object(history.current),
                 "withdrawn": .bool(history.withdrawnBy != nil), "changes": .array(history.changes.map(changeJSON)),
@@ -48,24 +51,29 @@ enum ShowCommand {
         return .success
     }
 
-    static func describe(_ record: EventRecord, quoted: [(Int, String)]) -> String {
+    static func describe(_ record: EventRecord, quoted: [QuotedLine]) -> String {
         var text = "#\(record.seq) \(record.type)"
         if let valid = record.valid { text += "  valid \(valid)" }
         text += "\n  recorded \(record.recordedAt) by \(record.actor)"
         text += ", batch of seq \(record.batch.first)–\(record.batch.last)\n"
         if let source = record.source {
             text += "  from \(source.issue ?? "a document")"
+            if let pages = source.pages {
+                text += pages.count == 1 ? ", page \(pages.lowerBound)" : ", pages \(pages.lowerBound)–\(pages.upperBound)"
+            }
             if let lines = source.lines { text += ", lines \(lines.lowerBound)–\(lines.upperBound)" }
             text += " of document \(source.document.hex.prefix(16))…"
             if let parser = source.parser { text += ", read by parser \(parser)" }
+            if let reader = source.reader { text += " from the lines of reader \(reader)" }
             text += "\n"
         }
         text += "\n" + JSONWriter.prettyString(.object(record.payload)) + "\n"
         if !quoted.isEmpty {
             text += "\n"
-            for (number, line) in quoted {
-                let label = String(number)
-                text += String(repeating: " ", count: max(0, 6 - label.count)) + label + " | " + line + "\n"
+            let paged = quoted.contains { $0.page != nil }
+            for quote in quoted {
+                let label = (paged ? "p\(quote.page.map(String.init) ?? "?") " : "") + String(quote.number)
+                text += String(repeating: " ", count: max(0, (paged ? 8 : 6) - label.count)) + label + " | " + quote.text + "\n"
             }
         } else if let stored = record.source?.text {
             text += "\nSource text (the stored document could not be read):\n" + stored + "\n"
@@ -101,11 +109,22 @@ enum ShowCommand {
                  "changes": record.payload["changes"] ?? .array([])])
     }
 
-    /// The record's lines from the stored document, decoded as at ingest.
-    static func sourceLines(_ record: EventRecord, store: EventStore) -> [(Int, String)] {
+    /// A line of the stored document, quoted: its number, its page (PDF) and its text.
+    struct QuotedLine {
+        var number: Int
+        var page: Int?
+        var text: String
+    }
+
+    /// The record's lines from the stored document, read as at ingest.
+    static func sourceLines(_ record: EventRecord, store: EventStore) -> [QuotedLine] {
         guard let source = record.source, let range = source.lines,
               let bytes = try? DocumentStore(layout: store.layout, system: store.system).read(source.document),
-              let decoded = try? DocumentDecoder.decode(bytes) else { return [] }
-        return range.compactMap { number in number <= decoded.lines.count ? (number, decoded.lines[number - 1]) : nil }
+              let document = try? DocumentReader.read(bytes) else { return [] }
+        return range.compactMap { number in
+            guard number <= document.lines.count else { return nil }
+            let line = document.lines[number - 1]
+            return QuotedLine(number: number, page: line.page, text: line.text)
+        }
     }
 }

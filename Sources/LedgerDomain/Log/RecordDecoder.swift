@@ -92,13 +92,20 @@ private struct CanonicalCursor {
             reference.issue = issue
         }
         if literal(",\"lines\":") {
-            guard literal("["), let first = positiveInt(), literal(","), let last = positiveInt(), last >= first,
-                  literal("]") else { return nil }
-            reference.lines = first...last
+            guard let lines = positiveRange() else { return nil }
+            reference.lines = lines
+        }
+        if literal(",\"pages\":") {
+            guard let pages = positiveRange() else { return nil }
+            reference.pages = pages
         }
         if literal(",\"parser\":") {
             guard let parser = Self.repeated(&reader, &strings.parsers) else { return nil }
             reference.parser = parser
+        }
+        if literal(",\"reader\":") {
+            guard let name = Self.repeated(&reader, &strings.parsers) else { return nil }
+            reference.reader = name
         }
         if literal(",\"text\":") {
             guard let text = string() else { return nil }
@@ -109,6 +116,13 @@ private struct CanonicalCursor {
     }
 
     // MARK: Tokens
+
+    /// `[first,last]` with 1 ≤ first ≤ last.
+    private mutating func positiveRange() -> ClosedRange<Int>? {
+        guard literal("["), let first = positiveInt(), literal(","), let last = positiveInt(), last >= first,
+              literal("]") else { return nil }
+        return first...last
+    }
 
     /// Consumes `text` if the line continues with exactly these ASCII bytes.
     @inline(__always)
@@ -266,6 +280,7 @@ struct FieldStrings: Sendable {
     var actors = RecentStrings(capacity: 4)
     var commands = RecentStrings(capacity: 4)
     var issues = RecentStrings(capacity: 4)
+    /// The parser's and the document reader's versions.
     var parsers = RecentStrings(capacity: 4)
 }
 

@@ -74,18 +74,21 @@ extension RecordLine {
         var fields = FieldReader(object, context: "source.")
         let document = try fields.digest("document")
         let issue = try fields.optional("issue").map { value throws(RecordDecodingError) in try text(value, "source.issue") }
-        let lines = try fields.optional("lines").map { value throws(RecordDecodingError) in try lineRange(value) }
+        let lines = try fields.optional("lines").map { value throws(RecordDecodingError) in try range(value, "source.lines") }
+        let pages = try fields.optional("pages").map { value throws(RecordDecodingError) in try range(value, "source.pages") }
         let parser = try fields.optional("parser").map { value throws(RecordDecodingError) in try text(value, "source.parser") }
+        let reader = try fields.optional("reader").map { value throws(RecordDecodingError) in try text(value, "source.reader") }
         let sourceText = try fields.optional("text").map { value throws(RecordDecodingError) in try text(value, "source.text") }
         try fields.expectEnd()
-        return SourceReference(document: document, issue: issue, lines: lines, parser: parser, text: sourceText)
+        return SourceReference(document: document, issue: issue, lines: lines, pages: pages, parser: parser, reader: reader,
+                               text: sourceText)
     }
 
-    private static func lineRange(_ value: JSONValue) throws(RecordDecodingError) -> ClosedRange<Int> {
+    private static func range(_ value: JSONValue, _ name: String) throws(RecordDecodingError) -> ClosedRange<Int> {
         guard case .array(let bounds) = value, bounds.count == 2,
               case .int(let first) = bounds[0], case .int(let last) = bounds[1],
               first >= 1, last >= first else {
-            throw RecordDecodingError("field \"source.lines\" is not [first, last] with 1 ≤ first ≤ last")
+            throw RecordDecodingError("field \"\(name)\" is not [first, last] with 1 ≤ first ≤ last")
         }
         return first...last
     }

@@ -95,7 +95,11 @@ public enum RecordLine {
         if let lines = source.lines {
             object["lines"] = .array([.int(lines.lowerBound), .int(lines.upperBound)])
         }
+        if let pages = source.pages {
+            object["pages"] = .array([.int(pages.lowerBound), .int(pages.upperBound)])
+        }
         if let parser = source.parser { object["parser"] = .string(parser) }
+        if let reader = source.reader { object["reader"] = .string(reader) }
         if let text = source.text { object["text"] = .string(text) }
         return object
     }

@@ -57,6 +57,10 @@ enum TableReader {
             guard cells.count >= 2, !cells.contains(where: hasDigit) else { continue }
             let words = dropCorner(cells)
             let known = words.filter { measure(of: $0) != nil || label(of: $0) != nil }
+            if known.count < words.count, index + 1 < lines.count, let whole = completed(words, by: Self.cells(lines[index + 1].raw)) {
+                // The header's cells wrapped onto a second line (`咨询（人` over `次）`).
+                return body(lines, headerAt: index + 1, header: whole, from: line.number)
+            }
             guard !known.isEmpty else { continue }
             let measures = words.filter { measure(of: $0) != nil }.count
             guard known.count == words.count, measures == 0 || measures == words.count else {
@@ -71,7 +75,8 @@ enum TableReader {
     }
 
     /// The rows under a header, until a line that is neither a row, a label fragment nor a border.
-    private static func body(_ lines: [SourceLine], headerAt start: Int, header: [String]) -> Outcome {
+    private static func body(_ lines: [SourceLine], headerAt start: Int, header: [String], from first: Int? = nil) -> Outcome {
+        let first = first ?? lines[start].number
         let transposed = header.allSatisfy { measure(of: $0) == nil }
         let columns = header.count
         var rows: [(String, [Quantity])] = []
@@ -93,18 +98,57 @@ enum TableReader {
                 pending = []
             } else if rows.isEmpty && pending.isEmpty {
                 return .refused("the line after its header is not a row of \(columns) figures with a label",
-                                lines: lines[start].number...line.number)
+                                lines: first...line.number)
             } else if !pending.isEmpty || cells.count > 1 && !figures.isEmpty {
-                return .refused("a row does not have the header's \(columns) figures", lines: lines[start].number...line.number)
+                return .refused("a row does not have the header's \(columns) figures", lines: first...line.number)
             } else {
                 break
             }
             last = line.number
             index += 1
         }
-        let span = lines[start].number...last
+        let span = first...last
         guard pending.isEmpty, !rows.isEmpty else { return .refused("a row has a label but no figures", lines: span) }
         return assemble(header: header, rows: rows, transposed: transposed, lines: span)
+    }
+
+    /// The header's words completed by the fragments of the line under it, when the header's
+    /// cells wrapped there (`咨询（人` · `受理（件）` · `颁发` over `次）` · `（件）`). A fragment
+    /// completes a cell with an unclosed bracket, or puts a unit under a measure written without
+    /// one, into a known word with a known unit. Fragments go to cells left to right: each to the
+    /// one cell after the last completed that it fits, or, when it fits several, to the first of
+    /// them only if there are exactly as many unclosed cells left as fragments (each needs one).
+    /// Nil when a fragment fits no cell, or a word is still unknown: never a guess.
+    static func completed(_ words: [String], by fragments: [String]) -> [String]? {
+        guard !fragments.isEmpty, fragments.count <= words.count, !fragments.contains(where: hasDigit) else { return nil }
+        func unclosed(_ word: String) -> Bool { word.filter { $0 == "（" }.count > word.filter { $0 == "）" }.count }
+        var whole = words
+        var next = 0
+        for (index, fragment) in fragments.enumerated() {
+            let fits = (next..<whole.count).filter { column in
+                let word = whole[column]
+                guard unclosed(word) || (fragment.hasPrefix("（") && !word.hasSuffix("）")) else { return false }
+                return isKnown(word + fragment, withUnit: true)
+            }
+            let open = (next..<whole.count).filter { unclosed(whole[$0]) }
+            guard let column = fits.first, fits.count == 1 || (open.count == fragments.count - index && open.first == column) else {
+                return nil
+            }
+            whole[column] += fragment
+            next = column + 1
+        }
+        return whole.allSatisfy { isKnown($0, withUnit: false) } ? whole : nil
+    }
+
+    /// The units a header cell may give its measure: `（件）`, `（人次）`.
+    static let units: Set<String> = ["件", "人次", "个", "项", "次", "人", "万件", "万人次"]
+
+    /// Whether a header cell names a measure, category or period; with `withUnit`, also that its
+    /// bracketed unit, if any, is one of ``units``.
+    private static func isKnown(_ cell: String, withUnit: Bool) -> Bool {
+        guard measure(of: cell) != nil || label(of: cell) != nil else { return false }
+        guard withUnit, cell.hasSuffix("）"), let open = cell.lastIndex(of: "（") else { return true }
+        return units.contains(String(cell[cell.index(after: open)..<cell.index(before: cell.endIndex)]))
     }
 
     /// Whether the line after `index` goes on with a row: figures, or a label and figures, or

@@ -52,8 +52,10 @@ public enum IngestPlanner {
         }
         let checks = CrossIssueChecks(bulletin: bulletin, history: history, excluding: key).failures()
         var appended = events
-        let source = SourceReference(document: document, issue: key, lines: bulletin.issue.provenance.lines,
-                                     parser: BulletinParser.version)
+        // The masthead's reference (with its pages, for a PDF), without its text.
+        var source = events.first?.source ?? SourceReference(document: document, issue: key, lines: bulletin.issue.provenance.lines,
+                                                              parser: BulletinParser.version)
+        source.text = nil
         for failure in checks {
             appended.append(NewEvent(type: EventType.checkFailed, valid: bulletin.issue.through, source: source,
                                      payload: ["issue": .string(key), "check": .string(failure.check), "message": .string(failure.message)]))

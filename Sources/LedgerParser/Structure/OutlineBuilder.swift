@@ -197,7 +197,14 @@ enum PageArtefacts {
     nonisolated(unsafe) static let letterSpacedLine = #/\s*(\p{Han}\s+){3,}\p{Han}\s*/#
 
     static func isArtefact(_ line: SourceLine) -> Bool {
-        let text = line.text
+        if isArtefact(text: line.text, raw: line.raw) { return true }
+        // A running header and its page number on one baseline, a column gap between them
+        // (`窗口工作周报	—2—`, as a PDF's header row is read): every cell furniture.
+        let cells = TableReader.cells(line.raw)
+        return cells.count >= 2 && cells.count <= 3 && cells.allSatisfy { isArtefact(text: $0, raw: $0) }
+    }
+
+    private static func isArtefact(text: String, raw: String) -> Bool {
         // `\d` on purpose: in Swift it also matches Chinese numerals, and `— 三 —`, `第三页` are
         // page numbers too.
         if text.wholeMatch(of: Self.dashedPageNumber) != nil { return true }
@@ -205,6 +212,6 @@ enum PageArtefacts {
         if text.wholeMatch(of: Self.slashedPageNumber) != nil { return true }
         // The running title (窗口工作周报, 政务服务周报…), often letter-spaced: 窗 口 工 作 周 报.
         if text.wholeMatch(of: Self.runningTitle) != nil { return true }
-        return line.raw.wholeMatch(of: Self.letterSpacedLine) != nil
+        return raw.wholeMatch(of: Self.letterSpacedLine) != nil
     }
 }

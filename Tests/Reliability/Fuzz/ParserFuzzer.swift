@@ -9,7 +9,7 @@ import LedgerFormats
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    guard let decoded = try? DocumentDecoder.decode(bytes) else { return 0 }
+    guard let decoded = try? TextDecoder.decode(bytes) else { return 0 }
     let outcome = BulletinParser.parse(lines: decoded.lines)
     guard let bulletin = outcome.bulletin else { return 0 }
     let events = bulletin.events(document: SHA256.hash(bytes), encoding: decoded.encoding.rawValue, partial: false)

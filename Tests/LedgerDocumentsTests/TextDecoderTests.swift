@@ -1,7 +1,7 @@
 import Foundation
-import LedgerDomain
 import Testing
-@testable import LedgerStore
+import LedgerDomain
+@testable import LedgerDocuments
 
 /// Fixtures for the decoder tests, built in code from one short bulletin sample.
 enum DocumentDecoderFixtures {
@@ -77,9 +77,9 @@ enum DocumentDecoderFixtures {
     }
 
     /// The error `decode` throws, or nil when it succeeds.
-    static func failure(_ bytes: [UInt8], forced: DocumentEncoding? = nil, maxBytes: Int = DocumentDecoder.defaultMaxBytes) -> DocumentDecodingError? {
+    static func failure(_ bytes: [UInt8], forced: DocumentEncoding? = nil, maxBytes: Int = TextDecoder.defaultMaxBytes) -> TextDecodingError? {
         do {
-            _ = try DocumentDecoder.decode(bytes, forced: forced, maxBytes: maxBytes)
+            _ = try TextDecoder.decode(bytes, forced: forced, maxBytes: maxBytes)
             return nil
         } catch {
             return error
@@ -87,43 +87,43 @@ enum DocumentDecoderFixtures {
     }
 }
 
-@Suite struct DocumentDecoderTests {
+@Suite struct TextDecoderTests {
     typealias F = DocumentDecoderFixtures
 
     // MARK: Encodings
 
     @Test func plainUTF8() throws {
-        let document = try DocumentDecoder.decode(Array(F.sample.utf8))
-        #expect(document == DecodedDocument(encoding: .utf8, hadByteOrderMark: false, lineEnding: .lf, lines: F.sampleLines))
+        let document = try TextDecoder.decode(Array(F.sample.utf8))
+        #expect(document == DecodedText(encoding: .utf8, hadByteOrderMark: false, lineEnding: .lf, lines: F.sampleLines))
     }
 
     @Test func utf8WithByteOrderMark() throws {
-        let document = try DocumentDecoder.decode(F.utf8BOM + Array(F.sample.utf8))
-        #expect(document == DecodedDocument(encoding: .utf8, hadByteOrderMark: true, lineEnding: .lf, lines: F.sampleLines))
+        let document = try TextDecoder.decode(F.utf8BOM + Array(F.sample.utf8))
+        #expect(document == DecodedText(encoding: .utf8, hadByteOrderMark: true, lineEnding: .lf, lines: F.sampleLines))
     }
 
     @Test(arguments: [false, true]) func utf16WithByteOrderMark(bigEndian: Bool) throws {
-        let document = try DocumentDecoder.decode(F.utf16(F.sample, bigEndian: bigEndian))
+        let document = try TextDecoder.decode(F.utf16(F.sample, bigEndian: bigEndian))
         #expect(document.encoding == (bigEndian ? .utf16BE : .utf16LE))
         #expect(document.hadByteOrderMark)
         #expect(document.lines == F.sampleLines)
     }
 
     @Test func utf16SurrogatePairs() throws {
-        let document = try DocumentDecoder.decode(F.utf16("表情 😀\n𠀀", bigEndian: false))
+        let document = try TextDecoder.decode(F.utf16("表情 😀\n𠀀", bigEndian: false))
         #expect(document.lines == ["表情 😀", "𠀀"])
     }
 
     @Test func gb18030IsDetected() throws {
         let bytes = F.gb18030(F.sample)
         #expect(String(validating: bytes, as: UTF8.self) == nil)
-        let document = try DocumentDecoder.decode(bytes)
-        #expect(document == DecodedDocument(encoding: .gb18030, hadByteOrderMark: false, lineEnding: .lf, lines: F.sampleLines))
+        let document = try TextDecoder.decode(bytes)
+        #expect(document == DecodedText(encoding: .gb18030, hadByteOrderMark: false, lineEnding: .lf, lines: F.sampleLines))
     }
 
     @Test func gb18030FromHandCheckedBytes() throws {
         #expect(F.gb18030(F.verifiedGB.text) == F.verifiedGB.bytes)
-        let document = try DocumentDecoder.decode(F.verifiedGB.bytes)
+        let document = try TextDecoder.decode(F.verifiedGB.bytes)
         #expect(document.encoding == .gb18030)
         #expect(document.lines == [F.verifiedGB.text])
         #expect(document.lineEnding == LineEnding.none)
@@ -133,18 +133,18 @@ enum DocumentDecoderFixtures {
         // U+0080, "€" (two bytes) and an emoji (four bytes), as the iconv command writes them.
         let bytes: [UInt8] = [0x81, 0x30, 0x81, 0x30, 0xA2, 0xE3, 0x94, 0x39, 0xFC, 0x36]
         #expect(F.gb18030("\u{80}€😀") == bytes)
-        #expect(try DocumentDecoder.decode(bytes).lines == ["\u{80}€😀"])
+        #expect(try TextDecoder.decode(bytes).lines == ["\u{80}€😀"])
     }
 
     @Test func gb18030ByteOrderMarkIsRemoved() throws {
-        let document = try DocumentDecoder.decode(F.gbBOM + F.gb18030(F.sample))
+        let document = try TextDecoder.decode(F.gbBOM + F.gb18030(F.sample))
         #expect(document.encoding == .gb18030)
         #expect(document.hadByteOrderMark)
         #expect(document.lines == F.sampleLines)
     }
 
     @Test(arguments: F.Form.allCases) func everyFormGivesTheSameLines(form: F.Form) throws {
-        let document = try DocumentDecoder.decode(form.bytes())
+        let document = try TextDecoder.decode(form.bytes())
         #expect(document.lines == F.sampleLines)
         #expect(document.encoding == form.encoding)
         #expect(document.hadByteOrderMark == form.hasBOM)
@@ -153,8 +153,8 @@ enum DocumentDecoderFixtures {
 
     @Test func growingTheIconvOutputBufferGivesTheSameText() throws {
         let bytes = F.gb18030(String(repeating: F.sample, count: 50))
-        let small = try DocumentDecoder.decodeGB18030(bytes[...], initialCapacity: 1)
-        let usual = try DocumentDecoder.decodeGB18030(bytes[...])
+        let small = try TextDecoder.decodeGB18030(bytes[...], initialCapacity: 1)
+        let usual = try TextDecoder.decodeGB18030(bytes[...])
         #expect(small == usual)
         #expect(small == Array(String(repeating: F.sample, count: 50).utf8))
     }
@@ -166,24 +166,24 @@ enum DocumentDecoderFixtures {
     @Test(arguments: endings) func lineEndsGiveTheSameLines(end: String, kind: LineEnding) throws {
         let text = F.sample.replacingOccurrences(of: "\n", with: end)
         for form in F.Form.allCases {
-            let document = try DocumentDecoder.decode(form.bytes(text))
+            let document = try TextDecoder.decode(form.bytes(text))
             #expect(document.lines == F.sampleLines, "\(form)")
             #expect(document.lineEnding == kind, "\(form)")
         }
     }
 
     @Test func mixedLineEnds() throws {
-        let document = try DocumentDecoder.decode(F.gb18030("一\r\n二\n\r三\r四"))
+        let document = try TextDecoder.decode(F.gb18030("一\r\n二\n\r三\r四"))
         #expect(document.lines == ["一", "二", "", "三", "四"])
         #expect(document.lineEnding == .mixed)
     }
 
     @Test func finalLineEndAddsNoLine() throws {
-        #expect(try DocumentDecoder.decode(Array("a\n".utf8)).lines == ["a"])
-        #expect(try DocumentDecoder.decode(Array("a\n\n".utf8)).lines == ["a", ""])
-        #expect(try DocumentDecoder.decode(Array("\na".utf8)).lines == ["", "a"])
-        #expect(try DocumentDecoder.decode(Array("a\r\n\r\n".utf8)).lines == ["a", ""])
-        let single = try DocumentDecoder.decode(Array("a".utf8))
+        #expect(try TextDecoder.decode(Array("a\n".utf8)).lines == ["a"])
+        #expect(try TextDecoder.decode(Array("a\n\n".utf8)).lines == ["a", ""])
+        #expect(try TextDecoder.decode(Array("\na".utf8)).lines == ["", "a"])
+        #expect(try TextDecoder.decode(Array("a\r\n\r\n".utf8)).lines == ["a", ""])
+        let single = try TextDecoder.decode(Array("a".utf8))
         #expect(single.lines == ["a"])
         #expect(single.lineEnding == LineEnding.none)
     }
@@ -192,13 +192,13 @@ enum DocumentDecoderFixtures {
         // Line 5 starts after the sample's four lines; the bad byte is its third byte.
         let text = F.sample.replacingOccurrences(of: "\n", with: end)
         let bytes = F.gb18030(text) + [0x41, 0x42, 0xFF]
-        let expected = DocumentDecodingError.Reason.undecodable(encoding: .gb18030, byteOffset: bytes.count - 1, line: 5)
+        let expected = TextDecodingError.Reason.undecodable(encoding: .gb18030, byteOffset: bytes.count - 1, line: 5)
         #expect(F.failure(bytes)?.reason == expected)
     }
 
     @Test(arguments: endings) func lineNumbersMatchTheOriginalLines(end: String, kind: LineEnding) throws {
         let original = ["第一行", "", "第三行", "", "", "第六行"]
-        let document = try DocumentDecoder.decode(F.gb18030(original.joined(separator: end)))
+        let document = try TextDecoder.decode(F.gb18030(original.joined(separator: end)))
         for (number, line) in original.enumerated() {
             #expect(document.lines[number] == line, "line \(number + 1)")
         }
@@ -207,30 +207,30 @@ enum DocumentDecoderFixtures {
     // MARK: Forced encodings
 
     @Test func forcedGB18030() throws {
-        let document = try DocumentDecoder.decode(F.gb18030(F.sample), forced: .gb18030)
+        let document = try TextDecoder.decode(F.gb18030(F.sample), forced: .gb18030)
         #expect(document.encoding == .gb18030)
         #expect(document.lines == F.sampleLines)
-        #expect(try DocumentDecoder.decode(Array("plain\n".utf8), forced: .gb18030).lines == ["plain"])
+        #expect(try TextDecoder.decode(Array("plain\n".utf8), forced: .gb18030).lines == ["plain"])
     }
 
     @Test func forcingUTF8OnGB18030Fails() {
         let bytes = F.gb18030("plain ascii line\n\n王飙\n")  // CD F5: F5 is no continuation byte
-        let expected = DocumentDecodingError.Reason.undecodable(encoding: .utf8, byteOffset: 18, line: 3)
+        let expected = TextDecodingError.Reason.undecodable(encoding: .utf8, byteOffset: 18, line: 3)
         #expect(F.failure(bytes, forced: .utf8)?.reason == expected)
     }
 
     @Test func forcedEncodingStillStripsItsMark() throws {
-        let utf8 = try DocumentDecoder.decode(F.utf8BOM + Array("文本".utf8), forced: .utf8)
+        let utf8 = try TextDecoder.decode(F.utf8BOM + Array("文本".utf8), forced: .utf8)
         #expect(utf8.lines == ["文本"])
         #expect(utf8.hadByteOrderMark)
         // "utf-16" parses as .utf16LE; the BOM decides the byte order.
-        let big = try DocumentDecoder.decode(F.utf16("文本", bigEndian: true), forced: .utf16LE)
-        #expect(big == DecodedDocument(encoding: .utf16BE, hadByteOrderMark: true, lineEnding: .none, lines: ["文本"]))
+        let big = try TextDecoder.decode(F.utf16("文本", bigEndian: true), forced: .utf16LE)
+        #expect(big == DecodedText(encoding: .utf16BE, hadByteOrderMark: true, lineEnding: .none, lines: ["文本"]))
     }
 
     @Test(arguments: [false, true]) func forcedUTF16WithoutMark(bigEndian: Bool) throws {
         let bytes = F.utf16(F.sample, bigEndian: bigEndian, mark: false)
-        let document = try DocumentDecoder.decode(bytes, forced: bigEndian ? .utf16BE : .utf16LE)
+        let document = try TextDecoder.decode(bytes, forced: bigEndian ? .utf16BE : .utf16LE)
         #expect(document.lines == F.sampleLines)
         #expect(!document.hadByteOrderMark)
         #expect(F.failure(bytes)?.reason == .binary(byteOffset: bigEndian ? 0 : 1))
@@ -258,7 +258,7 @@ enum DocumentDecoderFixtures {
     @Test func tooLarge() throws {
         let bytes = Array("0123456789\n".utf8)
         #expect(F.failure(bytes, maxBytes: 10)?.reason == .tooLarge(bytes: 11, limit: 10))
-        #expect(try DocumentDecoder.decode(bytes, maxBytes: 11).lines == ["0123456789"])
+        #expect(try TextDecoder.decode(bytes, maxBytes: 11).lines == ["0123456789"])
     }
 
     @Test func nulByteIsBinary() {
@@ -274,7 +274,7 @@ enum DocumentDecoderFixtures {
         #expect(F.failure(heavy)?.reason == .binary(byteOffset: 17))
         // Exactly 10% is still text; tab, LF, CR and form feed never count.
         let light = [UInt8](repeating: 0x41, count: 90) + [UInt8](repeating: 0x1B, count: 10) + [0x09, 0x0C, 0x0D, 0x0A]
-        #expect(try DocumentDecoder.decode(light).lines.count == 1)
+        #expect(try TextDecoder.decode(light).lines.count == 1)
     }
 
     @Test(arguments: 1...24) func randomBytesAreBinaryOrUndecodable(seed: Int) {
@@ -349,7 +349,7 @@ enum DocumentDecoderFixtures {
                 UInt8.random(in: pools[Int.random(in: 0..<pools.count, using: &generator)], using: &generator)
             }
             let valid = String(validating: bytes, as: UTF8.self) != nil
-            #expect((DocumentDecoder.firstInvalidUTF8(bytes[...]) == nil) == valid, "\(bytes)")
+            #expect((TextDecoder.firstInvalidUTF8(bytes[...]) == nil) == valid, "\(bytes)")
         }
     }
 
@@ -357,7 +357,7 @@ enum DocumentDecoderFixtures {
         // Line 3 starts after "a\nb\n"; each unit is two bytes after the two-byte mark.
         let prefix = F.utf16("a\nb\n", bigEndian: false)
         let high: [UInt8] = [0x00, 0xD8], low: [UInt8] = [0x00, 0xDC], letter: [UInt8] = [0x63, 0x00]
-        let expected = DocumentDecodingError.Reason.undecodable(encoding: .utf16LE, byteOffset: 10, line: 3)
+        let expected = TextDecodingError.Reason.undecodable(encoding: .utf16LE, byteOffset: 10, line: 3)
         #expect(F.failure(prefix + high + letter)?.reason == expected)
         #expect(F.failure(prefix + high)?.reason == expected)
         #expect(F.failure(prefix + low + letter)?.reason == expected)
@@ -390,19 +390,19 @@ enum DocumentDecoderFixtures {
     }
 
     @Test func descriptions() {
-        let undecodable = DocumentDecodingError(.undecodable(encoding: .gb18030, byteOffset: 1234, line: 17))
+        let undecodable = TextDecodingError(.undecodable(encoding: .gb18030, byteOffset: 1234, line: 17))
         #expect(undecodable.description == "the file is not valid GB18030 text: byte 1,234 (line 17) cannot be decoded")
-        let noLine = DocumentDecodingError(.undecodable(encoding: .utf16BE, byteOffset: 7, line: nil))
+        let noLine = TextDecodingError(.undecodable(encoding: .utf16BE, byteOffset: 7, line: nil))
         #expect(noLine.description == "the file is not valid UTF-16BE text: byte 7 cannot be decoded")
         let binary = F.failure(Array("twelve bytes".utf8) + [0x00])
         #expect(binary?.description == "the file looks binary (a NUL byte at offset 12), not a text bulletin")
         #expect(F.failure([0x01, 0x02, 0x41])?.description.hasPrefix("the file looks binary (2 of 3 bytes") == true)
-        #expect(DocumentDecodingError(.tooLarge(bytes: 20_000_000, limit: 16 << 20)).description.contains("20,000,000 bytes"))
-        #expect(DocumentDecodingError(.empty).description.hasPrefix("the file is empty"))
+        #expect(TextDecodingError(.tooLarge(bytes: 20_000_000, limit: 16 << 20)).description.contains("20,000,000 bytes"))
+        #expect(TextDecodingError(.empty).description.hasPrefix("the file is empty"))
     }
 
     @Test(arguments: [(0, "0"), (999, "999"), (1000, "1,000"), (1_234_567, "1,234,567"), (-1234, "-1,234")])
     func groupedNumbers(number: Int, text: String) {
-        #expect(DocumentDecodingError.grouped(number) == text)
+        #expect(TextDecodingError.grouped(number) == text)
     }
 }

@@ -20,7 +20,7 @@ public enum DocumentEncoding: String, Sendable, CaseIterable {
     ///
     /// Hyphens, underscores and spaces are ignored, so "UTF_8" and "utf 16 be" parse too.
     /// "ascii" maps to `.utf8` (a subset); "cp936", "ms936", "windows-936" and "euc-cn" map to
-    /// `.gb18030`. "utf-16" gives `.utf16LE`: ``DocumentDecoder/decode(_:forced:maxBytes:)``
+    /// `.gb18030`. "utf-16" gives `.utf16LE`: ``TextDecoder/decode(_:forced:maxBytes:)``
     /// follows a UTF-16 byte order mark of either order when UTF-16 is forced, so a file with
     /// a big-endian BOM is still read correctly. Returns nil for anything else.
     public init?(userInput: String) {
@@ -70,7 +70,7 @@ public enum LineEnding: String, Sendable {
 ///
 /// `lines[n - 1]` is line `n` of the file, counting CRLF, LF and a lone CR each as one line
 /// end. A final line end does not add an empty line; empty lines inside the text are kept.
-public struct DecodedDocument: Equatable, Sendable {
+public struct DecodedText: Equatable, Sendable {
     /// The encoding the bytes were decoded from (detected, or the forced one).
     public var encoding: DocumentEncoding
     /// True when a byte order mark (or a U+FEFF at the start of the text) was removed.
@@ -93,7 +93,7 @@ public struct DecodedDocument: Equatable, Sendable {
 ///
 /// Byte offsets are 0-based from the start of the file, byte order mark included. Two errors
 /// are equal when their reasons are equal; `description` may carry extra detail.
-public struct DocumentDecodingError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct TextDecodingError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What was wrong with the bytes.
     public enum Reason: Equatable, Sendable {
         /// No bytes, or only whitespace and a byte order mark.
@@ -151,7 +151,7 @@ public struct DocumentDecodingError: Error, Equatable, Sendable, CustomStringCon
 }
 
 /// Turns the raw bytes of a bulletin into numbered lines of text.
-public enum DocumentDecoder {
+public enum TextDecoder {
     /// The default limit on the size of a file: 16 MiB.
     public static let defaultMaxBytes = 16 << 20
 
@@ -168,11 +168,11 @@ public enum DocumentDecoder {
     /// forced UTF-8 and GB18030 as well; in UTF-16 text a U+0000 character counts as binary.
     /// A U+FEFF at the very start of the decoded text is removed too. If only whitespace is
     /// left after decoding (e.g. ideographic spaces), the result is `.empty`.
-    public static func decode(_ bytes: [UInt8], forced: DocumentEncoding? = nil, maxBytes: Int = defaultMaxBytes) throws(DocumentDecodingError) -> DecodedDocument {
+    public static func decode(_ bytes: [UInt8], forced: DocumentEncoding? = nil, maxBytes: Int = defaultMaxBytes) throws(TextDecodingError) -> DecodedText {
         let mark = byteOrderMark(of: bytes)
-        if isBlank(bytes, mark: mark) { throw DocumentDecodingError(.empty) }
+        if isBlank(bytes, mark: mark) { throw TextDecodingError(.empty) }
         guard bytes.count <= maxBytes else {
-            throw DocumentDecodingError(.tooLarge(bytes: bytes.count, limit: maxBytes))
+            throw TextDecodingError(.tooLarge(bytes: bytes.count, limit: maxBytes))
         }
         let (encoding, markLength) = plan(mark: mark, forced: forced)
         if encoding?.isUTF16 != true { try rejectBinary(bytes) }
@@ -184,7 +184,7 @@ public enum DocumentDecoder {
 
 // MARK: - Detection
 
-extension DocumentDecoder {
+extension TextDecoder {
     private static let asciiWhitespace: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B]
 
     /// The encoding named by a byte order mark at the start, and the mark's length.
@@ -220,10 +220,10 @@ extension DocumentDecoder {
 
     /// Throws `.binary` for a NUL byte, or when over 10% of the bytes are C0 controls
     /// other than tab, LF, CR and form feed.
-    private static func rejectBinary(_ bytes: [UInt8]) throws(DocumentDecodingError) {
+    private static func rejectBinary(_ bytes: [UInt8]) throws(TextDecodingError) {
         if let nul = bytes.firstIndex(of: 0) {
-            let offset = DocumentDecodingError.grouped(nul)
-            throw DocumentDecodingError(.binary(byteOffset: nul),
+            let offset = TextDecodingError.grouped(nul)
+            throw TextDecodingError(.binary(byteOffset: nul),
                                         description: "the file looks binary (a NUL byte at offset \(offset)), not a text bulletin")
         }
         var controls = 0
@@ -233,13 +233,13 @@ extension DocumentDecoder {
             if first == nil { first = index }
         }
         guard let first, controls * 10 > bytes.count else { return }
-        let share = "\(DocumentDecodingError.grouped(controls)) of \(DocumentDecodingError.grouped(bytes.count)) bytes"
-        throw DocumentDecodingError(.binary(byteOffset: first),
-                                    description: "the file looks binary (\(share) are control characters, the first at offset \(DocumentDecodingError.grouped(first))), not a text bulletin")
+        let share = "\(TextDecodingError.grouped(controls)) of \(TextDecodingError.grouped(bytes.count)) bytes"
+        throw TextDecodingError(.binary(byteOffset: first),
+                                    description: "the file looks binary (\(share) are control characters, the first at offset \(TextDecodingError.grouped(first))), not a text bulletin")
     }
 
     /// Decodes `body` to UTF-8 bytes; a nil encoding means: UTF-8 if valid, else GB18030.
-    private static func transcode(_ body: ArraySlice<UInt8>, as encoding: DocumentEncoding?) throws(DocumentDecodingError) -> (DocumentEncoding, [UInt8]) {
+    private static func transcode(_ body: ArraySlice<UInt8>, as encoding: DocumentEncoding?) throws(TextDecodingError) -> (DocumentEncoding, [UInt8]) {
         switch encoding {
         case nil:
             if firstInvalidUTF8(body) == nil { return (.utf8, Array(body)) }
@@ -257,22 +257,22 @@ extension DocumentDecoder {
     }
 
     /// Drops a leading U+FEFF, splits the lines and rejects text that is only whitespace.
-    private static func document(from text: [UInt8], encoding: DocumentEncoding, hadMark: Bool) throws(DocumentDecodingError) -> DecodedDocument {
+    private static func document(from text: [UInt8], encoding: DocumentEncoding, hadMark: Bool) throws(TextDecodingError) -> DecodedText {
         let skip = text.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let (lines, ending) = splitLines(text, from: skip)
         let blank = lines.allSatisfy { line in line.unicodeScalars.allSatisfy { $0.properties.isWhitespace } }
-        if blank { throw DocumentDecodingError(.empty) }
-        return DecodedDocument(encoding: encoding, hadByteOrderMark: hadMark || skip > 0, lineEnding: ending, lines: lines)
+        if blank { throw TextDecodingError(.empty) }
+        return DecodedText(encoding: encoding, hadByteOrderMark: hadMark || skip > 0, lineEnding: ending, lines: lines)
     }
 
-    private static func undecodable(_ encoding: DocumentEncoding, at offset: Int, line: Int) -> DocumentDecodingError {
-        DocumentDecodingError(.undecodable(encoding: encoding, byteOffset: offset, line: line))
+    private static func undecodable(_ encoding: DocumentEncoding, at offset: Int, line: Int) -> TextDecodingError {
+        TextDecodingError(.undecodable(encoding: encoding, byteOffset: offset, line: line))
     }
 }
 
 // MARK: - Lines
 
-extension DocumentDecoder {
+extension TextDecoder {
     /// Splits valid UTF-8 on CRLF, LF or a lone CR; a final line end adds no empty line.
     static func splitLines(_ text: [UInt8], from start: Int) -> ([String], LineEnding) {
         var lines: [String] = []
@@ -321,7 +321,7 @@ extension DocumentDecoder {
 
 // MARK: - UTF-8 and UTF-16
 
-extension DocumentDecoder {
+extension TextDecoder {
     /// The index of the first byte of the first ill-formed UTF-8 sequence, or nil if all is
     /// valid. Strict: overlongs, surrogates, values above U+10FFFF and truncated sequences fail.
     static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
@@ -350,7 +350,7 @@ extension DocumentDecoder {
     }
 
     /// Decodes UTF-16 to UTF-8, rejecting lone surrogates, an odd trailing byte and U+0000.
-    private static func decodeUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) throws(DocumentDecodingError) -> [UInt8] {
+    private static func decodeUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) throws(TextDecodingError) -> [UInt8] {
         let encoding: DocumentEncoding = bigEndian ? .utf16BE : .utf16LE
         let start = bytes.startIndex
         let count = bytes.count / 2
@@ -366,8 +366,8 @@ extension DocumentDecoder {
             var scalar = UInt32(value)
             switch value {
             case 0:
-                throw DocumentDecodingError(.binary(byteOffset: start + 2 * index),
-                                            description: "the file looks binary (a NUL character at offset \(DocumentDecodingError.grouped(start + 2 * index))), not a text bulletin")
+                throw TextDecodingError(.binary(byteOffset: start + 2 * index),
+                                            description: "the file looks binary (a NUL character at offset \(TextDecodingError.grouped(start + 2 * index))), not a text bulletin")
             case 0xD800...0xDBFF where index + 1 < count && (0xDC00...0xDFFF).contains(unit(index + 1)):
                 scalar = 0x10000 + (UInt32(value - 0xD800) << 10 | UInt32(unit(index + 1) - 0xDC00))
                 index += 2
@@ -402,10 +402,10 @@ extension DocumentDecoder {
 
 // MARK: - GB18030 through iconv
 
-extension DocumentDecoder {
+extension TextDecoder {
     /// Decodes GB18030 to UTF-8 with glibc's iconv. `initialCapacity` (tests only) sizes the
     /// first output buffer; it grows whenever iconv reports E2BIG.
-    static func decodeGB18030(_ bytes: ArraySlice<UInt8>, initialCapacity: Int? = nil) throws(DocumentDecodingError) -> [UInt8] {
+    static func decodeGB18030(_ bytes: ArraySlice<UInt8>, initialCapacity: Int? = nil) throws(TextDecodingError) -> [UInt8] {
         // iconv_open reports failure as (iconv_t)-1, not NULL.
         guard let descriptor = iconv_open("UTF-8", "GB18030"), descriptor != iconv_t(bitPattern: -1) else {
             return try asciiOnly(bytes)
@@ -452,7 +452,7 @@ extension DocumentDecoder {
     }
 
     /// Without a GB18030 converter (no gconv modules), only ASCII, which GB18030 shares, can be read.
-    private static func asciiOnly(_ bytes: ArraySlice<UInt8>) throws(DocumentDecodingError) -> [UInt8] {
+    private static func asciiOnly(_ bytes: ArraySlice<UInt8>) throws(TextDecodingError) -> [UInt8] {
         guard let bad = bytes.firstIndex(where: { $0 >= 0x80 }) else { return Array(bytes) }
         throw undecodable(.gb18030, at: bad, line: lineNumber(before: bad - bytes.startIndex) { UInt16(bytes[bytes.startIndex + $0]) })
     }
