@@ -47,6 +47,9 @@ extension LedgerTool {
         switch error {
         case .busy, .headMoved: return .busy
         case .damaged, .unsafePath, .recordTooLarge: return .dataError
+        // 77, not 74: nothing is wrong with the disk or the ledger; the user lacks a permission,
+        // and the remedy is to ask for it or to use a reading command.
+        case .system(let system) where system.isPermissionDenied: return .noPermission
         case .system(let system): return system.code == 2 ? .noInput : .ioError
         }
     }

@@ -51,6 +51,11 @@ struct CommandContext {
                                            environment: invocation.environment,
                                            workingDirectory: invocation.workingDirectory,
                                            system: invocation.system)
+        // A symbolic link to the ledger directory is followed, as a shell's `cd` follows it: the
+        // store never follows links inside the ledger, so it is given the directory itself.
+        if (try? invocation.system.kind(of: located)) == .symlink, let target = try? invocation.system.realPath(located) {
+            return LedgerLayout(root: target)
+        }
         return LedgerLayout(root: located)
     }
 
@@ -88,15 +93,24 @@ struct CommandContext {
     func requireLedger(creating: Bool = false) throws {
         let layout = ledgerLayout()
         let system = invocation.system
-        guard (try? system.kind(of: layout.root)) == .directory else {
-            throw CommandFailure(message: "the ledger directory \(layout.root) does not exist (from \(ledgerSource)).", exitCode: .noInput)
+        var kind = try? system.kind(of: layout.root)
+        if kind == .symlink {
+            // A link to the ledger directory is followed, as a shell's `cd` would.
+            guard let target = try? system.realPath(layout.root), let followed = try? system.kind(of: target) else {
+                throw CommandFailure(message: "the ledger directory \(layout.root) is a symbolic link to nothing that exists (from \(ledgerSource)).", exitCode: .noInput)
+            }
+            kind = followed
+        }
+        guard kind == .directory else {
+            let what = kind == nil || kind == .missing ? "does not exist" : "is not a directory"
+            throw CommandFailure(message: "the ledger directory \(layout.root) \(what) (from \(ledgerSource)).", exitCode: .noInput)
         }
         if let kind = try? system.kind(of: layout.eventLog), kind != .directory, kind != .missing {
             let found = kind == .symlink ? "a symbolic link" : "not a directory"
             throw CommandFailure(message: "refusing to use \(layout.eventLog): it is \(found), not the directory the ledger made. Nothing was read or written.", exitCode: .dataError)
         }
         if !creating && (try? system.kind(of: layout.eventLog)) != .directory {
-            throw CommandFailure(message: "there is no ledger in \(layout.root): it has no EventLog/ (from \(ledgerSource)). `ledger ingest FILE` there starts one; --ledger DIR or LEDGER_HOME points elsewhere.", exitCode: .noInput)
+            throw CommandFailure(message: "there is no ledger in \(layout.root): it has no EventLog/ (from \(ledgerSource)). `ledger init` there makes one (or `ledger ingest FILE` starts one); --ledger DIR or LEDGER_HOME points elsewhere.", exitCode: .noInput)
         }
     }
 

@@ -14,6 +14,7 @@ public enum LedgerTool {
     }
 
     static let commands: [Command] = [
+        Command(spec: InitCommand.spec, run: InitCommand.run),
         Command(spec: IngestCommand.spec, run: IngestCommand.run),
         Command(spec: CorrectCommand.spec, run: CorrectCommand.run),
         Command(spec: CorrectCommand.retractSpec, run: CorrectCommand.runRetract),
@@ -26,9 +27,14 @@ public enum LedgerTool {
         Command(spec: ExtractCommand.spec, run: ExtractCommand.run),
         Command(spec: SnapshotCommand.spec, run: SnapshotCommand.run),
         Command(spec: ReportCommand.spec, run: ReportCommand.run),
+        Command(spec: ExportCommand.spec, run: ExportCommand.run),
         Command(spec: VerifyCommand.spec, run: VerifyCommand.run),
         Command(spec: LogCommand.spec, run: LogCommand.run),
+        Command(spec: CompletionsCommand.spec, run: CompletionsCommand.run),
     ]
+
+    /// Commands run like the others but listed nowhere: what completion scripts call.
+    static let hiddenCommands: [Command] = [Command(spec: CompletionsCommand.completeSpec, run: CompletionsCommand.runComplete)]
 
     static let commandSpecs: [String: CommandSpec] = Dictionary(uniqueKeysWithValues: commands.map { ($0.spec.name, $0.spec) })
 
@@ -67,7 +73,7 @@ public enum LedgerTool {
         }
         let rest = leading + arguments.dropFirst()
         if name == "help" { return help(Array(arguments.dropFirst()), invocation).rawValue }
-        guard let command = commands.first(where: { $0.spec.name == name }) else {
+        guard let command = (commands + hiddenCommands).first(where: { $0.spec.name == name }) else {
             let message = "Unknown subcommand '\(name)'" + suggestion(for: name)
             return report(UsageError(message: message, command: nil), command: nil, stderr: invocation.stderr).rawValue
         }

@@ -33,6 +33,10 @@ extension StoreError: CustomStringConvertible {
             return "refusing to use \(path): it is \(found), not a regular file the ledger made. Nothing was written."
         case .recordTooLarge(let seq, let type, let bytes, let limit):
             return "refusing to append: the \(type) record at seq \(seq) would be \(bytes) bytes, over the limit of \(limit) bytes for one record of the log (most of it is the source text the fact quotes). Nothing was written."
+        case .system(let error) where error.isPermissionDenied && error.wasReading:
+            return "permission denied: \(error). This user may not read that file of the ledger: ask whoever keeps the ledger for read access."
+        case .system(let error) where error.isPermissionDenied:
+            return "permission denied: \(error). This command writes to the ledger and needs write access to its EventLog/ and Snapshots/, which this user does not have: the reading commands (project, replay, export, report, verify, log, show, audit) work without it. Nothing was written."
         case .system(let error):
             let hint = error.isDiskFull ? " The disk is full; free some space and run the command again." : ""
             return "I/O error: \(error).\(hint) The ledger is as it was before this command."

@@ -20,7 +20,11 @@ struct InMemoryLedger {
     /// Ingests one document; returns its problems (unreadable, a diagnostic of severity error or
     /// warning, a failed check, not appended) and the bulletin the parser read.
     mutating func ingest(_ text: String) -> (problems: [String], bulletin: Bulletin?) {
-        let bytes = Array(text.utf8)
+        ingest(bytes: Array(text.utf8))
+    }
+
+    /// Ingests one document in any format `ledger` reads (text, PDF, .docx).
+    mutating func ingest(bytes: [UInt8]) -> (problems: [String], bulletin: Bulletin?) {
         let document: ExtractedDocument
         do {
             document = try DocumentReader.read(bytes)

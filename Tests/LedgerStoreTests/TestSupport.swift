@@ -157,6 +157,16 @@ final class FaultySystem: SystemCalls {
         return try base.tryLock(descriptor, path: path)
     }
 
+    func tryLockShared(_ descriptor: Int32, path: String) throws(SystemError) -> Bool {
+        try alive("flock", path)
+        return try base.tryLockShared(descriptor, path: path)
+    }
+
+    func entries(of directory: String) throws(SystemError) -> [String] {
+        try alive("opendir", directory)
+        return try base.entries(of: directory)
+    }
+
     func sleep(milliseconds: Int) { base.sleep(milliseconds: milliseconds) }
 }
 

@@ -43,7 +43,7 @@ module() {
   local name=$1; shift
   local sources
   mapfile -t sources < <(find "Sources/$name" -name '*.swift' | sort)
-  swiftc "${sanitize[@]}" -O -g -parse-as-library -package-name ledger -module-name "$name" -I "$build/modules" -I Sources/CZlib \
+  swiftc "${sanitize[@]}" -O -g -parse-as-library -module-name "$name" -package-name ledger -I "$build/modules" -I Sources/CZlib \
     -emit-module -emit-module-path "$build/modules/$name.swiftmodule" \
     -emit-library -static -o "$build/modules/lib$name.a" "$@" "${sources[@]}" 2> >(grep -v 'ld.gold: warning' >&2)
 }
@@ -51,7 +51,7 @@ module() {
 fuzzer() {
   local name=$1 file=$2
   swiftc "${sanitize[@]}" -O -g -parse-as-library -package-name ledger -I "$build/modules" -I Sources/CZlib -L "$build/modules" \
-    "Tests/Reliability/Fuzz/$file" "${@:3}" -lLedgerStore -lLedgerParser -lLedgerDomain -lLedgerFormats -lLedgerSHA256Hardware -lz \
+    "Tests/Reliability/Fuzz/$file" -lLedgerStore -lLedgerParser -lLedgerDocuments -lLedgerDomain -lLedgerFormats -lLedgerSHA256Hardware -lz \
     -o "$build/fuzz-$name" 2>&1 | { grep -v 'ld.gold: warning' || true; } >&2
 }
 
@@ -72,12 +72,12 @@ else
   module LedgerDomain
   module LedgerParser
   module LedgerStore
-  fuzzer parser ParserFuzzer.swift
-  fuzzer log LogFuzzer.swift
   # The document readers (zip, XML, .docx; PDF), on LedgerFormats.
   module LedgerDocuments
-  fuzzer docx DocxFuzzer.swift -lLedgerDocuments
-  fuzzer pdf PDFFuzzer.swift -lLedgerDocuments
+  fuzzer parser ParserFuzzer.swift
+  fuzzer log LogFuzzer.swift
+  fuzzer docx DocxFuzzer.swift
+  fuzzer pdf PDFFuzzer.swift
   echo "$stamp" > "$build/stamp"
 fi
 

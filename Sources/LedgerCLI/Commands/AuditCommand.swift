@@ -67,9 +67,8 @@ enum AuditCommand {
 
     static func instant(_ text: String?, option: String, startOfDay: Bool) throws -> Instant? {
         guard let text else { return nil }
-        if startOfDay, let date = CalendarDate(iso: text) { return Instant(millisecondsSinceEpoch: Int64(date.daysSinceEpoch) * 86_400_000) }
-        guard let instant = Instant(userInput: text) else {
-            throw CommandFailure.badValue(option, text, expected: "an instant like 2026-11-22T10:00:00Z, or a date YYYY-MM-DD")
+        guard let instant = DateInput.instant(text, dateAlone: startOfDay ? .start : .end) else {
+            throw CommandFailure.badValue(option, text, expected: DateInput.instantForms)
         }
         return instant
     }

@@ -41,6 +41,7 @@ enum IngestCommand {
     static func run(_ context: CommandContext) throws -> ExitCode {
         let options = try parseOptions(context.arguments)
         try context.requireLedger(creating: true)
+        let newLedger = (try? context.invocation.system.kind(of: context.ledgerLayout().eventLog)) == .missing
         let session = IngestSession(note: { context.stderr.write($0) })
         let reports = IngestRunner(context: context, options: options, session: session).ingest(context.arguments.positionals)
         if reports.contains(where: { $0.outcome == .appended || $0.outcome == .superseded }) {
@@ -53,6 +54,10 @@ enum IngestCommand {
             }
         }
         let head = (try? context.store().currentHead()) ?? .empty
+        if newLedger && head.seq.value > 0 {
+            let root = context.ledgerLayout().root
+            context.stderr.write("ledger: note: \(root) was not a ledger: this ingest started one there (next time, `ledger init \(CommandContext.shellQuoted(root))` makes an empty one first)\n")
+        }
         if context.arguments.flag("json") {
             context.stdout.write(JSONWriter.prettyString(IngestReport.json(reports, head: head)) + "\n")
         } else {

@@ -9,8 +9,8 @@ enum ProjectCommand {
     static let names = ["authorization", "totals", "window", "visits", "inspections", "departments", "issues"]
 
     static let timeOptions = [
-        CommandSpec.Option(name: "as-of", valueName: "date", help: "The hall as it stood on this date (YYYY-MM-DD), from facts true on or before it."),
-        CommandSpec.Option(name: "known-at", valueName: "instant", help: "Only what the ledger had recorded by then (ISO 8601, or a date: the end of that day, UTC)."),
+        CommandSpec.Option(name: "as-of", valueName: "date", help: "The hall as it stood on this date (2023-02-20, 2023/2/20, 2023年2月20日…), from facts true on or before it."),
+        CommandSpec.Option(name: "known-at", valueName: "instant", help: "Only what the ledger had recorded by then (a date: the end of that day, UTC; a date and time in UTC like 2023/2/20 10:00; or ISO 8601 with a zone)."),
         CommandSpec.Option(name: "json", help: "Print one JSON document."),
     ]
 
@@ -65,12 +65,12 @@ enum ProjectCommand {
     static func timeFilter(_ arguments: ParsedArguments) throws -> TimeFilter {
         var filter = TimeFilter()
         if let text = arguments.value("as-of") {
-            guard let date = CalendarDate(iso: text) else { throw CommandFailure.badValue("as-of", text, expected: "a date that exists, written YYYY-MM-DD") }
+            guard let date = DateInput.date(text) else { throw CommandFailure.badValue("as-of", text, expected: "a date that exists, written \(DateInput.dateForms)") }
             filter.asOf = date
         }
         if let text = arguments.value("known-at") {
             guard let instant = Instant(userInput: text) else {
-                throw CommandFailure.badValue("known-at", text, expected: "an instant like 2026-11-22T10:00:00Z, or a date YYYY-MM-DD")
+                throw CommandFailure.badValue("known-at", text, expected: DateInput.instantForms)
             }
             filter.knownAt = instant
         }

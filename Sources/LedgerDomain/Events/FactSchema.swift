@@ -4,7 +4,7 @@ import LedgerFormats
 public enum FactSchema {
     /// The kind of a correctable field's value.
     public enum Kind: String, Sendable {
-        case integer, text, date, boolean, list, verdict
+        case integer, share, text, date, boolean, list, verdict
 
         /// Reads a value as the user typed it, or nil when it is not of this kind.
         public func parse(_ text: String) -> JSONValue? {
@@ -12,8 +12,9 @@ public enum FactSchema {
             case .integer:
                 guard let value = Int(text), value >= 0 else { return text == "null" ? .null : nil }
                 return .int(value)
+            case .share: return text == "null" ? .null : Kind.share(text).map { .string($0) }
             case .text: return text.isEmpty ? nil : .string(text)
-            case .date: return CalendarDate(iso: text).map { .string($0.description) }
+            case .date: return DateInput.date(text).map { .string($0.description) }
             case .boolean: return text == "true" ? .bool(true) : text == "false" ? .bool(false) : nil
             case .list:
                 let items = text.split { $0 == "、" || $0 == "," || $0 == "，" }.map { JSONValue.string(String($0)) }
@@ -22,12 +23,25 @@ public enum FactSchema {
             }
         }
 
+        /// A share as the bulletins print it (`82.2`): digits with at most one point, an optional
+        /// `%` dropped, 0…100; nil for anything else (`八十`, `82,2`, `-1`, `120`).
+        static func share(_ text: String) -> String? {
+            let digits = text.hasSuffix("%") || text.hasSuffix("％") ? String(text.dropLast()) : text
+            let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+            guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { (48...57).contains($0) } }),
+                  parts[0].count <= 3, let whole = Int(parts[0]) else { return nil }
+            let fraction = parts.count == 2 ? parts[1] : ""
+            guard whole < 100 || (whole == 100 && fraction.allSatisfy { $0 == "0" }) else { return nil }
+            return digits
+        }
+
         /// What to type, for error messages.
         public var expected: String {
             switch self {
             case .integer: return "a whole number (or null)"
+            case .share: return "a share in percent from 0 to 100, like 82.2 or 82.2% (or null)"
             case .text: return "text"
-            case .date: return "a date YYYY-MM-DD"
+            case .date: return "a date that exists, written \(DateInput.dateForms)"
             case .boolean: return "true or false"
             case .list: return "a list separated by 、 or ,"
             case .verdict: return "satisfactory, finding or unclassified"
@@ -48,7 +62,7 @@ public enum FactSchema {
             }
         case EventType.authorizationReported:
             return [("stationed", .integer), ("authorized", .integer), ("unauthorized", .integer),
-                    ("authorizedShare", .text), ("unauthorizedShare", .text), ("increase", .integer),
+                    ("authorizedShare", .share), ("unauthorizedShare", .share), ("increase", .integer),
                     ("authorizedDepartments", .list), ("unauthorizedDepartments", .list)]
         case EventType.departmentAuthorized: return [("department", .text), ("partial", .boolean)]
         case EventType.visitRecorded: return [("date", .date), ("department", .text), ("person", .text), ("titles", .list)]

@@ -37,16 +37,11 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(millisecondsSinceEpoch: dayStart + clock)
     }
 
-    /// Parses what a user types for a recorded-time bound: an ISO 8601 instant, or a bare date
-    /// `YYYY-MM-DD`, which means the end of that UTC day (everything recorded on it counts).
+    /// Parses what a user types for a recorded-time bound: any form ``DateInput`` reads; a bare
+    /// date means the end of that UTC day (everything recorded on it counts).
     public init?(userInput text: some StringProtocol) {
-        if let instant = Instant(iso: text) {
-            self = instant
-        } else if let date = CalendarDate(iso: text) {
-            self.init(millisecondsSinceEpoch: Int64(date.daysSinceEpoch + 1) * 86_400_000 - 1)
-        } else {
-            return nil
-        }
+        guard let instant = DateInput.instant(text, dateAlone: .end) else { return nil }
+        self = instant
     }
 
     public static func < (lhs: Instant, rhs: Instant) -> Bool {

@@ -47,6 +47,26 @@ extension EventStore {
         return AppendReceipt(seqs: committed.head.seq.value + 1...last.seq.value, head: last, recovery: recovery)
     }
 
+    /// Makes an empty ledger in `layout.root` (which must exist) with the same code the first
+    /// append runs: `EventLog/` with an empty log and a HEAD naming no record, then `Snapshots/`.
+    /// Returns false, changing nothing, when `EventLog/` is already there.
+    public func create() throws -> Bool {
+        guard try system.kind(of: layout.eventLog) == .missing else { return false }
+        try ensureDirectories()
+        let lock = WriteLock(system: system, path: layout.lock)
+        try lock.acquire(timeoutMilliseconds: lockTimeoutMilliseconds)
+        defer { lock.release() }
+        if try readHeadFile() == nil { _ = try createEmptyHead() }
+        if try system.kind(of: layout.log) == .missing {
+            let descriptor = try system.open(layout.log, flags: O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW, mode: 0o644)
+            defer { system.close(descriptor) }
+            try system.fsync(descriptor, path: layout.relative(layout.log))
+            try io.syncDirectory(layout.eventLog)
+        }
+        try io.ensureDirectory(layout.snapshots, parent: layout.root, label: "Snapshots")
+        return true
+    }
+
     /// The log's committed head as of now (reads HEAD only).
     public func currentHead() throws -> LogHead {
         try readHeadFile()?.head ?? .empty

@@ -27,9 +27,16 @@ extension EventStore {
             return report
         }
         let lock = WriteLock(system: system, path: layout.lock)
-        let writerActive = try system.kind(of: layout.eventLog) == .directory && !(try lock.tryAcquire())
+        let writerActive = try system.kind(of: layout.eventLog) == .directory && !(try lock.tryAcquireForReading())
         defer { lock.release() }
-        try checkChain(&report, committed: committed, writerActive: writerActive, body)
+        do {
+            try checkChain(&report, committed: committed, writerActive: writerActive, body)
+        } catch StoreError.damaged(_, let line, let reason) {
+            // The reader could not even split the log into lines (one longer than any record):
+            // a problem to report like the others, not an error that sends the user to verify.
+            report.problems.append(ChainProblem(kind: .edited, seq: nil, lineNumber: line ?? 1,
+                message: "\(reason): the log was overwritten from here on (by a file that is not a ledger's log?), so nothing after it can be read as records; restore EventLog/events.jsonl from a backup or another copy of the ledger"))
+        }
         // HEAD's own problems (line 0) come after the log's, which explain them.
         func place(_ problem: ChainProblem) -> Int { problem.lineNumber == 0 ? Int.max : problem.lineNumber }
         report.problems = report.problems.enumerated()

@@ -65,8 +65,10 @@ public final class EventStore {
         if size < committed.bytes { throw truncatedError(committed, size: size) }
         guard size > committed.bytes else { return (committed, nil) }
         let lock = WriteLock(system: system, path: layout.lock)
-        guard try lock.tryAcquire() else { return (committed, nil) }
+        guard try lock.tryAcquireForReading() else { return (committed, nil) }
         defer { lock.release() }
+        // A reader without write access cannot cut the tail off; it reads up to HEAD all the same.
+        guard lock.isExclusive else { return (committed, nil) }
         let recovery = try recoverTail()
         return (try readHeadFile() ?? .empty, recovery)
     }

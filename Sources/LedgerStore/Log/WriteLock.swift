@@ -10,6 +10,7 @@ final class WriteLock {
     private let system: SystemCalls
     private let path: String
     private var descriptor: Int32?
+    private var sharedOnly = false
 
     init(system: SystemCalls, path: String) {
         self.system = system
@@ -53,14 +54,48 @@ final class WriteLock {
         return true
     }
 
+    /// For a reader: takes the lock if no writer holds it, true when none does. With write
+    /// access this is ``tryAcquire()``; without it (a supervisor with read permission only) the
+    /// file is opened read-only for a shared `flock`, which a writer's exclusive lock excludes,
+    /// and ``isExclusive`` stays false: the holder may not repair anything. A lock file that does
+    /// not exist means no writer has run here.
+    func tryAcquireForReading() throws -> Bool {
+        let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        switch try system.kind(of: path) {
+        case .file where system.isWritable(path): return try tryAcquire()
+        case .missing where system.isWritable(directory): return try tryAcquire()
+        case .missing: return true
+        case .file: break
+        case let other: throw StoreError.unsafePath(path: path, found: StorePaths.describe(other))
+        }
+        precondition(descriptor == nil, "the write lock is not re-entrant")
+        let opened = try system.open(path, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
+        do {
+            guard try system.tryLockShared(opened, path: path) else {
+                system.close(opened)
+                return false
+            }
+        } catch {
+            system.close(opened)
+            throw error
+        }
+        descriptor = opened
+        sharedOnly = true
+        return true
+    }
+
+    /// Whether the lock held is the writers' exclusive one (false for a reader's shared lock).
+    var isExclusive: Bool { descriptor != nil && !sharedOnly }
+
     /// Releases the lock (closing the descriptor releases the `flock`), clearing the pid first
     /// so a busy message never names a process that no longer holds it.
     func release() {
         if let descriptor {
-            try? system.truncate(descriptor, to: 0, path: path)
+            if !sharedOnly { try? system.truncate(descriptor, to: 0, path: path) }
             system.close(descriptor)
         }
         descriptor = nil
+        sharedOnly = false
     }
 
     deinit { release() }

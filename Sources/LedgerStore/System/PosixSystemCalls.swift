@@ -8,7 +8,9 @@ public final class PosixSystemCalls: SystemCalls {
     public init() {}
 
     public func open(_ path: String, flags: Int32, mode: UInt32) throws(SystemError) -> Int32 {
-        let descriptor = try retrying("open", path) { Glibc.open(path, flags | O_CLOEXEC, mode) }
+        // Named apart so that a refusal says whether reading or writing was refused.
+        let operation = flags & (O_WRONLY | O_RDWR | O_CREAT) != 0 ? "open for writing" : "open"
+        let descriptor = try retrying(operation, path) { Glibc.open(path, flags | O_CLOEXEC, mode) }
         return descriptor
     }
 
@@ -84,6 +86,28 @@ public final class PosixSystemCalls: SystemCalls {
             if errno == EWOULDBLOCK { return false }
             if errno != EINTR { throw SystemError("flock", path, code: errno) }
         }
+    }
+
+    public func tryLockShared(_ descriptor: Int32, path: String) throws(SystemError) -> Bool {
+        while true {
+            let result: Int32 = flock(descriptor, LOCK_SH | LOCK_NB)
+            if result == 0 { return true }
+            if errno == EWOULDBLOCK { return false }
+            if errno != EINTR { throw SystemError("flock", path, code: errno) }
+        }
+    }
+
+    public func entries(of directory: String) throws(SystemError) -> [String] {
+        guard let stream = opendir(directory) else { throw SystemError("opendir", directory, code: errno) }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
     }
 
     public func sleep(milliseconds: Int) {

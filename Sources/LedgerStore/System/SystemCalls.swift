@@ -39,6 +39,11 @@ public protocol SystemCalls: AnyObject {
     /// `flock(2)` exclusive and non-blocking: true when the lock was taken, false when another
     /// process holds it.
     func tryLock(_ descriptor: Int32, path: String) throws(SystemError) -> Bool
+    /// `flock(2)` shared and non-blocking, on a descriptor opened for reading: true when taken,
+    /// false when a writer holds the exclusive lock. Readers without write access use it.
+    func tryLockShared(_ descriptor: Int32, path: String) throws(SystemError) -> Bool
+    /// The names in a directory (`opendir(3)`/`readdir(3)`), without `.` and `..`, sorted.
+    func entries(of directory: String) throws(SystemError) -> [String]
     /// Sleeps the calling thread.
     func sleep(milliseconds: Int)
 }
@@ -72,6 +77,13 @@ public struct SystemError: Error, Equatable, Sendable, CustomStringConvertible {
         self.path = path
         self.code = code
     }
+
+    /// Whether a permission was refused (`EACCES`, `EPERM`, or a read-only file system).
+    public var isPermissionDenied: Bool { code == EACCES || code == EPERM || code == EROFS }
+
+    /// Whether the call only read (`open` for reading, `opendir`): a refusal then means the user
+    /// may not even read the file.
+    public var wasReading: Bool { operation == "open" || operation == "opendir" || operation == "read" }
 
     /// Whether the disk is full (`ENOSPC`, `EDQUOT`).
     public var isDiskFull: Bool { code == ENOSPC || code == EDQUOT }
