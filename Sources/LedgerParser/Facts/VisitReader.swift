@@ -30,6 +30,10 @@ enum VisitReader {
     /// A sentence dated by the visit before it: `同日，水利厅副厅长王五来到…`.
     nonisolated(unsafe) static let sameDayStart =
         #/(?:^|[。；;])((?:同日|当日|当天|同一天|同天)(?:上午|下午|中午|晚上|晚间|晚|早上)?[，,]?)/#
+    /// A sentence that names a leader and a visit (`…厅厅长张三、副厅长李四一行来到人社窗口…`):
+    /// one that opens with no date and so gives no visit is reported, never left in another's account.
+    nonisolated(unsafe) static let leaderVisit =
+        #/(?:厅长|局长|主任|巡视员|书记|总队长|政委|委员|专员)[^。；;]{0,40}?(?:来到|莅临|走进|深入|前往|亲临|视察|调研|检查指导|督导)/#
     /// Where the leaders end: the verb, or what stands for the rest of the party.
     nonisolated(unsafe) static let verbs = #/来到|带队|带领|率队|率领|率|莅临|走进|深入|前往|亲临|赴|到|在|检查|调研|督导|督查|视察|看望|慰问|考察|参加|出席|主持|开展|一行|等/#
     /// Words that end a title.
@@ -70,10 +74,12 @@ enum VisitReader {
         let text = source.text
         var reading = Reading()
         var starts = sentenceStarts(text, reference: reference, registry: registry)
+        var covered: [Range<String.Index>] = []
         for (index, start) in starts.enumerated() {
             let sentenceEnd = text[start.start...].firstIndex(where: { "。；;".contains($0) }).map { text.index(after: $0) } ?? text.endIndex
             let nextStart = index + 1 < starts.count ? starts[index + 1].start : text.endIndex
             let end = min(sentenceEnd, nextStart)
+            covered.append(start.start..<end)
             // `同日` is the date of the sentence before it, once that one is read.
             let date = start.sameDay ? (index > 0 ? starts[index - 1].date : nil) : start.date
             guard let date,
@@ -91,7 +97,24 @@ enum VisitReader {
                                                      person: leader.name, provenance: Provenance(source, start.start..<end)))
             }
         }
+        reading.unread += undatedVisits(text, besides: covered)
         return reading
+    }
+
+    /// Sentences that name a leader and a visit but open with no date, outside `covered`: a visit
+    /// the reader cannot date, kept and reported rather than lost in the block's account.
+    private static func undatedVisits(_ text: String, besides covered: [Range<String.Index>]) -> [(text: String, range: Range<String.Index>)] {
+        var found: [(text: String, range: Range<String.Index>)] = []
+        var start = text.startIndex
+        while start < text.endIndex {
+            let end = text[start...].firstIndex(where: { "。；;".contains($0) }).map { text.index(after: $0) } ?? text.endIndex
+            let sentence = start..<end
+            if !covered.contains(where: { $0.overlaps(sentence) }), text[sentence].firstMatch(of: leaderVisit) != nil {
+                found.append((String(text[sentence]), sentence))
+            }
+            start = end
+        }
+        return found
     }
 
     /// Where a sentence opens like a visit: with a date, with `同日`, or with a department and
