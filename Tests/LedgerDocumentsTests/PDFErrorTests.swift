@@ -70,6 +70,16 @@ struct PDFErrorTests {
         #expect(PDFReadError.noTextLayer(pageCount: 1, imageCount: 1).description.contains("looks like a scan"))
     }
 
+    @Test("a scanned page among pages with text is read around, with a note")
+    func scannedPage() throws {
+        let image = (20, "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\u{0}\nendstream")
+        let file = PDFTestWriter.simple(pages: [Self.hello, "q 500 0 0 700 0 0 cm /Im Do Q"],
+                                        pageExtra: "/Resources << /Font << /F1 100 0 R >> /XObject << /Im 20 0 R >> >>", extraObjects: [image])
+        let document = try PDFTextReader.read(file)
+        #expect(document.lines.map(\.text) == ["Hello World"])
+        #expect(document.notes == ["page 2: it has images but no text; it looks scanned, and ledger does not read images"])
+    }
+
     @Test("a content stream compressed with an image filter is refused with its name and page")
     func unsupportedFilter() {
         var writer = PDFTestWriter()
@@ -153,6 +163,21 @@ struct PDFErrorTests {
         let document = try PDFTextReader.read(file)
         #expect(document.lines.map(\.text) == ["top"])
         #expect(document.notes.contains { $0.contains("nested more than") })
+    }
+
+    @Test("hostile content streams: no crash, no trap, finite positions", arguments: [
+        String(repeating: "1 ", count: 10_000) + "BT /F1 12 Tf 72 700 Td (x) Tj ET",
+        String(repeating: "q ", count: 1_000) + "BT /F1 12 Tf 72 700 Td (x) Tj ET" + String(repeating: " Q", count: 1_001),
+        "BT /F1 1e300 Tf 99999999999999999999 0 0 1e300 1e300 -1e300 Tm (x) Tj [(y) -1e300 (z)] TJ ET",
+        "BT /F1 12 Tf 72 700 Td 1e300 Tz 1e300 Tc (x) Tj ET",
+        "BT /F1 12 Tf 72 700 Td (x) Tj EMC EMC /P << /ActualText (y) >> BDC ET BI /W 1 /H 1",
+        "BT /F1 12 Tf 72 700 Td (x) Tj /NoSuchFont 12 Tf (y) Tj /F1 Tf Tj TJ ' \" Td Tm cm ET",
+    ])
+    func hostileContent(_ content: String) throws {
+        let document = try? PDFTextReader.read(PDFTestWriter.simple(pages: [content]))
+        for line in document?.lines ?? [] {
+            #expect(line.position.map { $0.x.isFinite && $0.y.isFinite } == true)
+        }
     }
 
     @Test("every prefix of a small PDF reads or fails cleanly")

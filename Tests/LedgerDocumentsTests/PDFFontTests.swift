@@ -52,6 +52,15 @@ struct PDFFontTests {
         #expect(abs((document.lines.first?.position?.y ?? 0) - 742) < 0.01)
     }
 
+    @Test("a /ToUnicode that maps to Kangxi radicals gives the unified ideographs (⼝ → 口)")
+    func radicals() throws {
+        let cmap = "1 begincodespacerange <00> <FF> endcodespacerange 3 beginbfchar <01> <7A97> <02> <2F1D> <03> <2E9F> endbfchar"
+        let font = "<< /Type /Font /Subtype /Type3 /FontMatrix [.001 0 0 .001 0 0] /FontBBox [0 0 1000 1000] /CharProcs << >> /Encoding << /Differences [1 /g1 /g2 /g3] >> /FirstChar 1 /LastChar 3 /Widths [1000 1000 1000] /ToUnicode 8 0 R >>"
+        let file = Self.document(font: font, content: "BT /F2 12 Tf 72 700 Td <010203> Tj ET", streams: [(8, "", cmap)])
+        #expect(try PDFTextReader.read(file).lines.map(\.text) == ["窗口母"])
+        #expect(PDFRadicals.unified("⼀⿕") == "一龠")
+    }
+
     @Test("simple fonts: WinAnsi, MacRoman and Standard encodings, /Differences with glyph names")
     func simpleEncodings() throws {
         let font = "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding << /BaseEncoding /WinAnsiEncoding /Differences [65 /uni4E2D /quoteright /eacute /u1F600] >> >>"
@@ -103,11 +112,63 @@ struct PDFFontTests {
         #expect(document.notes.contains { $0.hasPrefix("error:") && $0.contains("ABCDEF+SimSun") && $0.contains("page 1") })
     }
 
+    @Test("Identity-V: vertical text is read down its column, as rotated text, with a note")
+    func vertical() throws {
+        let font = Self.type0.replacing("Identity-H", with: "Identity-V")
+        let file = Self.document(font: font, content: "BT /F2 12 Tf 300 700 Td <000300040010> Tj ET",
+                                 extra: [Self.descendant], streams: [(8, "", Self.toUnicode)])
+        let document = try PDFTextReader.read(file)
+        #expect(document.lines.map(\.text) == ["中文A"])
+        #expect(document.notes.contains { $0.contains("vertical") })
+    }
+
+    @Test("an LZW-compressed content stream, through ASCII85 (the chain of older producers)")
+    func lzwContent() throws {
+        var writer = PDFTestWriter()
+        writer.add(1, "<< /Type /Catalog /Pages 2 0 R >>")
+        writer.add(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 /Resources << /Font << /F1 5 0 R >> >> >>")
+        writer.add(3, "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>")
+        // "BT /F1 12 Tf 72 700 Td (Hello) Tj ET" as LZW (EarlyChange 1), then ASCIIHex.
+        let lzw = PDFLZWEncoder.encode(Array("BT /F1 12 Tf 72 700 Td (Hello) Tj ET".utf8))
+        let hex = lzw.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined() + ">"
+        writer.addStream(4, "/Filter [/AHx /LZWDecode]", data: Array(hex.utf8))
+        writer.add(5, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+        #expect(try PDFTextReader.read(writer.build()).lines.map(\.text) == ["Hello"])
+    }
+
     @Test("widths from /W advance CID glyphs: a gap after narrow glyphs is measured right")
     func cidWidths() throws {
         // Codes 0x10–0x12 are 500 units wide: "AB" then a 1-em move gives a space, not a cell.
         let file = Self.document(font: Self.type0, content: "BT /F2 10 Tf 72 700 Td [<00100011> -1000 <0012>] TJ ET",
                                  extra: [Self.descendant], streams: [(8, "", Self.toUnicode)])
         #expect(try PDFTextReader.read(file).lines.map(\.text) == ["AB C"])
+    }
+}
+
+/// A minimal LZW encoder (9-bit codes suffice for short inputs), to test the decoder through the reader.
+enum PDFLZWEncoder {
+    static func encode(_ data: [UInt8]) -> [UInt8] {
+        var table: [[UInt8]: Int] = [:]
+        for byte in 0..<256 { table[[UInt8(byte)]] = byte }
+        var next = 258
+        var codes = [256]
+        var current: [UInt8] = []
+        for byte in data {
+            if table[current + [byte]] != nil {
+                current += [byte]
+                continue
+            }
+            codes.append(table[current] ?? 0)
+            table[current + [byte]] = next
+            next += 1
+            current = [byte]
+        }
+        if !current.isEmpty { codes.append(table[current] ?? 0) }
+        codes.append(257)
+        var bits: [Bool] = codes.flatMap { code in (0..<9).reversed().map { code >> $0 & 1 == 1 } }
+        while bits.count % 8 != 0 { bits.append(false) }
+        return stride(from: 0, to: bits.count, by: 8).map { start in
+            bits[start..<(start + 8)].reduce(UInt8(0)) { $0 << 1 | ($1 ? 1 : 0) }
+        }
     }
 }

@@ -61,6 +61,12 @@ struct PDFStructureTests {
         let document = try PDFTextReader.read(file)
         #expect(document.lines.map(\.text) == ["Packed"])
         #expect(document.notes.isEmpty)
+        // Without its startxref, the rebuild finds the packed objects and the /Root of the
+        // cross-reference stream's dictionary.
+        let cut = Array(file.prefix(upTo: Self.offset(of: "startxref", in: file)))
+        let rebuilt = try PDFTextReader.read(cut)
+        #expect(rebuilt.lines.map(\.text) == ["Packed"])
+        #expect(rebuilt.notes.contains { $0.contains("scanning") })
     }
 
     static func offset(of text: String, in file: [UInt8]) -> Int {

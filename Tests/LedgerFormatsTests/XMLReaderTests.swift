@@ -105,9 +105,30 @@ struct XMLReaderTests {
         }
     }
 
-    @Test("bytes that are not UTF-8 are an error")
-    func notUTF8() {
-        #expect(throws: XMLError.self) { try XMLReader.parse([0x3C, 0x61, 0x3E, 0xC3, 0x28, 0x3C, 0x2F, 0x61, 0x3E]) }
+    @Test("bytes that are not UTF-8 are an error", arguments: [
+        [0xC3, 0x28], [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80],
+        [0xE4, 0xB8], [0x80], [0xFF],
+    ] as [[UInt8]])
+    func notUTF8(_ bad: [UInt8]) {
+        #expect(throws: XMLError.self) { try XMLReader.parse([0x3C, 0x61, 0x3E] + bad + [0x3C, 0x2F, 0x61, 0x3E]) }
+        #expect(throws: XMLError.self) { try XMLReader.parse([0x3C, 0x61, 0x20, 0x62, 0x3D, 0x27] + bad + [0x27, 0x2F, 0x3E]) }
+    }
+
+    @Test("the UTF-8 check agrees with the standard library's on every 1- to 3-byte sequence from a set")
+    func utf8Agreement() {
+        let bytes: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC,
+                              0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
+        for a in bytes {
+            for b in bytes {
+                for c in bytes {
+                    for sequence in [[a], [a, b], [a, b, c], [a, b, c, 0x80]] {
+                        let mine = isValidUTF8(sequence[...])
+                        let standard = String(validating: sequence, as: UTF8.self) != nil
+                        if mine != standard { Issue.record("\(sequence): \(mine) vs \(standard)") }
+                    }
+                }
+            }
+        }
     }
 
     @Test("nesting past the depth limit is refused, at the limit read")
@@ -129,6 +150,14 @@ struct XMLReaderTests {
         #expect(throws: XMLError(reason: .tooManyAttributes(limit: 2), byteOffset: 15, line: 1, column: 16)) {
             try XMLReader.parse("<a x='1' y='2' z='3'/>", limits: limits)
         }
+    }
+
+    @Test("a duplicate among many attributes is found", arguments: [3, 15, 16, 17, 100])
+    func manyAttributes(count: Int) throws {
+        let attributes = (0..<count).map { " a\($0)='\($0)'" }.joined()
+        #expect(try XMLReader.parse("<e\(attributes)/>").attributes.count == count)
+        #expect(throws: XMLError.self) { try XMLReader.parse("<e\(attributes) a\(count / 2)='x'/>") }
+        #expect(throws: XMLError.self) { try XMLReader.parse("<e\(attributes) a\(count - 1)='x'/>") }
     }
 
     @Test("text split by many comments is read in linear time")

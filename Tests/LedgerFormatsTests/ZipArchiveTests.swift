@@ -40,6 +40,13 @@ struct ZipArchiveTests {
         }
     }
 
+    @Test("an end record's signature inside the comment is not taken for the record")
+    func signatureInComment() throws {
+        let fake = TestZip.end(count: 0, size: 0, offset: 0)
+        let archive = try ZipArchive(TestZip.archive([.init("a.txt", "a")], comment: fake + Array("trailing".utf8)))
+        #expect(archive.entries.map(\.name) == ["a.txt"])
+    }
+
     @Test("an empty archive has no entries")
     func empty() throws {
         #expect(try ZipArchive(TestZip.end(count: 0, size: 0, offset: 0)).entries.isEmpty)

@@ -27,6 +27,15 @@ struct InspectionVerdictTests {
         Case(entry: "着装情况：个别工作人员未按规定着装，已提醒。", item: "着装情况", verdict: .finding),
         Case(entry: "工作区域标准化执行情况。总体良好，但 3个窗口桌面物品摆放不规范，已督促整改。", item: "工作区域标准化执行情况", verdict: .finding),
         Case(entry: "纪律秩序，有工作人员上班时间玩手机。", item: "纪律秩序", verdict: .finding),
+        // A problem word denied in its clause reports no problem (found by a new user's trial:
+        // each was recorded as a finding).
+        Case(entry: "离岗情况。未出现脱岗现象。", item: "离岗情况", verdict: .satisfactory),
+        Case(entry: "按时到岗情况。全体人员均按时到岗，无一迟到。", item: "按时到岗情况", verdict: .satisfactory),
+        Case(entry: "按时到岗情况。不存在迟到现象。", item: "按时到岗情况", verdict: .satisfactory),
+        Case(entry: "着装情况。无工作人员未按规定着装。", item: "着装情况", verdict: .satisfactory),
+        // A denial clears only its own clause; one with no problem word after it clears nothing.
+        Case(entry: "按时到岗情况。未出现脱岗现象，发现 1名工作人员迟到。", item: "按时到岗情况", verdict: .finding),
+        Case(entry: "在岗情况。无人员在岗。", item: "在岗情况", verdict: .unclassified),
         Case(entry: "着装情况。详见附件。", item: "着装情况", verdict: .unclassified),
         Case(entry: "大厅防控情况。本周开展消杀 3次。", item: "大厅防控情况", verdict: .unclassified),
         Case(entry: "工作牌佩戴情况。", item: "工作牌佩戴情况", verdict: .unclassified),

@@ -87,6 +87,44 @@ struct VisitWordingsTests {
         }
     }
 
+    @Test("leaders of two departments in one sentence: each visit under its own department (a new user's trial)", arguments: [
+        "（1）2月15日，交通运输厅副厅长张勇和水利厅副厅长王五一同来到大厅调研。",
+        "（1）2月15日，交通运输厅副厅长张勇、水利厅副厅长王五来到大厅调研。",
+        "（1）2月15日，交通运输厅副厅长张勇与水利厅副厅长王五一起来到大厅调研。",
+    ])
+    func twoDepartments(items: String) throws {
+        let (visits, outcome, _) = try Self.visits(items)
+        Self.expect(visits, [
+            Expected(date: "2023-02-15", department: "交通运输厅", person: "张勇", titles: ["副厅长"]),
+            Expected(date: "2023-02-15", department: "水利厅", person: "王五", titles: ["副厅长"]),
+        ], items)
+        #expect(!outcome.diagnostics.contains { $0.severity >= .warning }, "\(outcome.diagnostics)")
+    }
+
+    @Test("a name holding 和 is not cut at it; 一同 is never part of a name")
+    func conjunctionInAName() throws {
+        let (visits, _, _) = try Self.visits("（1）2月15日，水利厅副厅长张和平一同来到水利窗口调研。")
+        Self.expect(visits, [Expected(date: "2023-02-15", department: "水利厅", person: "张和平", titles: ["副厅长"])], "张和平")
+    }
+
+    @Test("a sentence dated 同日 is a visit on the date of the one before it (a new user's trial: it was lost)")
+    func sameDay() throws {
+        let (visits, outcome, _) = try Self.visits(
+            "（1）2月15日，交通运输厅副厅长张勇来到交通运输窗口调研。同日，水利厅副厅长王五来到水利窗口调研。")
+        Self.expect(visits, [
+            Expected(date: "2023-02-15", department: "交通运输厅", person: "张勇", titles: ["副厅长"]),
+            Expected(date: "2023-02-15", department: "水利厅", person: "王五", titles: ["副厅长"]),
+        ], "同日")
+        #expect(!outcome.diagnostics.contains { $0.severity >= .warning }, "\(outcome.diagnostics)")
+    }
+
+    @Test("同日 with no read visit before it: kept and warned about, never dated by a guess")
+    func sameDayAlone() throws {
+        let (visits, outcome, _) = try Self.visits("（1）同日，水利厅副厅长王五来到水利窗口调研。")
+        #expect(visits.isEmpty)
+        #expect(outcome.diagnostics.contains { $0.severity == .warning }, "\(outcome.diagnostics)")
+    }
+
     @Test("two visits in one item, each with its own date and department")
     func twoVisitsInOneItem() throws {
         let (visits, outcome, _) = try Self.visits(

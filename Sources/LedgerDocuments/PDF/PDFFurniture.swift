@@ -3,7 +3,7 @@
 /// at the top or bottom of a page. Their text stays; only `isFurniture` is set.
 enum PDFFurniture {
     /// The share of the page's height, from the top and from the bottom, counted as margin.
-    static let marginShare = 0.12
+    static let marginShare = 0.15
     /// How many lines from each end of a page may be a page number.
     static let edgeLines = 2
 
@@ -43,12 +43,13 @@ enum PDFFurniture {
     }
 
     /// True when the first or last cell of a row is a page number that says so (`1/5`, `第 2 页`,
-    /// `Page 2`), as in the footer `file:///… ⇥ 1/5` headless Chromium prints; bare digits do not count.
+    /// `Page 2`, `—2—`), as in the footer `file:///… ⇥ 1/5` headless Chromium prints or the
+    /// header `窗口工作周报 ⇥ —2—`; bare digits do not count.
     static func hasPageNumberCell(_ text: String) -> Bool {
         let cells = text.split(separator: "\t")
         guard cells.count >= 2, let first = cells.first, let last = cells.last else { return false }
         return [first, last].contains { cell in
-            isPageNumber(String(cell)) && cell.contains { $0 == "/" || $0 == "页" || $0 == "P" || $0 == "p" }
+            isPageNumber(String(cell)) && cell.contains { "/页Pp-—–－".contains($0) }
         }
     }
 

@@ -12,18 +12,10 @@ enum PDFLineBuilder {
     /// Glyphs whose baselines differ by at most this many ems (of the larger font) share a line.
     static let baselineToleranceEm = 0.3
 
-    /// One line in the making.
-    private struct Line {
-        var glyphs: [PDFPageContent.Glyph]
-        var y: Double
-        var size: Double
-    }
-
-    /// The lines of one page, and notes on what was read unusually.
-    static func lines(_ content: PDFPageContent, page: PDFPage) -> (lines: [DocumentLine], notes: [String]) {
-        let horizontal = content.glyphs.filter(\.isHorizontal)
-        let sorted = horizontal.enumerated().sorted { ($0.element.y, $0.offset) < ($1.element.y, $1.offset) }.map(\.element)
-        var groups: [Line] = []
+    /// The glyphs of a page grouped by baseline, top to bottom, each row's glyphs left to right.
+    static func rows(_ glyphs: [PDFPageContent.Glyph]) -> [PDFColumns.Row] {
+        let sorted = glyphs.enumerated().sorted { ($0.element.y, $0.offset) < ($1.element.y, $1.offset) }.map(\.element)
+        var groups: [PDFColumns.Row] = []
         for glyph in sorted {
             if var line = groups.last,
                abs(glyph.y - line.y) <= baselineToleranceEm * max(glyph.size, line.size, 1) {
@@ -31,18 +23,30 @@ enum PDFLineBuilder {
                 line.size = max(line.size, glyph.size)
                 groups[groups.count - 1] = line
             } else {
-                groups.append(Line(glyphs: [glyph], y: glyph.y, size: glyph.size))
+                groups.append(PDFColumns.Row(glyphs: [glyph], y: glyph.y, size: glyph.size))
             }
         }
+        return groups.map { group in
+            var row = group
+            row.glyphs = group.glyphs.enumerated().sorted { ($0.element.x, $0.offset) < ($1.element.x, $1.offset) }.map(\.element)
+            return row
+        }
+    }
+
+    /// The lines of one page, and notes on what was read unusually. Columns side by side are
+    /// read one after the other (``PDFColumns``).
+    static func lines(_ content: PDFPageContent, page: PDFPage) -> (lines: [DocumentLine], notes: [String]) {
+        let horizontal = content.glyphs.filter(\.isHorizontal)
         var result: [DocumentLine] = []
-        for group in groups {
-            let ordered = group.glyphs.enumerated().sorted { ($0.element.x, $0.offset) < ($1.element.x, $1.offset) }.map(\.element)
-            // The rules crossing this line, left to right.
-            let y = group.y - group.size * 0.3
-            let crossing = content.rules.filter { $0.top <= y && $0.bottom >= y }.map(\.x).sorted()
-            let text = self.text(ordered, rules: crossing)
-            guard !text.isEmpty, let first = ordered.first else { continue }
-            result.append(DocumentLine(text: text, page: page.number, position: .init(x: first.x, y: group.y)))
+        for block in PDFColumns.blocks(horizontal) {
+            for row in rows(block) {
+                // The rules crossing this line, left to right.
+                let y = row.y - row.size * 0.3
+                let crossing = content.rules.filter { $0.top <= y && $0.bottom >= y }.map(\.x).sorted()
+                let text = self.text(row.glyphs, rules: crossing)
+                guard !text.isEmpty, let first = row.glyphs.first else { continue }
+                result.append(DocumentLine(text: text, page: page.number, position: .init(x: first.x, y: row.y)))
+            }
         }
         var notes: [String] = []
         let rotated = content.glyphs.filter { !$0.isHorizontal }
@@ -72,7 +76,7 @@ enum PDFLineBuilder {
             text.append(glyph.text)
             previous = glyph
         }
-        return normalise(text)
+        return normalise(PDFRadicals.unified(text))
     }
 
     /// True when a vertical rule (of `rules`, the x of those crossing the line, ascending) stands between two glyphs.

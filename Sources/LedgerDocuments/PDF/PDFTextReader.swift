@@ -42,6 +42,9 @@ public enum PDFTextReader {
             }
             let built = PDFLineBuilder.lines(content, page: page)
             notes.append(contentsOf: built.notes.map { "page \(page.number): \($0)" })
+            if built.lines.isEmpty && content.imageCount > 0 && content.unmappedGlyphs.isEmpty {
+                notes.append("page \(page.number): it has images but no text; it looks scanned, and ledger does not read images")
+            }
             pageLines.append(built.lines)
         }
         PDFFurniture.mark(&pageLines, pageHeights: pages.map(\.displayHeight))

@@ -7,7 +7,7 @@ extension DocxBodyWalker {
 
     /// Gathers the text of the inline content of `element` into `text`.
     mutating func inline(_ element: XMLElement, into text: inout InlineText) {
-        for child in element.elements {
+        for case .element(let child) in element.children {
             switch child.name {
             case "w:r": if !Self.isHidden(child) { inline(child, into: &text) }
             case "w:t", "m:t": if isShowingText { text.append(Self.runText(child)) }
@@ -29,8 +29,11 @@ extension DocxBodyWalker {
     /// is dropped, as Word does; line ends inside it are spaces.
     static func runText(_ element: XMLElement) -> String {
         let text = element.text
-        let kept = element.attribute("xml:space") == "preserve" ? text[...] : text.trimmingWhitespace
-        guard kept.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return String(kept) }
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        let preserved = element.attribute("xml:space") == "preserve"
+        let needsTrim = !preserved && (text.utf8.first.map(isSpace) == true || text.utf8.last.map(isSpace) == true)
+        let kept = needsTrim ? String(text.trimmingWhitespace) : text
+        guard kept.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return kept }
         return String(kept.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
     }
 

@@ -36,7 +36,7 @@ extension DocxBodyWalker {
     /// `w:customXml`, revisions) but not into the elements named in `opaque`.
     static func descendants(of element: XMLElement, named name: String, through opaque: Set<String>) -> [XMLElement] {
         var found: [XMLElement] = []
-        for child in element.elements {
+        for case .element(let child) in element.children {
             if child.name == name {
                 found.append(child)
             } else if !opaque.contains(child.name) && !skipped.contains(child.name) {

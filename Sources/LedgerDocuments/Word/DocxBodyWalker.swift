@@ -30,7 +30,7 @@ struct DocxBodyWalker {
     /// The lines of block-level content: paragraphs, tables, and the containers around them.
     mutating func blockLines(_ container: XMLElement) -> [String] {
         var lines: [String] = []
-        for child in container.elements {
+        for case .element(let child) in container.children {
             switch child.name {
             case "w:p": lines += paragraph(child)
             case "w:tbl": lines += table(child)

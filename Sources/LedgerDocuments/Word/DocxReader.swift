@@ -29,17 +29,33 @@ public enum DocxReader {
         }
         let package = try DocxPackage(archive: archive)
         let document = try package.xml(package.mainPart)
-        let numbering = try package.relatedPart("numbering", fallback: "word/numbering.xml").map { (name) throws(DocxReadError) in
-            try package.xml(name)
-        }
-        let styles = try package.relatedPart("styles", fallback: "word/styles.xml").map { (name) throws(DocxReadError) in
-            try package.xml(name)
-        }
+        var partNotes: [String] = []
+        let numbering = supportingPart(package, "numbering", fallback: "word/numbering.xml", notes: &partNotes)
+        let styles = supportingPart(package, "styles", fallback: "word/styles.xml", notes: &partNotes)
         let lists = WordListCounter(numbering: WordNumbering(numbering), styles: WordStyles(styles))
         var walker = DocxBodyWalker(lists: lists)
         let body = document.firstElement("w:body") ?? document
         let lines = walker.blockLines(body).map { DocumentLine(text: $0) }
-        return ExtractedDocument(format: .docx, lines: lines, notes: notes(walker, archive: archive))
+        return ExtractedDocument(format: .docx, lines: lines, notes: partNotes + notes(walker, archive: archive))
+    }
+
+    /// The numbering or styles part, if the document has one. A damaged one is left out with a
+    /// note rather than refusing the document: the body is still read, without list numbers.
+    private static func supportingPart(_ package: DocxPackage, _ type: String, fallback: String,
+                                       notes: inout [String]) -> XMLElement? {
+        guard let name = package.relatedPart(type, fallback: fallback) else { return nil }
+        do {
+            return try package.xml(name)
+        } catch {
+            let reason: String
+            switch error {
+            case let .unreadablePart(_, xmlError): reason = xmlError.description
+            case let .damagedArchive(zipError): reason = zipError.description
+            default: reason = error.description
+            }
+            notes.append("the part \(name.escapingControlCharacters) could not be read, so list numbers may be missing (\(reason))")
+            return nil
+        }
     }
 
     private static func notes(_ walker: DocxBodyWalker, archive: ZipArchive) -> [String] {

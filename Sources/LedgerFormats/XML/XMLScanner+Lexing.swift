@@ -52,10 +52,10 @@ extension XMLScanner {
 
     /// The bytes as a string, or an error if they are not UTF-8.
     func string(_ slice: ArraySlice<UInt8>, at offset: Int) throws(XMLError) -> String {
-        guard let text = String(validating: slice, as: UTF8.self) else {
-            throw error(.invalidEncoding("bytes that are not UTF-8"), at: offset)
-        }
-        return text
+        // Validated here, then decoded without a second check: the standard library's
+        // validating initialiser is generic and costs a metadata look-up per call.
+        guard isValidUTF8(slice) else { throw error(.invalidEncoding("bytes that are not UTF-8"), at: offset) }
+        return String(decoding: slice, as: UTF8.self)
     }
 
     /// An error at `offset`, with its line and column.
@@ -68,6 +68,35 @@ extension XMLScanner {
         }
         return XMLError(reason: reason, byteOffset: clamped, line: line, column: clamped - lineStart + 1)
     }
+}
+
+/// Whether `bytes` are well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing
+/// past U+10FFFF).
+func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+    var index = bytes.startIndex
+    let end = bytes.endIndex
+    while index < end {
+        let lead = bytes[index]
+        if lead < 0x80 {
+            index += 1
+            continue
+        }
+        let length: Int, lowest: UInt8, highest: UInt8
+        switch lead {
+        case 0xC2...0xDF: (length, lowest, highest) = (2, 0x80, 0xBF)
+        case 0xE0: (length, lowest, highest) = (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (length, lowest, highest) = (3, 0x80, 0xBF)
+        case 0xED: (length, lowest, highest) = (3, 0x80, 0x9F)
+        case 0xF0: (length, lowest, highest) = (4, 0x90, 0xBF)
+        case 0xF1...0xF3: (length, lowest, highest) = (4, 0x80, 0xBF)
+        case 0xF4: (length, lowest, highest) = (4, 0x80, 0x8F)
+        default: return false
+        }
+        guard end - index >= length, (lowest...highest).contains(bytes[index + 1]) else { return false }
+        for continuation in (index + 2)..<(index + length) where bytes[continuation] & 0xC0 != 0x80 { return false }
+        index += length
+    }
+    return true
 }
 
 /// XML's whitespace: space, tab, line feed, carriage return.

@@ -98,6 +98,7 @@ struct XMLScanner {
         elementCount += 1
         guard elementCount <= limits.maxElements else { throw error(.tooManyElements(limit: limits.maxElements), at: start) }
         var element = XMLElement(name: name)
+        var names: Set<String> = []
         while true {
             let hadSpace = skipSpace()
             guard position < bytes.count else { throw error(.unexpectedEnd("the tag <\(name)>"), at: start) }
@@ -116,9 +117,12 @@ struct XMLScanner {
                 throw error(.tooManyAttributes(limit: limits.maxAttributesPerElement), at: position)
             }
             let attribute = try self.attribute()
-            if element.attributes.contains(where: { $0.name == attribute.name }) {
-                throw error(.duplicateAttribute(attribute.name), at: position)
-            }
+            // A set once the list is long, so an element of many attributes stays linear.
+            let isDuplicate = element.attributes.count < 16
+                ? element.attributes.contains { $0.name == attribute.name }
+                : !names.insert(attribute.name).inserted
+            if isDuplicate { throw error(.duplicateAttribute(attribute.name), at: position) }
+            if element.attributes.count == 15 { names = Set(element.attributes.map(\.name) + [attribute.name]) }
             element.attributes.append(attribute)
         }
     }

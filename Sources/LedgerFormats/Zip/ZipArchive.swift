@@ -87,17 +87,21 @@ extension ZipArchive {
     /// The longest comment the end record's 16-bit length allows.
     static let maxCommentBytes = 0xFFFF
 
-    /// Finds the end of central directory record, searching backwards past a comment.
+    /// Finds the end of central directory record, searching backwards past a comment: first a
+    /// record whose comment ends exactly at the end of the bytes (so a signature inside the
+    /// comment is not taken for it), then one followed by trailing bytes.
     static func endRecord(in bytes: [UInt8], limits: Limits) throws(ZipError) -> EndRecord {
         guard bytes.count >= endRecordBytes else { throw .notZip }
         let lowest = max(0, bytes.count - endRecordBytes - maxCommentBytes)
-        var at = bytes.count - endRecordBytes
-        while at >= lowest {
-            if bytes.uint32LE(at: at) == endSignature, let comment = bytes.uint16LE(at: at + 20),
-               at + endRecordBytes + Int(comment) <= bytes.count {
-                return try endRecord(in: bytes, at: at, limits: limits)
+        for exact in [true, false] {
+            var at = bytes.count - endRecordBytes
+            while at >= lowest {
+                if bytes.uint32LE(at: at) == endSignature, let comment = bytes.uint16LE(at: at + 20) {
+                    let end = at + endRecordBytes + Int(comment)
+                    if exact ? end == bytes.count : end <= bytes.count { return try endRecord(in: bytes, at: at, limits: limits) }
+                }
+                at -= 1
             }
-            at -= 1
         }
         throw .notZip
     }

@@ -34,13 +34,7 @@ public struct PDFContentInterpreter {
     /// The text content of `page`.
     public static func run(_ document: PDFDocument, page: PDFPage) throws(PDFError) -> PDFPageContent {
         var interpreter = PDFContentInterpreter(document: document, page: page, limits: document.limits)
-        let data: [UInt8]
-        do {
-            data = try document.contents(of: page)
-        } catch .unsupportedFilter(let name) where PDFFilterChain.imageFilters.contains(name) {
-            throw .unsupportedFilter(name)
-        }
-        try interpreter.execute(data, resources: page.resources)
+        try interpreter.execute(try document.contents(of: page), resources: page.resources)
         return interpreter.content
     }
 

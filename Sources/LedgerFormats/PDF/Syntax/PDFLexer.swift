@@ -160,6 +160,7 @@ public struct PDFLexer {
     /// A name's characters after the slash, `#xx` decoded, one scalar per byte.
     private mutating func name() -> String {
         var scalars = String.UnicodeScalarView()
+        var kept = 0
         while position < end, PDFCharacter.isRegular(bytes[position]) {
             var byte = bytes[position]
             position += 1
@@ -168,7 +169,10 @@ public struct PDFLexer {
                 byte = high << 4 | low
                 position += 2
             }
-            if scalars.count < Self.maxWordBytes { scalars.append(Unicode.Scalar(byte)) }
+            if kept < Self.maxWordBytes {
+                scalars.append(Unicode.Scalar(byte))
+                kept += 1
+            }
         }
         return String(scalars)
     }

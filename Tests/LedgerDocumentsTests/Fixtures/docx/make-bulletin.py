@@ -59,8 +59,7 @@ for number, (level, text) in enumerate(paragraphs):
         item = f'<text:p text:style-name="Body">{escape(text)}</text:p>'
         for _ in range(level):
             item = f"<text:list><text:list-item>{item}</text:list-item></text:list>"
-        body.append(f'<text:list text:style-name="Outline" text:continue-numbering="true"><text:list-item>{item}</text:list-item></text:list>'
-                    if level == 0 else f'<text:list text:style-name="Outline" text:continue-numbering="true"><text:list-item>{item}</text:list-item></text:list>')
+        body.append(f'<text:list text:style-name="Outline" text:continue-numbering="true"><text:list-item>{item}</text:list-item></text:list>')
         expected.append(label + text)
     if number == 5:
         rows = "".join("<table:table-row>" + "".join(
