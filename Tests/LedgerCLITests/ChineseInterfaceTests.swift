@@ -125,6 +125,17 @@ struct ChineseInterfaceTests {
         #expect(english.stdout.contains("already ingested as 2023-06"), "\(english.stdout)")
     }
 
+    @Test("ingest's refusal of a file that is not a bulletin is Chinese, exit 65; --json says it in English")
+    func ingestRefusal() throws {
+        let ledger = TemporaryDirectory()
+        ledger.write("notes.txt", Data("会议纪要\n今天讨论了窗口排班。\n".utf8))
+        let zh = try Self.run(["ingest", "notes.txt"], Self.chinese, in: ledger.path)
+        #expect(zh.status == 65)
+        #expect(zh.stderr.contains("ledger：错误：notes.txt 不是窗口工作周报：没有报头（期号和日期）。未写入任何内容。"), "\(zh.stderr)")
+        let json = try Self.run(["ingest", "notes.txt", "--json"], Self.chinese, in: ledger.path)
+        #expect(json.stdout.contains("is not a weekly bulletin"), "\(json.stdout)")
+    }
+
     /// Display columns, a CJK character two.
     static func width(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { total, scalar in

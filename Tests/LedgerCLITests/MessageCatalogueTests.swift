@@ -35,6 +35,13 @@ import Testing
         }
     }
 
+    @Test("every command's discussion has its Chinese")
+    func discussions() {
+        for command in LedgerTool.commands + LedgerTool.hiddenCommands where command.spec.discussion != nil {
+            #expect(MessageCatalogue.discussionInChinese[command.spec.name] != nil, "\(command.spec.name)")
+        }
+    }
+
     @Test("arguments take their places in either language")
     func rendering() {
         let message = Message(.missingOptionValue, "ledger", "dir")

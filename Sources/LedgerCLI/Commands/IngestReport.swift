@@ -62,7 +62,7 @@ struct IngestReport {
         for diagnostic in diagnostics where diagnostic.severity >= .warning {
             // The rejection's own paragraph already says it.
             if outcome == .rejected && [.missingFooter, .missingHeader, .notOneBulletin].contains(diagnostic.kind) { continue }
-            out.write(render(diagnostic, accepted: outcome != .rejected && diagnostic.kind == .inconsistent))
+            out.write(render(diagnostic, accepted: outcome != .rejected && diagnostic.kind == .inconsistent, language: language))
         }
         for warning in warnings { out.write(t(.ingestWarning, .text(file), .text(warning)) + "\n") }
         for difference in differences.prefix(20) { out.write("  \(difference)\n") }
@@ -70,11 +70,20 @@ struct IngestReport {
     }
 
     /// Like a compiler: `file:line: error: message`, then the lines quoted with their numbers.
-    func render(_ diagnostic: Diagnostic, accepted: Bool = false) -> String {
-        let page = diagnostic.lines.flatMap { layout.pages(of: $0) }.map { " (page \($0.lowerBound))" } ?? ""
+    /// The parser's own message stays in English (it is built from many parts in the parser);
+    /// the place, the page and the severity are said in `language`.
+    func render(_ diagnostic: Diagnostic, accepted: Bool = false, language: Language = .english) -> String {
+        func t(_ key: MessageKey, _ arguments: Message.Argument...) -> String { Message(key, arguments: arguments).rendered(in: language) }
+        let page = diagnostic.lines.flatMap { layout.pages(of: $0) }.map { t(.diagnosticPage, "\($0.lowerBound)") } ?? ""
         let place = (diagnostic.lines.map { "\(file):\($0.lowerBound)" } ?? file) + page
-        let label = accepted ? "accepted as printed" : diagnostic.severity.rawValue
-        var text = "\(place): \(label): \(diagnostic.message)\n"
+        let label: String
+        switch (accepted, diagnostic.severity) {
+        case (true, _): label = t(.diagnosticAccepted)
+        case (false, .error): label = t(.diagnosticError)
+        case (false, .warning): label = t(.diagnosticWarning)
+        case (false, .note): label = t(.diagnosticNote)
+        }
+        var text = t(.diagnosticLine, .text(place), .text(label), .text(diagnostic.message)) + "\n"
         if let range = diagnostic.lines {
             // The lines with text, at most six: blank lines between PDF lines say nothing.
             let shown = range.filter { $0 >= 1 && $0 <= lines.count && !lines[$0 - 1].allSatisfy(\.isWhitespace) }.prefix(6)

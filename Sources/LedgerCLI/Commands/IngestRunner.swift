@@ -274,12 +274,14 @@ struct IngestRunner {
             report.seqs = seqs.first.map { $0...(seqs.last ?? $0) }
         case .overlaps(let issue, let numbers, let others, let replaceable):
             let named = others.map { "\($0.key) (\(IssueKey.written($0.numbers)), seq \($0.seqs.first ?? 0))" }.joined(separator: ", ")
-            let advice = replaceable ? " To replace it with this document, add --supersede --reason TEXT." : ""
-            report.reject("\(report.file): \(issue) (\(IssueKey.written(numbers))) is a duplicate: the ledger already covers \(numbers.count == 1 ? "this number" : "some of these numbers") with \(named). Nothing was written.\(advice)", .dataError)
+            let advice: Message.Argument = replaceable ? .message(Message(.ingestSupersedeAdvice)) : ""
+            report.reject(Message(numbers.count == 1 ? .ingestDuplicate : .ingestDuplicateSome, .text(report.file), .text(issue),
+                                  .text(IssueKey.written(numbers)), .text(named), advice), .dataError)
         case .otherPublisher(let publisher, let known):
             let line = Self.line(naming: publisher, in: report.lines, within: bulletin.issue.provenance.lines)
-            let also = known.count > 1 ? " or any other name registered for it (\(known.dropFirst().joined(separator: "、")))" : ""
-            report.reject("\(report.file):\(line): this bulletin (\(bulletin.issue.key)) is published by \(publisher), not by this ledger's centre (\(known.first ?? PublisherRegistry.centre)\(also)): it looks like another hall's bulletin. Nothing was written. If \(publisher) is another name of the same centre, add it with `ledger register --publisher '\(publisher)' --reason TEXT`, then ingest the file again.", .dataError)
+            let also: Message.Argument = known.count > 1 ? .message(Message(.ingestPublisherAlso, .text(known.dropFirst().joined(separator: "、")))) : ""
+            report.reject(Message(.ingestOtherPublisher, .text("\(report.file):\(line)"), .text(bulletin.issue.key), .text(publisher),
+                                  .text(known.first ?? PublisherRegistry.centre), also), .dataError)
         case .conflict(let issue, let differences):
             report.differences = differences
             report.reject(Message(differences.count == 1 ? .ingestConflictOne : .ingestConflict, .text(report.file), .text(issue),

@@ -1,6 +1,6 @@
 /// The help screens, in the layout of Swift command-line tools (OVERVIEW, USAGE, OPTIONS…), in
-/// the invocation's language. A command's discussion paragraph is English in both (not yet in
-/// the catalogue); the headings, abstracts, options, arguments and exit codes are translated.
+/// the invocation's language: the headings, abstracts, discussions, options, arguments and exit
+/// codes all come from the catalogue.
 enum HelpText {
     /// `ledger --help`.
     static func tool(_ language: Language = .english) -> String {
@@ -24,7 +24,10 @@ enum HelpText {
     static func command(_ spec: CommandSpec, _ language: Language = .english) -> String {
         func t(_ key: MessageKey) -> String { Message(key).rendered(in: language) }
         var text = t(.helpOverviewHeading) + abstract(spec, language) + "\n"
-        if let discussion = spec.discussion { text += "\n" + discussion + "\n" }
+        if let discussion = spec.discussion {
+            let translated = language == .chinese ? MessageCatalogue.discussionInChinese[spec.name] : nil
+            text += "\n" + (translated ?? discussion) + "\n"
+        }
         text += "\n" + t(.helpUsageHeading) + spec.usage + "\n"
         if !spec.positionals.isEmpty {
             text += "\n" + t(.helpArgumentsHeading) + "\n"
