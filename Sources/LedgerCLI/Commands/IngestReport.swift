@@ -42,7 +42,7 @@ struct IngestReport {
             let verb = outcome == .appended ? "appended" : "superseded the earlier document of"
             stdout.write("\(file): \(verb) \(issue ?? "?") as \(range) (\(events.count) events)\n")
         case .alreadyIngested:
-            let how = sameFactsOnly ? " from a document with other bytes (encoding, line ends) but the same facts" : ""
+            let how = sameFactsOnly ? " from another document (another format, encoding or layout) with the same facts" : ""
             stdout.write("\(file): already ingested as \(issue ?? "?") (\(range))\(how); nothing to do\n")
         case .dryRun:
             stdout.write("\(file): would append \(issue ?? "?") as \(events.count) events (dry run: nothing written)\n")
