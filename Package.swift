@@ -46,9 +46,11 @@ let package = Package(
         // The thin benchmark executable: hands the process's arguments, environment and streams to LedgerBench.
         .executableTarget(name: "ledger-bench", dependencies: ["LedgerBench", "LedgerCLI", "LedgerDomain"]),
 
-        .testTarget(name: "LedgerFormatsTests", dependencies: ["LedgerFormats", "LedgerDomain"],
+        // Test-only: what the format tests of several targets share (a zip writer that can lie).
+        .target(name: "LedgerTestSupport", dependencies: ["CZlib"], path: "Tests/Support"),
+        .testTarget(name: "LedgerFormatsTests", dependencies: ["LedgerFormats", "LedgerDomain", "LedgerTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "LedgerDocumentsTests", dependencies: ["LedgerDocuments", "LedgerFormats", "LedgerParser", "LedgerDomain"],
+        .testTarget(name: "LedgerDocumentsTests", dependencies: ["LedgerDocuments", "LedgerFormats", "LedgerParser", "LedgerDomain", "LedgerTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "LedgerDomainTests", dependencies: ["LedgerDomain", "LedgerFormats"]),
         // Depends on the executable so that `swift test` builds the `ledger` that `run`'s end-to-end tests measure.

@@ -1,4 +1,5 @@
 import Testing
+import LedgerTestSupport
 @testable import LedgerDocuments
 import LedgerFormats
 

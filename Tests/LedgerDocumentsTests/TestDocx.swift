@@ -1,3 +1,5 @@
+import LedgerTestSupport
+
 /// Small .docx files made in the tests: a body, and optionally numbering, styles and more parts.
 enum TestDocx {
     static let namespaces = """

@@ -1,4 +1,5 @@
 import Testing
+import LedgerTestSupport
 @testable import LedgerFormats
 
 /// Zip archives: entries read back, and every crafted or damaged archive refused with its reason.

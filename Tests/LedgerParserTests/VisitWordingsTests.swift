@@ -1,5 +1,6 @@
 import Testing
 import LedgerDomain
+import LedgerFormats
 @testable import LedgerParser
 
 /// The forms other staff write a leader's visit in, each read into the same facts; a visit the
@@ -168,5 +169,39 @@ struct VisitWordingsTests {
         #expect(warning.severity == .warning)
         let kept = (outcome.bulletin?.unplaced.map(\.text) ?? []) + visits.map(\.provenance.text)
         #expect(kept.contains { $0.contains("应急厅有关领导") })
+    }
+}
+
+/// Facts are named in an issue by their identity (``FactIdentity``); two leaders of one
+/// department on one day are two facts, each shown when a new document of the issue adds them.
+@Suite("Fact identity")
+struct FactIdentityTests {
+    @Test("two visits of one department on one day: two keys, the second `#2`; a fact alone keeps its plain key")
+    func twoVisitsOneDay() {
+        var taken: [String: Int] = [:]
+        let payloads: [JSONObject] = [
+            ["department": "人力资源社会保障厅", "date": "2023-02-16", "person": "张三"],
+            ["department": "人力资源社会保障厅", "date": "2023-02-16", "person": "李四"],
+            ["department": "交通运输厅", "date": "2023-02-15", "person": "张勇"],
+        ]
+        var keys: [String] = []
+        for (index, payload) in payloads.enumerated() {
+            let key = FactIdentity.key(type: EventType.visitRecorded, payload: payload, index: index, distinctFrom: taken)
+            taken[key] = index
+            keys.append(key)
+        }
+        #expect(keys == ["visit.recorded 人力资源社会保障厅 2023-02-16", "visit.recorded 人力资源社会保障厅 2023-02-16 #2",
+                         "visit.recorded 交通运输厅 2023-02-15"])
+    }
+
+    @Test("a new document adding two leaders of one department on one day shows both as added")
+    func bothAdded() throws {
+        let events = ["张三", "李四"].map { person in
+            NewEvent(type: EventType.visitRecorded, valid: CalendarDate(year: 2023, month: 2, day: 16),
+                     payload: ["department": "人力资源社会保障厅", "date": "2023-02-16", "person": .string(person)])
+        }
+        let header = NewEvent(type: EventType.issuePublished, valid: CalendarDate(year: 2023, month: 2, day: 17), payload: [:])
+        let differences = IngestPlanner.structuredDifferences(old: [:], new: [header] + events)
+        #expect(differences.filter { $0.kind == "added" }.count == 2, "\(differences.map(\.description))")
     }
 }

@@ -62,7 +62,7 @@ enum ReparseCommand {
         var result = IssueDifferences(issue: entry.key, differences: [], kept: [], events: [])
         var newByKey: [String: NewEvent] = [:]
         for (index, event) in events.dropFirst().enumerated() {
-            newByKey[FactIdentity.key(type: event.type, payload: event.payload, index: index)] = event
+            newByKey[FactIdentity.key(type: event.type, payload: event.payload, index: index, distinctFrom: newByKey)] = event
         }
         var changesByFact: [String: [JSONValue]] = [:]
         for difference in IngestPlanner.structuredDifferences(old: entry.facts, new: events) {

@@ -178,7 +178,7 @@ extension IngestHistory.IssueEntry {
         // Only facts read from the document; checks and supersessions are about the ingest.
         guard ![EventType.checkFailed, EventType.inconsistencyAccepted, EventType.issueSuperseded].contains(type) else { return }
         if factsLoaded {
-            let key = FactIdentity.key(type: type, payload: payload, index: facts.count)
+            let key = FactIdentity.key(type: type, payload: payload, index: facts.count, distinctFrom: facts)
             facts[key] = payload
             factSeqs[key] = seq
         }
@@ -224,6 +224,17 @@ public enum FactIdentity {
         default: parts = [String(index)]
         }
         return ([type] + parts.compactMap { $0 }).joined(separator: " ")
+    }
+
+    /// The fact's key among the keys of the facts before it in the same issue (`taken`): the
+    /// second with the same key (two leaders of one department on one day) is `… #2`, the
+    /// third `… #3`, in document order; a fact alone keeps its plain key, as before.
+    public static func key<Value>(type: String, payload: JSONObject, index: Int, distinctFrom taken: [String: Value]) -> String {
+        let base = key(type: type, payload: payload, index: index)
+        guard taken[base] != nil else { return base }
+        var occurrence = 2
+        while taken["\(base) #\(occurrence)"] != nil { occurrence += 1 }
+        return "\(base) #\(occurrence)"
     }
 
     static func integers(_ value: JSONValue?) -> [String: Int] {

@@ -105,7 +105,7 @@ public enum IngestPlanner {
         var newFacts: [String: JSONObject] = [:]
         for (index, event) in events.dropFirst().enumerated() {
             // Stored payloads have sorted keys; compare like with like.
-            newFacts[FactIdentity.key(type: event.type, payload: event.payload, index: index)] = event.payload.sortedRecursively()
+            newFacts[FactIdentity.key(type: event.type, payload: event.payload, index: index, distinctFrom: newFacts)] = event.payload.sortedRecursively()
         }
         var result: [Difference] = []
         for key in Set(old.keys).union(newFacts.keys).sorted() {
