@@ -136,6 +136,19 @@ struct ChineseInterfaceTests {
         #expect(json.stdout.contains("is not a weekly bulletin"), "\(json.stdout)")
     }
 
+    @Test("show and log describe a record in Chinese; their --json does not change")
+    func showAndLog() throws {
+        let show = try Self.run(["show", "3"], Self.chinese)
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout.contains("有效日期 2023-01-13"), "\(show.stdout)")
+        #expect(show.stdout.contains("出自 2023-02，第 14–16 行"), "\(show.stdout)")
+        let english = try Self.run(["show", "3"], Self.english)
+        #expect(english.stdout.contains("from 2023-02, lines 14–16 of document "))
+        let log = try Self.run(["log", "--from", "40"], Self.chinese)
+        #expect(log.stdout.contains("出自 2023-06，第 "), "\(log.stdout)")
+        #expect(try Self.run(["show", "3", "--json"], Self.chinese).stdout == (try Self.run(["show", "3", "--json"], Self.english)).stdout)
+    }
+
     /// Display columns, a CJK character two.
     static func width(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { total, scalar in

@@ -23,6 +23,7 @@ enum LogCommand {
         let type = context.arguments.value("type")
 
         let json = context.arguments.flag("json")
+        let language = context.language
         let (store, head) = try context.openStore()
         var shown = 0
         try store.forEachRecord(upTo: head, from: from) { record, line in
@@ -32,7 +33,7 @@ enum LogCommand {
                 context.stdout.write(bytes: line)
                 context.stdout.write("\n")
             } else {
-                context.stdout.write(describe(record))
+                context.stdout.write(describe(record, language: language))
             }
         }
         if shown == 0, let type, !EventType.all.contains(where: { $0 == type || (type.hasSuffix(".") && $0.hasPrefix(type)) }) {
@@ -53,16 +54,17 @@ enum LogCommand {
     }
 
     /// Two lines an event: what and when, then the payload as compact JSON.
-    static func describe(_ record: EventRecord) -> String {
+    static func describe(_ record: EventRecord, language: Language = .english) -> String {
+        func t(_ key: MessageKey, _ arguments: Message.Argument...) -> String { Message(key, arguments: arguments).rendered(in: language) }
         var line = "#\(record.seq)  \(record.type)"
-        if let valid = record.valid { line += "  valid \(valid)" }
-        line += "  recorded \(record.recordedAt) by \(record.actor)"
+        if let valid = record.valid { line += t(.recordValid, "\(valid)") }
+        line += t(.logRecorded, "\(record.recordedAt)", .text(record.actor))
         if record.batch.count > 1 {
-            line += "  (batch \(record.batch.first), \(record.seq.value - record.batch.first.value + 1) of \(record.batch.count))"
+            line += t(.logBatch, "\(record.batch.first)", "\(record.seq.value - record.batch.first.value + 1)", "\(record.batch.count)")
         }
         var text = line + "\n    " + JSONWriter.string(.object(record.payload)) + "\n"
         if let lines = record.source?.lines, let issue = record.source?.issue {
-            text += "    from \(issue), lines \(lines.lowerBound)–\(lines.upperBound)\n"
+            text += t(.logFrom, .text(issue), "\(lines.lowerBound)", "\(lines.upperBound)") + "\n"
         }
         return text
     }

@@ -32,7 +32,7 @@ enum ShowCommand {
         // The record stands on its own hash; its document is only quoted, so a damaged one is
         // named rather than fatal.
         if let source = record.source, let problem = DocumentStore(layout: store.layout, system: store.system).problem(with: source.document) {
-            context.stderr.write("ledger: warning: the source lines are not quoted: EventLog/documents/\(source.document.hex.prefix(16))…: \(problem). Run `ledger verify` for the full report.\n")
+            context.stderr.write(context.text(Message(.showNotQuoted, .text(String(source.document.hex.prefix(16))), "\(problem)")) + "\n")
         }
         var history = FactHistory(record)
         try store.forEachRecord(upTo: head, from: Seq(value + 1)) { later, _ in history.apply(later) }
@@ -46,25 +46,25 @@ enum ShowCommand {
                 "withdrawn": .bool(history.withdrawnBy != nil), "changes": .array(history.changes.map(changeJSON)),
             ])) + "\n")
         } else {
-            context.stdout.write(describe(record, quoted: quoted) + changesText(history))
+            context.stdout.write(describe(record, quoted: quoted, language: context.language) + changesText(history, language: context.language))
         }
         return .success
     }
 
-    static func describe(_ record: EventRecord, quoted: [QuotedLine]) -> String {
+    static func describe(_ record: EventRecord, quoted: [QuotedLine], language: Language = .english) -> String {
+        func t(_ key: MessageKey, _ arguments: Message.Argument...) -> String { Message(key, arguments: arguments).rendered(in: language) }
         var text = "#\(record.seq) \(record.type)"
-        if let valid = record.valid { text += "  valid \(valid)" }
-        text += "\n  recorded \(record.recordedAt) by \(record.actor)"
-        text += ", batch of seq \(record.batch.first)–\(record.batch.last)\n"
+        if let valid = record.valid { text += t(.recordValid, "\(valid)") }
+        text += "\n" + t(.showRecorded, "\(record.recordedAt)", .text(record.actor), "\(record.batch.first)", "\(record.batch.last)") + "\n"
         if let source = record.source {
-            text += "  from \(source.issue ?? "a document")"
+            text += t(.showFrom, .text(source.issue ?? t(.showADocument)))
             if let pages = source.pages {
-                text += pages.count == 1 ? ", page \(pages.lowerBound)" : ", pages \(pages.lowerBound)–\(pages.upperBound)"
+                text += pages.count == 1 ? t(.showPage, "\(pages.lowerBound)") : t(.showPages, "\(pages.lowerBound)", "\(pages.upperBound)")
             }
-            if let lines = source.lines { text += ", lines \(lines.lowerBound)–\(lines.upperBound)" }
-            text += " of document \(source.document.hex.prefix(16))…"
-            if let parser = source.parser { text += ", read by parser \(parser)" }
-            if let reader = source.reader { text += " from the lines of reader \(reader)" }
+            if let lines = source.lines { text += t(.showLines, "\(lines.lowerBound)", "\(lines.upperBound)") }
+            text += t(.showOfDocument, .text(String(source.document.hex.prefix(16))))
+            if let parser = source.parser { text += t(.showParser, "\(parser)") }
+            if let reader = source.reader { text += t(.showReader, "\(reader)") }
             text += "\n"
         }
         text += "\n" + JSONWriter.prettyString(.object(record.payload)) + "\n"
@@ -76,14 +76,15 @@ enum ShowCommand {
                 text += String(repeating: " ", count: max(0, (paged ? 8 : 6) - label.count)) + label + " | " + quote.text + "\n"
             }
         } else if let stored = record.source?.text {
-            text += "\nSource text (the stored document could not be read):\n" + stored + "\n"
+            text += "\n" + t(.showSourceText) + "\n" + stored + "\n"
         }
         return text
     }
 
-    static func changesText(_ history: FactHistory) -> String {
+    static func changesText(_ history: FactHistory, language: Language = .english) -> String {
+        func t(_ key: MessageKey, _ arguments: Message.Argument...) -> String { Message(key, arguments: arguments).rendered(in: language) }
         guard !history.changes.isEmpty else { return "" }
-        var text = "\nSince then:\n"
+        var text = "\n" + t(.showSinceThen) + "\n"
         for change in history.changes {
             text += "  seq \(change.seq)  \(change.recordedAt)  \(change.actor)  "
             switch change.type {
@@ -91,14 +92,14 @@ enum ShowCommand {
                 let fields = (change.payload["changes"]?.array ?? []).map {
                     "\($0["field"]?.string ?? ""): \(IngestDisplay.value($0["from"])) → \(IngestDisplay.value($0["to"]))"
                 }
-                text += "corrected " + fields.joined(separator: "; ")
-            case EventType.factRetracted: text += "retracted"
-            default: text += "superseded by another document of its issue"
+                text += t(.showCorrected, .text(fields.joined(separator: "; ")))
+            case EventType.factRetracted: text += t(.showRetracted)
+            default: text += t(.showSuperseded)
             }
-            text += (change.batch.reason.map { " (reason: \($0))" } ?? "") + "\n"
+            text += (change.batch.reason.map { t(.showReason, .text($0)) } ?? "") + "\n"
         }
         if history.withdrawnBy == nil && history.changes.contains(where: { $0.type == EventType.factCorrected }) {
-            text += "\nNow:\n" + JSONWriter.prettyString(.object(history.current)) + "\n"
+            text += "\n" + t(.showNow) + "\n" + JSONWriter.prettyString(.object(history.current)) + "\n"
         }
         return text
     }
