@@ -55,7 +55,9 @@ struct IngestReport {
         for diagnostic in diagnostics where diagnostic.severity >= .warning {
             // The rejection's own paragraph already says it.
             if outcome == .rejected && [.missingFooter, .missingHeader, .notOneBulletin].contains(diagnostic.kind) { continue }
-            out.write(render(diagnostic, accepted: outcome != .rejected && diagnostic.kind == .inconsistent))
+            // An error the user chose to go past (--accept-inconsistent, --allow-partial) is no error.
+            let accepted = outcome != .rejected && diagnostic.severity == .error && [.inconsistent, .missingFooter].contains(diagnostic.kind)
+            out.write(render(diagnostic, accepted: accepted, as: diagnostic.kind == .missingFooter ? "accepted as partial" : "accepted as printed"))
         }
         for warning in warnings { out.write("\(file): warning: \(warning) (kept as a check.failed event)\n") }
         for difference in differences.prefix(20) { out.write("  \(difference)\n") }
@@ -63,10 +65,10 @@ struct IngestReport {
     }
 
     /// Like a compiler: `file:line: error: message`, then the lines quoted with their numbers.
-    func render(_ diagnostic: Diagnostic, accepted: Bool = false) -> String {
+    func render(_ diagnostic: Diagnostic, accepted: Bool = false, as acceptance: String = "accepted as printed") -> String {
         let page = diagnostic.lines.flatMap { layout.pages(of: $0) }.map { " (page \($0.lowerBound))" } ?? ""
         let place = (diagnostic.lines.map { "\(file):\($0.lowerBound)" } ?? file) + page
-        let label = accepted ? "accepted as printed" : diagnostic.severity.rawValue
+        let label = accepted ? acceptance : diagnostic.severity.rawValue
         var text = "\(place): \(label): \(diagnostic.message)\n"
         if let range = diagnostic.lines {
             // The lines with text, at most six: blank lines between PDF lines say nothing.
