@@ -53,3 +53,16 @@ struct PDFColumnsTests {
         #expect(lines == (0..<6).map { Self.prose("L\($0)") + "\tn\($0)" })
     }
 }
+
+/// The fuzzer's find (kept in Tests/Reliability/Fuzz/PDFSeeds/columns-wide-page.pdf): glyphs a
+/// million points apart made the gutter search step 2 points across the claimed width, for 47 s.
+/// The search now tries a fixed number of places, whatever the width.
+@Suite("PDF columns on a crafted page")
+struct PDFColumnsCraftedTests {
+    @Test("glyphs spread over a billion points: read, no columns made up")
+    func hugeWidth() throws {
+        let content = (0..<8).map { PDFColumnsTests.draw("row \($0) text", x: 72 + $0 * 100_000_000, y: 720 - 14 * $0) }
+        let lines = try PDFLayoutTests.texts([content.joined(separator: " ")])
+        #expect(lines == (0..<8).map { "row \($0) text" })
+    }
+}

@@ -62,7 +62,10 @@ struct IngestReport {
         for diagnostic in diagnostics where diagnostic.severity >= .warning {
             // The rejection's own paragraph already says it.
             if outcome == .rejected && [.missingFooter, .missingHeader, .notOneBulletin].contains(diagnostic.kind) { continue }
-            out.write(render(diagnostic, accepted: outcome != .rejected && diagnostic.kind == .inconsistent, language: language))
+            // An error the user chose to go past (--accept-inconsistent, --allow-partial) is no error.
+            let accepted = outcome != .rejected && diagnostic.severity == .error && [.inconsistent, .missingFooter].contains(diagnostic.kind)
+            out.write(render(diagnostic, accepted: accepted, as: diagnostic.kind == .missingFooter ? .diagnosticAcceptedPartial : .diagnosticAccepted,
+                             language: language))
         }
         for warning in warnings { out.write(t(.ingestWarning, .text(file), .text(warning)) + "\n") }
         for difference in differences.prefix(20) { out.write("  \(difference)\n") }
@@ -72,13 +75,14 @@ struct IngestReport {
     /// Like a compiler: `file:line: error: message`, then the lines quoted with their numbers.
     /// The parser's own message stays in English (it is built from many parts in the parser);
     /// the place, the page and the severity are said in `language`.
-    func render(_ diagnostic: Diagnostic, accepted: Bool = false, language: Language = .english) -> String {
+    func render(_ diagnostic: Diagnostic, accepted: Bool = false, as acceptance: MessageKey = .diagnosticAccepted,
+                language: Language = .english) -> String {
         func t(_ key: MessageKey, _ arguments: Message.Argument...) -> String { Message(key, arguments: arguments).rendered(in: language) }
         let page = diagnostic.lines.flatMap { layout.pages(of: $0) }.map { t(.diagnosticPage, "\($0.lowerBound)") } ?? ""
         let place = (diagnostic.lines.map { "\(file):\($0.lowerBound)" } ?? file) + page
         let label: String
         switch (accepted, diagnostic.severity) {
-        case (true, _): label = t(.diagnosticAccepted)
+        case (true, _): label = t(acceptance)
         case (false, .error): label = t(.diagnosticError)
         case (false, .warning): label = t(.diagnosticWarning)
         case (false, .note): label = t(.diagnosticNote)

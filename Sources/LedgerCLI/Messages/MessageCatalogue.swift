@@ -203,6 +203,7 @@ enum MessageCatalogue {
         .diagnosticLine: Entry(english: "{0}: {1}: {2}", chinese: "{0}：{1}：{2}"),
         .diagnosticPage: Entry(english: " (page {0})", chinese: "（第 {0} 页）"),
         .diagnosticAccepted: Entry(english: "accepted as printed", chinese: "按原样接受"),
+        .diagnosticAcceptedPartial: Entry(english: "accepted as partial", chinese: "按不完整接受"),
         .diagnosticError: Entry(english: "error", chinese: "错误"),
         .diagnosticWarning: Entry(english: "warning", chinese: "警告"),
         .diagnosticNote: Entry(english: "note", chinese: "提示"),

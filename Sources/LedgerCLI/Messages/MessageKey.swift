@@ -144,6 +144,7 @@ enum MessageKey: String, Sendable, CaseIterable {
     case diagnosticLine = "diagnostic.line"
     case diagnosticPage = "diagnostic.page"
     case diagnosticAccepted = "diagnostic.accepted"
+    case diagnosticAcceptedPartial = "diagnostic.acceptedPartial"
     case diagnosticError = "diagnostic.error"
     case diagnosticWarning = "diagnostic.warning"
     case diagnosticNote = "diagnostic.note"

@@ -19,6 +19,8 @@ enum PDFColumns {
     static let minimumSideShare = 0.25
     /// Where a gutter may stand, as shares of the text's width from its left edge.
     static let gutterRange = 0.2...0.8
+    /// How many places across ``gutterRange`` are tried for a gutter (every 2 points on an A4 page).
+    static let gutterSamples = 128
 
     /// One baseline's glyphs, left to right.
     struct Row {
@@ -51,13 +53,16 @@ enum PDFColumns {
         guard rows.count >= minimumRowsEachSide,
               let left = rows.map(\.left).min(), let right = rows.map(\.right).max(), right > left else { return nil }
         let width = right - left
+        guard width.isFinite else { return nil }
         var best: (rows: Range<Int>, gutter: Double)?
-        var x = left + gutterRange.lowerBound * width
-        while x <= left + gutterRange.upperBound * width {
+        // A fixed number of places, however wide the page claims to be (a crafted one may claim
+        // a million points): the work stays proportional to the glyphs.
+        for sample in 0...gutterSamples {
+            let share = gutterRange.lowerBound + (gutterRange.upperBound - gutterRange.lowerBound) * Double(sample) / Double(gutterSamples)
+            let x = left + share * width
             for run in runs(rows, gutter: x) where isColumns(rows[run], gutter: x, width: width) {
                 if run.count > (best?.rows.count ?? 0) { best = (run, x) }
             }
-            x += 2
         }
         return best
     }
