@@ -149,6 +149,18 @@ struct ChineseInterfaceTests {
         #expect(try Self.run(["show", "3", "--json"], Self.chinese).stdout == (try Self.run(["show", "3", "--json"], Self.english)).stdout)
     }
 
+    @Test("correct and retract say what they did, and their refusals, in Chinese")
+    func correctAndRetract() throws {
+        let ledger = TemporaryDirectory()
+        #expect(try Self.run(["ingest", IngestTests.fixtures + "/2023-06.txt"], Self.english, in: ledger.path).status == 0)
+        let noReason = try Self.run(["retract", "5"], Self.chinese, in: ledger.path)
+        #expect(noReason.status == 64)
+        #expect(noReason.stderr.hasPrefix("错误：需要 --reason 原因"), "\(noReason.stderr)")
+        let retracted = try Self.run(["retract", "5", "--reason", "重复"], Self.chinese, in: ledger.path)
+        #expect(retracted.status == 0, "\(retracted.stderr)")
+        #expect(retracted.stdout.hasPrefix("序号 26：已撤回序号 5（"), "\(retracted.stdout)")
+    }
+
     /// Display columns, a CJK character two.
     static func width(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { total, scalar in

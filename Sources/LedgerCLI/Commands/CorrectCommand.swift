@@ -41,11 +41,11 @@ enum CorrectCommand {
     private static func change(_ context: CommandContext, retracting: Bool) throws -> ExitCode {
         let name = retracting ? "retract" : "correct"
         guard let reason = context.arguments.value("reason"), !reason.isEmpty else {
-            throw UsageError(message: "--reason TEXT is required: say why, it is recorded with the \(retracting ? "retraction" : "correction")", command: name)
+            throw UsageError(Message(retracting ? .correctReasonRequiredRetraction : .correctReasonRequired), command: name)
         }
         let requested = try seq(context.arguments.positionals[0], command: name)
         let sets = context.arguments.values["set"] ?? []
-        if !retracting && sets.isEmpty { throw UsageError(message: "Missing '--set FIELD=VALUE': what should the fact say?", command: name) }
+        if !retracting && sets.isEmpty { throw UsageError(Message(.correctMissingSet), command: name) }
         for _ in 0..<5 {
             let (store, head) = try context.openStore()
             let history = try FactLookup.history(of: requested, store: store, head: head)
@@ -53,7 +53,7 @@ enum CorrectCommand {
             let appendContext = AppendContext(actor: context.actor, now: context.invocation.now(), command: context.commandLine, reason: reason)
             do {
                 let receipt = try store.append([event], expecting: head.head, context: appendContext)
-                context.stdout.write(summary(history, event: event, seq: receipt.seqs.lowerBound))
+                context.stdout.write(summary(history, event: event, seq: receipt.seqs.lowerBound, language: context.language))
                 return .success
             } catch StoreError.headMoved {
                 continue
@@ -64,7 +64,7 @@ enum CorrectCommand {
 
     static func seq(_ text: String, command: String) throws -> Int {
         guard let value = Int(text.trimming("#")), value >= 1 else {
-            throw UsageError(message: "Invalid seq '\(text)': expected a whole number from 1", command: command)
+            throw UsageError(Message(.showInvalidSeq, .text(text)), command: command)
         }
         return value
     }
@@ -75,19 +75,19 @@ enum CorrectCommand {
         var changes: [JSONValue] = []
         for assignment in sets {
             guard let equals = assignment.firstIndex(of: "=") else {
-                throw UsageError(message: "Invalid '--set \(assignment)': expected FIELD=VALUE", command: "correct")
+                throw UsageError(Message(.correctInvalidSet, .text(assignment)), command: "correct")
             }
             let field = String(assignment[..<equals])
             let text = String(assignment[assignment.index(after: equals)...])
             guard let kind = fields.first(where: { $0.name == field })?.kind else {
-                throw CommandFailure(message: "\(fact.type) (seq \(fact.seq)) has no field '\(field)'; its fields are: \(fields.map(\.name).joined(separator: ", ")). Nothing was written.", exitCode: .usage)
+                throw CommandFailure(Message(.correctNoField, .text(fact.type), "\(fact.seq)", .text(field), .text(fields.map(\.name).joined(separator: ", "))), exitCode: .usage)
             }
             guard let value = kind.parse(text) else {
                 throw CommandFailure(message: "'\(text)' is not a value for \(field): expected \(kind.expected). Nothing was written.", exitCode: .usage)
             }
             let old = FactSchema.value(of: field, in: history.current) ?? .null
             guard old != value else {
-                throw CommandFailure(message: "seq \(fact.seq) already has \(field) = \(JSONWriter.string(value)): nothing to correct. Nothing was written.", exitCode: .dataError)
+                throw CommandFailure(Message(.correctNothingToCorrect, "\(fact.seq)", .text(field), .text(JSONWriter.string(value))), exitCode: .dataError)
             }
             changes.append(.object(["field": .string(field), "from": old, "to": value]))
         }
@@ -105,15 +105,16 @@ enum CorrectCommand {
         ])
     }
 
-    private static func summary(_ history: FactHistory, event: NewEvent, seq: Int) -> String {
+    private static func summary(_ history: FactHistory, event: NewEvent, seq: Int, language: Language) -> String {
         let fact = history.fact
         guard event.type == EventType.factCorrected else {
-            return "seq \(seq): retracted seq \(fact.seq) (\(fact.type)\(fact.source?.issue.map { ", \($0)" } ?? ""))\n"
+            return Message(.correctRetracted, "\(seq)", "\(fact.seq)", .text(fact.type + (fact.source?.issue.map { ", \($0)" } ?? ""))).rendered(in: language) + "\n"
         }
         let changes = (event.payload["changes"]?.array ?? []).map { change in
             "\(change["field"]?.string ?? ""): \(IngestDisplay.value(change["from"])) → \(IngestDisplay.value(change["to"]))"
         }
-        return "seq \(seq): corrected seq \(fact.seq) (\(fact.type)\(fact.source?.issue.map { ", \($0)" } ?? "")): \(changes.joined(separator: "; "))\n"
+        return Message(.correctCorrected, "\(seq)", "\(fact.seq)", .text(fact.type + (fact.source?.issue.map { ", \($0)" } ?? "")),
+                       .text(changes.joined(separator: "; "))).rendered(in: language) + "\n"
     }
 }
 
@@ -135,7 +136,7 @@ enum FactLookup {
     /// there is no such seq, it is not a fact, or the fact was withdrawn.
     static func history(of seq: Int, store: EventStore, head: HeadFile, allowWithdrawn: Bool = false) throws -> FactHistory {
         guard seq <= head.head.seq.value else {
-            throw CommandFailure(message: "there is no seq \(seq): the ledger's last event is seq \(head.head.seq). Nothing was written.", exitCode: .usage)
+            throw CommandFailure(Message(.correctNoSuchSeq, "\(seq)", "\(head.head.seq)"), exitCode: .usage)
         }
         var requested: EventRecord?
         try store.forEachRecord(upTo: head, from: Seq(seq)) { record, _ in
@@ -153,7 +154,7 @@ enum FactLookup {
             throw CommandFailure(message: "seq \(seq) was not found in the log", exitCode: .dataError)
         }
         guard !FactSchema.fields(of: found.fact.type).isEmpty else {
-            throw CommandFailure(message: "seq \(seq) is a \(found.fact.type) event, not a fact that can be corrected or retracted. Nothing was written.", exitCode: .dataError)
+            throw CommandFailure(Message(.correctNotAFact, "\(seq)", .text(found.fact.type)), exitCode: .dataError)
         }
         if !allowWithdrawn, let withdrawn = found.withdrawnBy {
             let how = withdrawn.type == EventType.issueSuperseded ? "its issue was superseded" : "it was retracted"

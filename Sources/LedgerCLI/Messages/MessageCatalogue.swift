@@ -288,6 +288,17 @@ enum MessageCatalogue {
         .logBatch: Entry(english: "  (batch {0}, {1} of {2})", chinese: "  （批次 {0}，第 {1}/{2} 条）"),
         .logFrom: Entry(english: "    from {0}, lines {1}–{2}", chinese: "    出自 {0}，第 {1}–{2} 行"),
 
+        .correctReasonRequired: Entry(english: "--reason TEXT is required: say why, it is recorded with the correction", chinese: "需要 --reason 原因：说明为什么，它随更正一并记录"),
+        .correctReasonRequiredRetraction: Entry(english: "--reason TEXT is required: say why, it is recorded with the retraction", chinese: "需要 --reason 原因：说明为什么，它随撤回一并记录"),
+        .correctMissingSet: Entry(english: "Missing '--set FIELD=VALUE': what should the fact say?", chinese: "缺少 '--set 字段=值'：这条事实应当是什么？"),
+        .correctInvalidSet: Entry(english: "Invalid '--set {0}': expected FIELD=VALUE", chinese: "无效的 '--set {0}'：应为 字段=值"),
+        .correctNoField: Entry(english: "{0} (seq {1}) has no field '{2}'; its fields are: {3}. Nothing was written.", chinese: "{0}（序号 {1}）没有字段 '{2}'；它的字段是：{3}。未写入任何内容。"),
+        .correctNothingToCorrect: Entry(english: "seq {0} already has {1} = {2}: nothing to correct. Nothing was written.", chinese: "序号 {0} 的 {1} 已是 {2}：无需更正。未写入任何内容。"),
+        .correctNoSuchSeq: Entry(english: "there is no seq {0}: the ledger's last event is seq {1}. Nothing was written.", chinese: "没有序号 {0}：账本最后一个事件的序号是 {1}。未写入任何内容。"),
+        .correctNotAFact: Entry(english: "seq {0} is a {1} event, not a fact that can be corrected or retracted. Nothing was written.", chinese: "序号 {0} 是 {1} 事件，不是可以更正或撤回的事实。未写入任何内容。"),
+        .correctRetracted: Entry(english: "seq {0}: retracted seq {1} ({2})", chinese: "序号 {0}：已撤回序号 {1}（{2}）"),
+        .correctCorrected: Entry(english: "seq {0}: corrected seq {1} ({2}): {3}", chinese: "序号 {0}：已更正序号 {1}（{2}）：{3}"),
+
         .computedFromHead: Entry(english: "Computed from the ledger's head: seq {0}, hash {1}", chinese: "依据账本头计算：序号 {0}，哈希 {1}"),
         .unknownProjection: Entry(english: "Unknown projection '{0}': expected one of {1}", chinese: "未知投影 '{0}'：应为 {1} 之一"),
         .unknownProjectionSuggested: Entry(english: "Unknown projection '{0}' (did you mean '{1}'?): expected one of {2}",

@@ -231,6 +231,18 @@ enum MessageKey: String, Sendable, CaseIterable {
     case logBatch = "log.batch"
     case logFrom = "log.from"
 
+    // correct and retract.
+    case correctReasonRequired = "correct.reasonRequired"
+    case correctReasonRequiredRetraction = "correct.reasonRequiredRetraction"
+    case correctMissingSet = "correct.missingSet"
+    case correctInvalidSet = "correct.invalidSet"
+    case correctNoField = "correct.noField"
+    case correctNothingToCorrect = "correct.nothingToCorrect"
+    case correctNoSuchSeq = "correct.noSuchSeq"
+    case correctNotAFact = "correct.notAFact"
+    case correctRetracted = "correct.retracted"
+    case correctCorrected = "correct.corrected"
+
     // project and replay.
     case computedFromHead = "project.computedFromHead"
     case unknownProjection = "project.unknown"
