@@ -75,7 +75,7 @@ struct PDFLayoutTests {
         #expect(document.notes.isEmpty)
         let sideways = try PDFTextReader.read(PDFTestWriter.simple(pages: ["BT /F1 10 Tf 72 500 Td (sideways) Tj ET"], pageExtra: "/Rotate 90"))
         #expect(sideways.lines.map(\.text) == ["sideways"])
-        #expect(sideways.notes.contains { $0.contains("rotated") })
+        #expect(sideways.notes.contains { $0.contains("sideways") })
     }
 
     @Test("/ActualText replaces the glyphs it covers")

@@ -51,7 +51,7 @@ enum PDFLineBuilder {
         var notes: [String] = []
         let rotated = content.glyphs.filter { !$0.isHorizontal }
         if !rotated.isEmpty {
-            notes.append("\(rotated.count) glyph\(rotated.count == 1 ? " is" : "s are") rotated or vertical text; read in drawing order after the page's other lines")
+            notes.append("\(rotated.count) glyph\(rotated.count == 1 ? " runs" : "s run") sideways or top to bottom (a turned page, or vertical text): read in the order drawn, after the page's other lines; `ledger extract` shows how they read")
             result.append(contentsOf: rotatedLines(rotated, page: page.number))
         }
         return (result, notes)
