@@ -87,6 +87,7 @@ enum PDFColumns {
 
     /// Whether rows split at `gutter` read as two columns of prose.
     private static func isColumns(_ rows: ArraySlice<Row>, gutter: Double, width: Double) -> Bool {
+        let em = max(rows.map(\.size).max() ?? 1, 1)
         var sides: [[ArraySlice<Glyph>]] = [[], []]
         for row in rows {
             let split = row.glyphs.firstIndex { $0.x + $0.advance / 2 >= gutter } ?? row.glyphs.endIndex
@@ -100,7 +101,6 @@ enum PDFColumns {
                 return last.x + last.advance - first.x >= minimumSideShare * width
             }
             guard wide.count >= minimumRowsEachSide else { return false }
-            let em = max(rows.map(\.size).max() ?? 1, 1)
             let breaks = side.contains { part in
                 zip(part, part.dropFirst()).contains { $1.x - ($0.x + $0.advance) >= PDFLineBuilder.cellGapEm * em }
             }

@@ -117,11 +117,14 @@ enum VisitReader {
         return found
     }
 
+    /// A sentence that opens like a visit: its date (nil for `同日` until the one before it is
+    /// read), where it starts, the text its leaders are read from, and how it opened.
+    private typealias SentenceStart = (date: CalendarDate?, start: String.Index, subject: Substring, subjectFirst: Bool, sameDay: Bool)
+
     /// Where a sentence opens like a visit: with a date, with `同日`, or with a department and
     /// its leaders before `于` and a date; in the order they stand.
-    private static func sentenceStarts(_ text: String, reference: CalendarDate, registry: DepartmentRegistry)
-        -> [(date: CalendarDate?, start: String.Index, subject: Substring, subjectFirst: Bool, sameDay: Bool)] {
-        var starts: [(date: CalendarDate?, start: String.Index, subject: Substring, subjectFirst: Bool, sameDay: Bool)] = []
+    private static func sentenceStarts(_ text: String, reference: CalendarDate, registry: DepartmentRegistry) -> [SentenceStart] {
+        var starts: [SentenceStart] = []
         for match in text.matches(of: datedStart) {
             let date = date(year: match.output.2, month: match.output.3, day: match.output.4, reference: reference)
             starts.append((date, match.output.1.startIndex, text[match.output.1.endIndex...], false, false))
