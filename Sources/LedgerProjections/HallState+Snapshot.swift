@@ -23,6 +23,17 @@ extension HallState {
         return out.finish()
     }
 
+    /// One part that grows with the history (``Part/isYearly``) as the snapshot keeps it: its rows
+    /// grouped by year, years ascending, each group written as ``snapshotPart(_:)`` writes the
+    /// whole, so that a question reads only the years it shows. Traps as ``snapshotPart(_:)`` does.
+    public func snapshotYears(_ part: Part) -> [(year: Int, bytes: [UInt8])] {
+        precondition(parts == Part.all, "a snapshot is written only from a state folded from the whole log")
+        precondition(part.isYearly, "only a part that grows with the history is kept by year")
+        var out = YearlyRowWriter()
+        write(part, to: &out)
+        return out.finish()
+    }
+
     /// The rows as JSON values: what ``snapshotPart(_:)`` writes as bytes, as a tree.
     func rows(of part: Part) -> [JSONValue] {
         var out = RowValues()
@@ -35,7 +46,7 @@ extension HallState {
         switch part {
         case .issues:
             for issue in issues.values.sorted(by: { $0.seq < $1.seq }) {
-                out.row { r in
+                out.row(year: Self.year(of: issue)) { r in
                     r.string(issue.key); r.int(issue.year); r.int(issue.number); r.int(issue.serial); r.date(issue.published)
                     r.date(issue.from); r.date(issue.through); r.int(issue.events); r.bool(issue.partial); r.int(issue.seq)
                     r.int(issue.throughNumber)
@@ -43,7 +54,7 @@ extension HallState {
             }
         case .authorizations:
             for report in authorizations.values.sorted(by: { $0.seq < $1.seq }) {
-                out.row { r in
+                out.row(year: report.through.year) { r in
                     r.string(report.issue); r.date(report.through); r.int(report.stationed); r.int(report.authorized)
                     r.int(report.unauthorized); r.string(report.authorizedShare); r.string(report.unauthorizedShare)
                     r.int(report.increase); r.int(report.seq); r.strings(report.authorizedList); r.strings(report.unauthorizedList)
@@ -51,46 +62,46 @@ extension HallState {
             }
         case .newlyAuthorized:
             for item in newlyAuthorized {
-                out.row { r in
+                out.row(year: nil) { r in
                     r.string(item.issue); r.date(item.through); r.string(item.department); r.string(item.asWritten)
                     r.bool(item.partial); r.int(item.seq)
                 }
             }
         case .items:
             for item in items {
-                out.row { r in
+                out.row(year: item.through.year) { r in
                     r.string(item.issue); r.date(item.through); r.string(item.category); r.int(item.accepted)
                     r.int(item.completed); r.int(item.seq)
                 }
             }
         case .windows:
             for report in windows.values.sorted(by: { $0.seq < $1.seq }) {
-                out.row { r in
+                out.row(year: report.through.year) { r in
                     r.string(report.issue); r.date(report.through); r.value(Self.counts(report.week))
                     r.value(Self.counts(report.yearToDate)); r.int(report.seq)
                 }
             }
         case .visits:
             for visit in visits {
-                out.row { r in
+                out.row(year: visit.date.year) { r in
                     r.string(visit.issue); r.date(visit.date); r.string(visit.department); r.string(visit.asWritten)
                     r.string(visit.person); r.strings(visit.titles); r.int(visit.seq)
                 }
             }
         case .inspections:
             for item in inspections {
-                out.row { r in
+                out.row(year: item.through.year) { r in
                     r.string(item.issue); r.date(item.through); r.int(item.ordinal); r.string(item.item)
                     r.string(item.verdict.rawValue); r.string(item.text); r.int(item.seq)
                 }
             }
         case .warnings:
             for warning in warnings {
-                out.row { r in r.string(warning.issue); r.string(warning.check); r.string(warning.message); r.int(warning.seq) }
+                out.row(year: nil) { r in r.string(warning.issue); r.string(warning.check); r.string(warning.message); r.int(warning.seq) }
             }
         case .registered:
             for department in registered {
-                out.row { r in r.string(department.canonical); r.strings(department.aliases) }
+                out.row(year: nil) { r in r.string(department.canonical); r.strings(department.aliases) }
             }
         }
     }
@@ -99,23 +110,46 @@ extension HallState {
     /// `recordCount` records; nil when any part given cannot be read. The state holds only the
     /// parts given (``parts``), plus ``Part/registered`` which every question needs.
     public init?(snapshotParts: [Part: [UInt8]], head: LogHead, recordCount: Int) {
+        self.init(snapshotSegments: snapshotParts.mapValues { [(year: nil, bytes: $0)] }, omittedYears: [:], head: head,
+                  recordCount: recordCount)
+    }
+
+    /// Reads a state back from segments: each a part ``snapshotPart(_:)`` wrote (`year` nil) or a
+    /// year of one ``snapshotYears(_:)`` wrote, whose rows must all be of that year. `omittedYears`
+    /// names the years of each part that the snapshot holds and were not read (``omittedYears``).
+    /// Nil when a segment cannot be read.
+    public init?(snapshotSegments: [Part: [(year: Int?, bytes: [UInt8])]], omittedYears: [Part: Set<Int>],
+                 head: LogHead, recordCount: Int) {
         var state = HallState()
-        state.parts = Set(snapshotParts.keys)
+        state.parts = Set(snapshotSegments.keys)
         guard state.parts.contains(.registered) else { return nil }
-        for (part, bytes) in snapshotParts {
-            let read = bytes.withUnsafeBufferPointer { buffer in
-                var rows = SnapshotRows(JSONScanner(buffer))
-                return Result { () throws(JSONParseError) in try state.read(&rows, into: part, bytes: buffer) }
+        for (part, segments) in snapshotSegments {
+            guard segments.allSatisfy({ $0.year == nil }) || part.isYearly else { return nil }
+            for segment in segments {
+                let read = segment.bytes.withUnsafeBufferPointer { buffer in
+                    var rows = SnapshotRows(JSONScanner(buffer))
+                    return Result { () throws(JSONParseError) in try state.read(&rows, into: part, bytes: buffer, year: segment.year) }
+                }
+                guard case .success = read else { return nil }
             }
-            guard case .success = read else { return nil }
         }
+        // Years read one after the other leave the rows of a list in year order: put them back
+        // in seq order, as a fold leaves them.
+        if !state.visits.isSorted(by: \.seq) { state.visits.sort { $0.seq < $1.seq } }
+        if !state.inspections.isSorted(by: \.seq) { state.inspections.sort { $0.seq < $1.seq } }
+        state.omittedYears = omittedYears.filter { !$0.value.isEmpty }
         state.head = head
         state.recordCount = recordCount
         self = state
     }
 
     /// Reads one part's rows: a JSON array of arrays of a fixed width, read value by value.
-    private mutating func read(_ rows: inout SnapshotRows, into part: Part, bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) {
+    private mutating func read(_ rows: inout SnapshotRows, into part: Part, bytes: UnsafeBufferPointer<UInt8>,
+                               year: Int?) throws(JSONParseError) {
+        // A row in the segment of another year: the file was damaged in a way its checksums missed.
+        func check(_ rowYear: Int) throws(JSONParseError) {
+            guard year == nil || year == rowYear else { throw JSONParseError(offset: 0, message: "a snapshot row of \(rowYear) in \(year ?? 0)'s segment") }
+        }
         // Every row ends with `]`: their count bounds the rows, so the tables grow once.
         let capacity = bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "]") ? 1 : 0) }
         switch part {
@@ -130,11 +164,12 @@ extension HallState {
             switch part {
             case .issues:
                 let key = try rows.string()
-                let (year, number, serial) = (try rows.int(), try rows.int(), try rows.optionalInt())
+                let (issueYear, number, serial) = (try rows.int(), try rows.int(), try rows.optionalInt())
                 let (published, from, through) = (try rows.optionalDate(), try rows.optionalDate(), try rows.date())
                 let (events, partial, seq) = (try rows.int(), try rows.bool(), try rows.int())
                 let throughNumber = try rows.optionalInt()
-                issues[key] = IssueInfo(key: key, year: year, number: number, throughNumber: throughNumber, serial: serial, published: published, from: from,
+                try check(issueYear)
+                issues[key] = IssueInfo(key: key, year: issueYear, number: number, throughNumber: throughNumber, serial: serial, published: published, from: from,
                                         through: through, events: events, partial: partial, seq: seq)
             case .authorizations:
                 let (issue, through) = (try rows.string(), try rows.date())
@@ -142,6 +177,7 @@ extension HallState {
                 let (authorizedShare, unauthorizedShare) = (try rows.optionalString(), try rows.optionalString())
                 let (increase, seq) = (try rows.optionalInt(), try rows.int())
                 let (authorizedList, unauthorizedList) = (try rows.optionalStrings(), try rows.optionalStrings())
+                try check(through.year)
                 authorizations[issue] = AuthorizationReport(
                     issue: issue, through: through, stationed: stationed, authorized: authorized, unauthorized: unauthorized,
                     authorizedShare: authorizedShare, unauthorizedShare: unauthorizedShare, increase: increase, seq: seq,
@@ -155,24 +191,28 @@ extension HallState {
             case .items:
                 let (issue, through, category) = (try rows.string(), try rows.date(), try rows.string())
                 let (accepted, completed, seq) = (try rows.optionalInt(), try rows.optionalInt(), try rows.int())
+                try check(through.year)
                 itemsByKey[Self.itemKey(issue, category)] = ItemCount(
                     issue: issue, through: through, category: strings.intern(category), accepted: accepted, completed: completed, seq: seq)
             case .windows:
                 let (issue, through, week, yearToDate) = (try rows.string(), try rows.date(), try rows.counts(), try rows.counts())
+                try check(through.year)
                 windows[issue] = WindowReport(issue: issue, through: through, week: week, yearToDate: yearToDate, seq: try rows.int())
             case .visits:
                 let (issue, date, department, asWritten) = (try rows.string(), try rows.date(), try rows.string(), try rows.string())
                 let (person, titles, seq) = (try rows.string(), try rows.strings(), try rows.int())
+                try check(date.year)
                 visits.append(Visit(issue: issue, date: date, department: strings.intern(department), asWritten: strings.intern(asWritten),
                                     person: strings.intern(person), titles: titles.map { strings.intern($0) }, seq: seq))
             case .inspections:
                 let (issue, through, ordinal, item) = (try rows.string(), try rows.date(), try rows.int(), try rows.string())
                 let (verdict, text, seq) = (try rows.string(), try rows.string(), try rows.int())
+                try check(through.year)
                 inspections.append(Inspection(issue: issue, through: through, ordinal: ordinal, item: strings.intern(item),
                                               verdict: InspectionVerdict(payload: verdict), text: strings.intern(text), seq: seq))
             case .warnings:
-                let (issue, check, message, seq) = (try rows.string(), try rows.string(), try rows.string(), try rows.int())
-                warnings.append(Warning(issue: issue, check: strings.intern(check), message: message, seq: seq))
+                let (issue, name, message, seq) = (try rows.string(), try rows.string(), try rows.string(), try rows.int())
+                warnings.append(Warning(issue: issue, check: strings.intern(name), message: message, seq: seq))
             case .registered:
                 let (canonical, aliases) = (try rows.string(), try rows.strings())
                 registered.append(Department(canonical: canonical, aliases: aliases))
@@ -282,8 +322,8 @@ struct SnapshotRows {
 /// Where a part's rows go, field by field: straight to bytes (``RowWriter``) or to JSON values
 /// (``RowValues``).
 protocol SnapshotRowSink {
-    /// One row; `fields` adds its fields in order.
-    mutating func row(_ fields: (inout Self) -> Void)
+    /// One row, of `year` in a part kept by year (nil in another); `fields` adds its fields in order.
+    mutating func row(year: Int?, _ fields: (inout Self) -> Void)
     mutating func value(_ value: JSONValue)
     mutating func string(_ text: String)
     mutating func int(_ number: Int)
@@ -319,7 +359,7 @@ struct RowValues: SnapshotRowSink {
     private(set) var rows: [JSONValue] = []
     private var fields: [JSONValue] = []
 
-    mutating func row(_ make: (inout RowValues) -> Void) {
+    mutating func row(year: Int?, _ make: (inout RowValues) -> Void) {
         fields = []
         make(&self)
         rows.append(.array(fields))
@@ -339,14 +379,22 @@ struct RowWriter: SnapshotRowSink {
     private var fieldWritten = false
 
     /// Writes one row; `fields` writes its fields in order.
-    mutating func row(_ fields: (inout RowWriter) -> Void) {
+    mutating func row(year: Int?, _ fields: (inout RowWriter) -> Void) {
+        beginRow()
+        fields(&self)
+        endRow()
+    }
+
+    /// Starts a row, for a writer that writes its fields one by one.
+    mutating func beginRow() {
         if rowStarted { bytes.append(UInt8(ascii: ",")) }
         rowStarted = true
         bytes.append(UInt8(ascii: "["))
         fieldWritten = false
-        fields(&self)
-        bytes.append(UInt8(ascii: "]"))
     }
+
+    /// Ends the row ``beginRow()`` started.
+    mutating func endRow() { bytes.append(UInt8(ascii: "]")) }
 
     func finish() -> [UInt8] { bytes + [UInt8(ascii: "]")] }
 
@@ -378,5 +426,56 @@ struct RowWriter: SnapshotRowSink {
     mutating func value(_ value: JSONValue) {
         separate()
         JSONWriter.write(value, into: &bytes)
+    }
+}
+
+/// Writes a part's rows as ``RowWriter`` does, one array per year: the segments of a part that
+/// the snapshot keeps by year.
+struct YearlyRowWriter: SnapshotRowSink {
+    private var years: [Int: RowWriter] = [:]
+    private var current = RowWriter()
+
+    mutating func row(year: Int?, _ fields: (inout YearlyRowWriter) -> Void) {
+        guard let year else { preconditionFailure("a row of a part kept by year has a year") }
+        current = years.removeValue(forKey: year) ?? RowWriter()
+        current.beginRow()
+        fields(&self)
+        current.endRow()
+        years[year] = current
+        current = RowWriter()
+    }
+
+    /// The years' arrays, years ascending.
+    func finish() -> [(year: Int, bytes: [UInt8])] {
+        years.keys.sorted().map { ($0, years[$0]?.finish() ?? []) }
+    }
+
+    mutating func value(_ value: JSONValue) { current.value(value) }
+    mutating func string(_ text: String) { current.string(text) }
+    mutating func int(_ number: Int) { current.int(number) }
+    mutating func strings(_ texts: [String]) { current.strings(texts) }
+}
+
+extension HallState.Part {
+    /// Whether the part grows with the history, a row per report, visit or verdict, and is
+    /// kept by year in a snapshot: the year of a report's period end, of a visit's date, of
+    /// an issue's number (`2024年第1期` is of 2024).
+    public var isYearly: Bool {
+        switch self {
+        case .issues, .authorizations, .items, .windows, .visits, .inspections: return true
+        case .newlyAuthorized, .warnings, .registered: return false
+        }
+    }
+}
+
+extension HallState {
+    /// The year an issue is kept under: the year of its number.
+    static func year(of issue: IssueInfo) -> Int { issue.year }
+}
+
+extension Array {
+    /// Whether the elements ascend by `key`.
+    func isSorted(by key: (Element) -> Int) -> Bool {
+        zip(self, dropFirst()).allSatisfy { key($0) <= key($1) }
     }
 }

@@ -6,7 +6,7 @@ import LedgerDomain
 /// and the projections sort by those, never by the order the issues were ingested in.
 public struct HallState: Sendable, Equatable {
     /// The version of this fold; a snapshot of another version is rebuilt.
-    public static let version = 6
+    public static let version = 7
 
     /// An ingested issue (`issue.published`): its numbers, dates and how many events it gave.
     public struct IssueInfo: Sendable, Equatable {
@@ -115,6 +115,12 @@ public struct HallState: Sendable, Equatable {
     /// Which parts this state holds: all of them when folded from the log, fewer when read from
     /// a snapshot for one question. A projection traps if a part it needs is absent.
     public internal(set) var parts: Set<Part> = Part.all
+
+    /// The years of each part kept by year (``Part/isYearly``) that a snapshot holds and this
+    /// state did not read: a question that shows only some years reads only those. Empty when
+    /// folded from the log. Its rows are absent from the state, so a projection traps if asked
+    /// to show one of these years.
+    public internal(set) var omittedYears: [Part: Set<Int>] = [:]
 
     /// The current issues by key (superseded documents removed).
     public internal(set) var issues: [String: IssueInfo] = [:]

@@ -125,12 +125,16 @@ struct TamperCLITests {
         let answer = try LedgerProcess.run(["project", "authorization"], in: ledger.path)
         #expect(answer.stdout.contains("37 of 45"))
         var lines = String(decoding: ledger.read("Snapshots/hall.snapshot"), as: UTF8.self).components(separatedBy: "\n")
-        // Line 3 is the authorization part: 37 authorized, 8 not, made 38 and 7.
-        let old = lines[2]
-        lines[2] = lines[2].replacingOccurrences(of: "45,37,8,", with: "45,38,7,")
-        #expect(lines[2] != old)
+        // Line 4 is the authorization part's one year, 2023 (after the issues' year and their
+        // index), and line 5 its index: 37 authorized, 8 not, made 38 and 7.
+        let old = lines[3]
+        lines[3] = lines[3].replacingOccurrences(of: "45,37,8,", with: "45,38,7,")
+        #expect(lines[3] != old)
         if how == "checksum recomputed" {
-            lines[0] = lines[0].replacingOccurrences(of: SHA256.hash(Array(old.utf8)).hex, with: SHA256.hash(Array(lines[2].utf8)).hex)
+            let oldIndex = lines[4]
+            lines[4] = lines[4].replacingOccurrences(of: SHA256.hash(Array(old.utf8)).hex, with: SHA256.hash(Array(lines[3].utf8)).hex)
+            #expect(lines[4] != oldIndex)
+            lines[0] = lines[0].replacingOccurrences(of: SHA256.hash(Array(oldIndex.utf8)).hex, with: SHA256.hash(Array(lines[4].utf8)).hex)
         }
         ledger.write("Snapshots/hall.snapshot", Data(lines.joined(separator: "\n").utf8))
 
@@ -138,7 +142,7 @@ struct TamperCLITests {
         #expect(verify.status == 65, "\(verify.stdout)")
         #expect(verify.stdout.contains("Snapshots/hall.snapshot"), "\(verify.stdout)")
         if how == "checksum left" {
-            #expect(verify.stdout.contains(#"its part "authorizations" does not match its checksum"#), "\(verify.stdout)")
+            #expect(verify.stdout.contains(#"its part "authorizations" (2023) does not match its checksum"#), "\(verify.stdout)")
             let ignored = try LedgerProcess.run(["project", "authorization"], in: ledger.path)
             #expect(ignored.status == 0)
             #expect(ignored.stdout == answer.stdout)

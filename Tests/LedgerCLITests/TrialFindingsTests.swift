@@ -66,7 +66,8 @@ struct TrialFindingsTests {
     }
 
     @Test("options of other projections are refused", arguments: [
-        ["project", "authorization", "--year", "2023"], ["project", "totals", "--department", "司法厅"],
+        // --year applies to every projection with weeks now; not to departments.
+        ["project", "departments", "--year", "2023"], ["project", "totals", "--department", "司法厅"],
         ["project", "authorisation"], ["log", "--type", "nonsense.x"],
     ])
     func misplacedOptions(arguments: [String]) throws {

@@ -11,7 +11,7 @@ struct SnapshotStoreTests {
     ]
 
     /// Why a read was refused; nil when it was not.
-    static func rejection(_ result: Result<(SnapshotStore.Header, [String: [UInt8]]), SnapshotStore.Rejection>) -> SnapshotStore.Rejection? {
+    static func rejection<Parts>(_ result: Result<(SnapshotStore.Header, Parts), SnapshotStore.Rejection>) -> SnapshotStore.Rejection? {
         if case .failure(let rejection) = result { return rejection }
         return nil
     }
@@ -74,5 +74,75 @@ struct SnapshotStoreTests {
         #expect(reason.contains("which is not a record of this log"))
         let elsewhere = SnapshotStore(layout: LedgerLayout(root: directory.path + "/none"), system: store.system)
         #expect(Self.rejection(elsewhere.read(name: "test", version: 7, store: store, head: head)) == .missing)
+    }
+
+    /// A snapshot with a part in one piece and a part in three segments (years).
+    func segmentedLedger() throws -> (TemporaryDirectory, EventStore, SnapshotStore, HeadFile) {
+        let (directory, store, snapshots, head) = try ledger()
+        try snapshots.write(name: "test", version: 7, head: head.head, bytes: head.bytes, records: 4, contents: [
+            ("whole", .whole(Array("[1]".utf8))),
+            ("years", .segments([SnapshotStore.Segment(key: 2021, bytes: Array("[[2021]]".utf8)),
+                                 SnapshotStore.Segment(key: 2022, bytes: []),
+                                 SnapshotStore.Segment(key: 2023, bytes: Array(#"[["窗口",2023]]"#.utf8))])),
+            ("after", .whole(Array("[2]".utf8))),
+        ])
+        return (directory, store, snapshots, head)
+    }
+
+    @Test("a part in segments: the last, some or every segment read, with every key the part has")
+    func segments() throws {
+        let (directory, store, snapshots, head) = try segmentedLedger()
+        defer { withExtendedLifetime(directory) {} }
+        let keys = [2021, 2022, 2023]
+        let last = try snapshots.read(name: "test", version: 7, select: ["years": .last], store: store, head: head).get().1
+        #expect(last == ["years": .segments([SnapshotStore.Segment(key: 2023, bytes: Array(#"[["窗口",2023]]"#.utf8))], keys: keys)])
+        let some = try snapshots.read(name: "test", version: 7, select: ["years": .keys([2021, 1999]), "after": .last],
+                                      store: store, head: head).get().1
+        #expect(some["years"] == .segments([SnapshotStore.Segment(key: 2021, bytes: Array("[[2021]]".utf8))], keys: keys))
+        #expect(some["after"] == .whole(Array("[2]".utf8)))
+        let lastAnd = try snapshots.read(name: "test", version: 7, select: ["years": .lastAnd([2021])], store: store, head: head).get().1
+        guard case .segments(let two, keys: keys)? = lastAnd["years"] else { Issue.record("no segments"); return }
+        #expect(two.map(\.key) == [2021, 2023])
+        // A part's size is its segments and index: what the rule of when to refresh weighs.
+        let header = try snapshots.read(name: "test", version: 7, select: [:], store: store, head: head).get().0
+        let file = directory.read("Snapshots/test.snapshot")
+        let headerLength = try #require(file.firstIndex(of: 0x0A)) + 1
+        #expect(header.parts.reduce(0) { $0 + $1.size + 1 } == file.count - headerLength)
+        let every = try snapshots.read(name: "test", version: 7, select: nil, store: store, head: head).get().1
+        guard case .segments(let segments, _)? = every["years"] else { Issue.record("no segments"); return }
+        #expect(segments.map(\.key) == keys && segments[1].bytes.isEmpty)
+        #expect(every["whole"] == .whole(Array("[1]".utf8)))
+        #expect(Self.rejection(snapshots.read(name: "test", version: 7, parts: ["years"], store: store, head: head))
+                == .unusable("its part \"years\" is kept in segments"))
+        #expect((try? snapshots.read(name: "test", version: 7, parts: ["whole", "after"], store: store, head: head).get()) != nil)
+    }
+
+    @Test("a damaged segment is refused where it is read, and only there; a damaged index, always")
+    func damagedSegment() throws {
+        let (directory, store, snapshots, head) = try segmentedLedger()
+        let original = directory.read("Snapshots/test.snapshot")
+        var file = original
+        let at = try #require(file.firstRange(of: Array("[[2021]]".utf8)))
+        file[at.lowerBound + 3] = UInt8(ascii: "9")
+        directory.write("Snapshots/test.snapshot", file)
+        #expect(Self.rejection(snapshots.read(name: "test", version: 7, select: ["years": .keys([2021])], store: store, head: head))
+                == .unusable("its part \"years\" (2021) does not match its checksum: it was edited or damaged"))
+        #expect((try? snapshots.read(name: "test", version: 7, select: ["years": .last], store: store, head: head).get()) != nil)
+        file = original
+        let index = try #require(file.firstRange(of: Array("[[2021,".utf8)))
+        file[index.lowerBound + 5] = UInt8(ascii: "0")
+        directory.write("Snapshots/test.snapshot", file)
+        #expect(Self.rejection(snapshots.read(name: "test", version: 7, select: ["years": .last], store: store, head: head))
+                == .unusable("its part \"years\" does not match its checksum: it was edited or damaged"))
+    }
+
+    @Test("a snapshot of format 2 (before parts were kept by year) is not read: it is rebuilt")
+    func formerFormat() throws {
+        let (directory, store, snapshots, head) = try segmentedLedger()
+        let text = String(decoding: directory.read("Snapshots/test.snapshot"), as: UTF8.self)
+        #expect(text.hasPrefix(#"{"format":3,"#))
+        directory.write("Snapshots/test.snapshot", Array(text.replacingOccurrences(of: #"{"format":3,"#, with: #"{"format":2,"#).utf8))
+        #expect(Self.rejection(snapshots.read(name: "test", version: 7, select: nil, store: store, head: head))
+                == .unusable("it is not a snapshot this build can read"))
     }
 }

@@ -124,7 +124,7 @@ final class IngestSession {
             history = restored
             position = (header.bytes, header.head)
             snapshotSeq = header.head.seq.value
-            snapshotPlace = (header.bytes, header.parts.reduce(0) { $0 + $1.length })
+            snapshotPlace = (header.bytes, header.parts.reduce(0) { $0 + $1.size })
         case .failure(.unusable(let reason)):
             note("ledger: note: ignoring \(Self.snapshotFile): \(reason); folding the whole log\n")
         case .failure(.missing):

@@ -14,6 +14,12 @@ enum ProjectCommand {
         CommandSpec.Option(name: "json", help: "Print one JSON document."),
     ]
 
+    /// Which years of a history an answer shows.
+    static let yearOptions = [
+        CommandSpec.Option(name: "year", valueName: "year", help: "Show this year's weeks and rows (default: the latest year's)."),
+        CommandSpec.Option(name: "all", help: "Show every year's weeks and rows, not only the latest year's."),
+    ]
+
     static let spec = CommandSpec(
         name: "project",
         abstract: "Answer one question: authorization, totals, window, visits, inspections, departments or issues.",
@@ -27,8 +33,7 @@ enum ProjectCommand {
             issues         the ingested issues in order, with gaps in the numbering
             Every answer names the ledger's head (seq and hash) it was computed from.
             """,
-        options: timeOptions + [
-            CommandSpec.Option(name: "year", valueName: "year", help: "totals: the year to show (default: the latest report's)."),
+        options: timeOptions + yearOptions + [
             CommandSpec.Option(name: "department", valueName: "name", help: "visits: only this department (any of its names)."),
             CommandSpec.Option(name: "person", valueName: "name", help: "visits: only visitors whose name contains this."),
         ],
@@ -43,15 +48,21 @@ enum ProjectCommand {
             }
             throw UsageError(Message(.unknownProjection, .text(name), expected), command: spec.name)
         }
-        for (option, applies) in [("year", "totals"), ("department", "visits"), ("person", "visits")]
+        for (option, applies) in [("department", "visits"), ("person", "visits")]
         where context.arguments.value(option) != nil && name != applies {
             throw UsageError(message: "--\(option) applies to `project \(applies)`, not `project \(name)`", command: spec.name)
         }
         let filter = try timeFilter(context.arguments)
-        let year = try Self.year(context.arguments)
-        let (state, head) = try HallLoader(context: context).load(filter, parts: ProjectionAnswer.parts(name))
-        let answer = ProjectionAnswer(name: name, state: state, filter: filter, year: year,
-                                      department: context.arguments.value("department"), person: context.arguments.value("person"),
+        let years = try Self.years(context.arguments, command: spec.name)
+        if name == "departments", years != .latest {
+            throw UsageError(Message(.yearsNotForDepartments), command: spec.name)
+        }
+        let (department, person) = (context.arguments.value("department"), context.arguments.value("person"))
+        // The departments count every year's visits; a filtered list finds its latest year among them all.
+        let everyYear: Set<HallState.Part> = name == "departments" || department != nil || person != nil ? [.visits] : []
+        let (state, head) = try HallLoader(context: context).load(filter, parts: ProjectionAnswer.parts(name), years: years,
+                                                                  everyYear: everyYear)
+        let answer = ProjectionAnswer(name: name, state: state, filter: filter, years: years, department: department, person: person,
                                       language: context.language)
         if context.arguments.flag("json") {
             let document = answer.stream(appending: [
@@ -81,6 +92,14 @@ enum ProjectCommand {
         return filter
     }
 
+    /// `--year` or `--all` (not both), else the latest year.
+    static func years(_ arguments: ParsedArguments, command: String) throws -> YearSelection {
+        let year = try Self.year(arguments)
+        if year != nil, arguments.flag("all") { throw UsageError(Message(.yearWithAll), command: command) }
+        if arguments.flag("all") { return .all }
+        return year.map { .year($0) } ?? .latest
+    }
+
     /// `--year`, checked.
     static func year(_ arguments: ParsedArguments) throws -> Int? {
         try arguments.value("year").map { text in
@@ -101,13 +120,16 @@ enum ReplayCommand {
     static let spec = CommandSpec(
         name: "replay",
         abstract: "Rebuild every projection from the log at once, now or as of a date.",
-        options: ProjectCommand.timeOptions)
+        options: ProjectCommand.timeOptions + ProjectCommand.yearOptions)
 
     static func run(_ context: CommandContext) throws -> ExitCode {
         let filter = try ProjectCommand.timeFilter(context.arguments)
-        let (state, head) = try HallLoader(context: context).load(filter)
+        let years = try ProjectCommand.years(context.arguments, command: spec.name)
+        // The departments count every year's visits.
+        let (state, head) = try HallLoader(context: context).load(filter, years: years, everyYear: [.visits])
         let answers = ["authorization", "totals", "window", "visits", "inspections", "departments", "issues"].map {
-            ProjectionAnswer(name: $0, state: state, filter: filter, year: nil, department: nil, person: nil, language: context.language)
+            ProjectionAnswer(name: $0, state: state, filter: filter, years: $0 == "departments" ? .all : years, department: nil,
+                             person: nil, language: context.language)
         }
         if context.arguments.flag("json") {
             // One projection's JSON at a time, written as it is made: the whole document of a

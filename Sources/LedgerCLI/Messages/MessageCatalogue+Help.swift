@@ -40,7 +40,8 @@ extension MessageCatalogue {
             "大厅在这一天的状况（2023-02-20、2023/2/20、2023年2月20日……），依据当日及以前成立的事实。",
         "Only what the ledger had recorded by then (a date: the end of that day, UTC; a date and time in UTC like 2023/2/20 10:00; or ISO 8601 with a zone).":
             "只用账本到那时已记录的内容（日期：当日结束，UTC；UTC 日期和时间，如 2023/2/20 10:00；或带时区的 ISO 8601）。",
-        "totals: the year to show (default: the latest report's).": "totals：要显示的年份（默认：最新周报的年份）。",
+        "Show this year's weeks and rows (default: the latest year's).": "只显示这一年的逐周数据和记录（默认：最近一年）。",
+        "Show every year's weeks and rows, not only the latest year's.": "显示所有年份的逐周数据和记录，而不只是最近一年。",
         "visits: only this department (any of its names).": "visits：只看该部门（用它的任何名称）。",
         "visits: only visitors whose name contains this.": "visits：只看姓名含此文字的来访者。",
         "Another name of the department (repeatable).": "部门的另一个名称（可重复）。",

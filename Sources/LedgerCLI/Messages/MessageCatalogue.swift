@@ -315,8 +315,13 @@ enum MessageCatalogue {
         .authorizationNewly: Entry(english: "  newly authorized in {0}: {1}", chinese: "  {0} 新授权：{1}"),
         .authorizationDepartmentsHeading: Entry(english: "Departments known to be authorized, and since when", chinese: "已知已授权的部门及授权时间"),
         .authorizationWeekByWeek: Entry(english: "Week by week, {0}", chinese: "{0} 年逐周"),
-        .authorizationEarlier: Entry(english: " ({0} earlier reports: see --json, or --as-of a past date)",
-                                     chinese: "（更早的 {0} 期：见 --json，或 --as-of 过去的日期）"),
+
+        .coverageOneYear: Entry(english: "Shown: {0} only, of {1} years with figures ({2}–{3}); --all shows every year, --year YYYY another.",
+                                chinese: "仅显示 {0} 年（共 {1} 个年份有数据，{2}–{3} 年）；--all 显示全部年份，--year YYYY 显示另一年。"),
+        .historyEveryYear: Entry(english: "Week by week, every year", chinese: "逐周（全部年份）"),
+        .yearWithAll: Entry(english: "--year and --all cannot be given together", chinese: "--year 与 --all 不能同时使用"),
+        .yearsNotForDepartments: Entry(english: "--year and --all apply to the projections with weeks, not to `project departments`",
+                                       chinese: "--year 和 --all 只适用于有逐周数据的投影，不适用于 `project departments`"),
 
         .totalsNone: Entry(english: "No service-item totals {0}.", chinese: "{0}没有办件总量。"),
         .totalsNoneForYear: Entry(english: "No service-item totals {0} for {1}.", chinese: "{0}没有 {1} 年的办件总量。"),
@@ -335,6 +340,11 @@ enum MessageCatalogue {
         .windowAccepted: Entry(english: "受理 accepted", chinese: "受理"),
         .windowIssued: Entry(english: "颁发 issued", chinese: "颁发"),
         .windowTransferred: Entry(english: "流转 transferred", chinese: "流转"),
+        .windowWeekByWeek: Entry(english: "Week by week, {0}: the week's counts", chinese: "{0} 年逐周：当周数"),
+        .windowConsultationsShort: Entry(english: "consultations", chinese: "咨询"),
+        .windowAcceptedShort: Entry(english: "accepted", chinese: "受理"),
+        .windowIssuedShort: Entry(english: "issued", chinese: "颁发"),
+        .windowTransferredShort: Entry(english: "transferred", chinese: "流转"),
 
         .visitsNone: Entry(english: "No leader visits {0}{1}.", chinese: "{0}{1}没有厅（局）长进大厅的记录。"),
         .visitsHeading: Entry(english: "Leader visits (厅（局）长进大厅) {0}{1}", chinese: "厅（局）长进大厅，{0}{1}"),

@@ -258,7 +258,12 @@ enum MessageKey: String, Sendable, CaseIterable {
     case authorizationNewly = "authorization.newly"
     case authorizationDepartmentsHeading = "authorization.departmentsHeading"
     case authorizationWeekByWeek = "authorization.weekByWeek"
-    case authorizationEarlier = "authorization.earlier"
+
+    // Which years an answer shows (project, replay).
+    case coverageOneYear = "coverage.oneYear"
+    case historyEveryYear = "history.everyYear"
+    case yearWithAll = "usage.yearWithAll"
+    case yearsNotForDepartments = "usage.yearsNotForDepartments"
 
     // project totals.
     case totalsNone = "totals.none"
@@ -277,6 +282,11 @@ enum MessageKey: String, Sendable, CaseIterable {
     case windowAccepted = "window.accepted"
     case windowIssued = "window.issued"
     case windowTransferred = "window.transferred"
+    case windowWeekByWeek = "window.weekByWeek"
+    case windowConsultationsShort = "window.column.consultations"
+    case windowAcceptedShort = "window.column.accepted"
+    case windowIssuedShort = "window.column.issued"
+    case windowTransferredShort = "window.column.transferred"
 
     // project visits.
     case visitsNone = "visits.none"

@@ -3,7 +3,7 @@ import LedgerProjections
 
 extension ProjectionAnswer {
     func authorizationText(terminal: Bool) -> String {
-        let projection = AuthorizationProjection(state, registry: registry)
+        let projection = AuthorizationProjection(state, registry: registry, years: years)
         guard let latest = projection.latest else { return t(.authorizationNone, .text(scope)) + "\n" }
         var text = t(.authorizationHeading, .text(latest.issue), "\(latest.through)") + "\n\n"
         text += t(.authorizationSummary, .text(Figures.count(latest.authorized)), .text(Figures.count(latest.stationed)), .text(Figures.percent(latest.share)))
@@ -28,24 +28,32 @@ extension ProjectionAnswer {
             }
             text += table.render()
         }
-        // A person reads the current year week by week; earlier years are in --json and --as-of.
-        let year = projection.history.filter { $0.through.year == latest.through.year }
-        let earlier = projection.history.count - year.count
-        text += "\n" + t(.authorizationWeekByWeek, "\(latest.through.year)") + (earlier > 0 ? t(.authorizationEarlier, .text(String(earlier))) : "") + "\n"
+        // A person reads one year week by week (the latest, unless --year or --all says otherwise).
+        text += "\n" + (projection.coverage.year.map { t(.authorizationWeekByWeek, "\($0)") } ?? t(.historyEveryYear)) + "\n"
         var history = TextTable([(t(.columnThrough), .left), (t(.columnIssue), .left), (t(.columnStationed), .right),
                                  (t(.columnAuthorized), .right), (t(.columnShare), .right)])
-        for report in year {
+        for report in projection.history {
             history.add([report.through.description, report.issue, Figures.count(report.stationed), Figures.count(report.authorized),
                          Figures.percent(report.share)])
         }
-        return text + history.render()
+        return text + history.render() + coverageLine(projection.coverage)
     }
 
     func totalsText(terminal: Bool) -> String {
-        let projection = TotalsProjection(state, year: year)
-        guard let issue = projection.issue, let through = projection.through else {
-            return (year.map { t(.totalsNoneForYear, .text(scope), "\($0)") } ?? t(.totalsNone, .text(scope))) + "\n"
+        let projection = TotalsProjection(state, years: years)
+        guard projection.issue != nil else {
+            guard case .year(let year) = years else { return t(.totalsNone, .text(scope)) + "\n" }
+            return t(.totalsNoneForYear, .text(scope), "\(year)") + "\n" + coverageLine(projection.coverage)
         }
+        guard years != .all else {
+            return TotalsProjection.everyYear(state).map { totalsText($0, terminal: terminal) }.joined(separator: "\n")
+        }
+        return totalsText(projection, terminal: terminal) + coverageLine(projection.coverage)
+    }
+
+    /// One year's totals.
+    private func totalsText(_ projection: TotalsProjection, terminal: Bool) -> String {
+        guard let issue = projection.issue, let through = projection.through else { return "" }
         var text = t(.totalsHeading, "\(through.year)", "\(through)", .text(issue)) + "\n\n"
         var table = TextTable([(t(.columnCategory), .left), (t(.columnAccepted), .right), (t(.columnCompleted), .right),
                                (t(.columnCompletion), .right), (t(.columnAcceptedChange), .right), (t(.columnCompletedChange), .right)]
@@ -66,21 +74,31 @@ extension ProjectionAnswer {
     }
 
     func windowText() -> String {
-        let projection = WindowProjection(state)
+        let projection = WindowProjection(state, years: years)
         guard let latest = projection.latest else { return t(.windowNone, .text(scope)) + "\n" }
-        let text = t(.windowHeading, .text(latest.issue), "\(latest.through)") + "\n\n"
+        var text = t(.windowHeading, .text(latest.issue), "\(latest.through)") + "\n\n"
         var table = TextTable([("", .left), (t(.columnThisWeek), .right), (t(.columnYearToDate), .right)])
         let labels = ["consultations": t(.windowConsultations), "accepted": t(.windowAccepted), "issued": t(.windowIssued),
                       "transferred": t(.windowTransferred)]
         for metric in WindowProjection.metrics {
             table.add([labels[metric] ?? metric, Figures.count(latest.week[metric]), Figures.count(latest.yearToDate[metric])])
         }
-        return text + table.render()
+        text += table.render() + "\n" + (projection.coverage.year.map { t(.windowWeekByWeek, "\($0)") } ?? t(.historyEveryYear)) + "\n"
+        let short = ["consultations": t(.windowConsultationsShort), "accepted": t(.windowAcceptedShort), "issued": t(.windowIssuedShort),
+                     "transferred": t(.windowTransferredShort)]
+        var weeks = TextTable([(t(.columnThrough), .left), (t(.columnIssue), .left)]
+                              + WindowProjection.metrics.map { (short[$0] ?? $0, TextTable.Alignment.right) })
+        for report in projection.history {
+            weeks.add([report.through.description, report.issue] + WindowProjection.metrics.map { Figures.count(report.week[$0]) })
+        }
+        return text + weeks.render() + coverageLine(projection.coverage)
     }
 
     func visitsText() -> String {
-        let projection = VisitsProjection(state, registry: registry, department: department, person: person)
-        guard !projection.visits.isEmpty else { return t(.visitsNone, .text(scope), .text(filterText)) + "\n" }
+        let projection = VisitsProjection(state, registry: registry, department: department, person: person, years: years)
+        guard !projection.visits.isEmpty else {
+            return t(.visitsNone, .text(scope), .text(filterText)) + "\n" + coverageLine(projection.coverage)
+        }
         var text = t(.visitsHeading, .text(scope), .text(filterText)) + "\n\n"
         var table = TextTable([(t(.columnDate), .left), (t(.columnDepartment), .left), (t(.columnPerson), .left),
                                (t(.columnTitles), .left), (t(.columnIssue), .left), (t(.columnSeq), .right)])
@@ -90,7 +108,7 @@ extension ProjectionAnswer {
         text += table.render() + "\n" + t(.visitsPerDepartment) + "\n"
         var counts = TextTable([(t(.columnDepartment), .left), (t(.columnVisits), .right)])
         for (department, count) in projection.byDepartment { counts.add([department, String(count)]) }
-        return text + counts.render()
+        return text + counts.render() + coverageLine(projection.coverage)
     }
 
     private var filterText: String {
@@ -101,8 +119,8 @@ extension ProjectionAnswer {
     }
 
     func inspectionsText() -> String {
-        let projection = InspectionsProjection(state)
-        guard !projection.inspections.isEmpty else { return t(.inspectionsNone, .text(scope)) + "\n" }
+        let projection = InspectionsProjection(state, years: years)
+        guard !projection.inspections.isEmpty else { return t(.inspectionsNone, .text(scope)) + "\n" + coverageLine(projection.coverage) }
         let unclassified = projection.unclassified == 0 ? "" : t(.inspectionsUnclassified, "\(projection.unclassified)")
         let heading: MessageKey = projection.findings == 1 ? .inspectionsHeadingOne : .inspectionsHeading
         let text = t(heading, .text(scope), "\(projection.findings)", .text(unclassified), "\(projection.inspections.count)") + "\n\n"
@@ -118,7 +136,7 @@ extension ProjectionAnswer {
             table.add([verdict, inspection.through.description, inspection.issue, String(inspection.seq),
                        inspection.item, inspection.text])
         }
-        return text + table.render()
+        return text + table.render() + coverageLine(projection.coverage)
     }
 
     func departmentsText() -> String {
@@ -134,8 +152,8 @@ extension ProjectionAnswer {
     }
 
     func issuesText() -> String {
-        let projection = IssuesProjection(state)
-        guard !projection.issues.isEmpty else { return t(.issuesNone, .text(scope)) + "\n" }
+        let projection = IssuesProjection(state, years: years)
+        guard !projection.issues.isEmpty else { return t(.issuesNone, .text(scope)) + "\n" + coverageLine(projection.coverage) }
         var table = TextTable([(t(.columnIssue), .left), (t(.columnSerial), .right), (t(.columnPublished), .left), (t(.columnPeriod), .left),
                                (t(.columnEvents), .right), ("", .left)])
         for issue in projection.issues {
@@ -145,7 +163,7 @@ extension ProjectionAnswer {
         }
         var text = t(.issuesHeading, .text(scope)) + "\n\n" + table.render()
         text += "\n" + (projection.gaps.isEmpty ? t(.issuesNoGaps) : t(.issuesGaps, .text(list(projection.gaps)))) + "\n"
-        return text
+        return text + coverageLine(projection.coverage)
     }
 }
 

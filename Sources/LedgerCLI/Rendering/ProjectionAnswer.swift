@@ -7,7 +7,8 @@ struct ProjectionAnswer {
     let name: String
     let state: HallState
     let filter: TimeFilter
-    let year: Int?
+    /// The years the answer shows of a history.
+    let years: YearSelection
     let department: String?
     let person: String?
     /// The language of the text for a person; `--json` does not depend on it.
@@ -20,13 +21,14 @@ struct ProjectionAnswer {
     var stream: JSONStream {
         let asOf = filter.asOf
         switch name {
-        case "authorization": return AuthorizationProjection(state, registry: registry).stream(asOf: asOf)
-        case "totals": return .fields(TotalsProjection(state, year: year).json(asOf: asOf))
-        case "window": return WindowProjection(state).stream(asOf: asOf)
-        case "visits": return VisitsProjection(state, registry: registry, department: department, person: person).stream(asOf: asOf)
-        case "inspections": return InspectionsProjection(state).stream(asOf: asOf)
+        case "authorization": return AuthorizationProjection(state, registry: registry, years: years).stream(asOf: asOf)
+        case "totals": return .fields(TotalsProjection(state, years: years).json(asOf: asOf))
+        case "window": return WindowProjection(state, years: years).stream(asOf: asOf)
+        case "visits":
+            return VisitsProjection(state, registry: registry, department: department, person: person, years: years).stream(asOf: asOf)
+        case "inspections": return InspectionsProjection(state, years: years).stream(asOf: asOf)
         case "departments": return .fields(DepartmentsProjection(state, registry: registry).json(asOf: asOf))
-        default: return IssuesProjection(state).stream(asOf: asOf)
+        default: return IssuesProjection(state, years: years).stream(asOf: asOf)
         }
     }
 
@@ -61,6 +63,12 @@ struct ProjectionAnswer {
     /// A message in the answer's language.
     func t(_ key: MessageKey, _ arguments: Message.Argument...) -> String {
         Message(key, arguments: arguments).rendered(in: language)
+    }
+
+    /// The line that says which year is shown and how to see the others; empty when no year is hidden.
+    func coverageLine(_ coverage: YearCoverage) -> String {
+        guard coverage.hidesYears, let year = coverage.year, let first = coverage.years.first, let last = coverage.years.last else { return "" }
+        return "\n" + t(.coverageOneYear, "\(year)", .count(coverage.years.count), "\(first)", "\(last)") + "\n"
     }
 
     /// Names joined as a list: `, ` in English, `、` in Chinese.

@@ -40,21 +40,28 @@ public struct AuthorizationProjection: Sendable {
     public var newlyAuthorized: [Department]
     /// Every department known to be authorized, with the first report that named it.
     public var authorizedDepartments: [Department]
-    /// Every report, in the order of their periods.
+    /// The reports of the years shown (``coverage``), in the order of their periods.
     public var history: [Report]
+    /// The years ``history`` covers, and every year with reports.
+    public var coverage: YearCoverage
 
     /// The parts of the state this projection reads (see ``HallState/Part``).
     public static let parts: Set<HallState.Part> = [.authorizations, .newlyAuthorized, .registered]
 
-    /// Builds the projection from the state.
-    public init(_ state: HallState, registry: DepartmentRegistry) {
+    /// Builds the projection from the state; `years` picks the years of ``history`` (the
+    /// latest report and the departments are the same whichever it picks).
+    public init(_ state: HallState, registry: DepartmentRegistry, years: YearSelection = .all) {
         state.require(Self.parts)
-        history = state.authorizations.values.sortedByPeriod(\.through, then: { $0.issue < $1.issue }).map { report in
+        let reports = state.authorizations.values.sortedByPeriod(\.through, then: { $0.issue < $1.issue })
+        coverage = YearCoverage(years, rowYears: reports.map(\.through.year), omitted: state.omittedYears[.authorizations] ?? [])
+        func report(_ report: HallState.AuthorizationReport) -> Report {
             let computed = report.authorized.flatMap { authorized in report.stationed.flatMap { Percent.tenths(authorized, of: $0) } }
             return Report(through: report.through, issue: report.issue, stationed: report.stationed, authorized: report.authorized,
                           unauthorized: report.unauthorized, share: computed ?? report.authorizedShare, seq: report.seq)
         }
-        let latestReport = history.last
+        let coverage = self.coverage
+        history = reports.filter { coverage.shows($0.through.year) }.map(report)
+        let latestReport = reports.last.map(report)
         latest = latestReport
         let stored = latestReport.flatMap { report in state.authorizations.values.first { $0.seq == report.seq } }
         func listed(_ names: [String]?) -> [Listed]? {
@@ -94,7 +101,7 @@ public struct AuthorizationProjection: Sendable {
             ("issue", .value(latest.map { .string($0.issue) } ?? .null)),
             ("stationed", .value(.integer(latest?.stationed))), ("authorized", .value(.integer(latest?.authorized))),
             ("unauthorized", .value(.integer(latest?.unauthorized))), ("share", .value(Percent.json(latest?.share))),
-            ("seq", .value(.integer(latest?.seq))),
+            ("seq", .value(.integer(latest?.seq))), ("coverage", .value(coverage.json)),
             ("newlyAuthorized", .rows(newlyAuthorized, Self.json)),
             ("unauthorizedDepartments", Self.json(unauthorizedDepartments)),
             ("listedAuthorized", Self.json(listedAuthorized)),

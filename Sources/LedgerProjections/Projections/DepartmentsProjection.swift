@@ -21,6 +21,7 @@ public struct DepartmentsProjection: Sendable {
     /// Every registered department (table order), then names seen in the ledger that no table has.
     public init(_ state: HallState, registry: DepartmentRegistry) {
         state.require(Self.parts)
+        precondition((state.omittedYears[.visits] ?? []).isEmpty, "the departments count every year's visits")
         let authorization = AuthorizationProjection(state, registry: registry)
         let authorized = Dictionary(authorization.authorizedDepartments.map { ($0.department, $0) }, uniquingKeysWith: { first, _ in first })
         let visits = VisitsProjection(state, registry: registry).visits

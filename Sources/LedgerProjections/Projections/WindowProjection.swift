@@ -6,17 +6,23 @@ public struct WindowProjection: Sendable {
     public static let metrics = ["consultations", "accepted", "issued", "transferred"]
 
     public var latest: HallState.WindowReport?
-    /// Every report, in the order of their periods.
+    /// The reports of the years shown (``coverage``), in the order of their periods.
     public var history: [HallState.WindowReport]
+    /// The years ``history`` covers, and every year with reports.
+    public var coverage: YearCoverage
 
     /// The parts of the state this projection reads (see ``HallState/Part``).
     public static let parts: Set<HallState.Part> = [.windows]
 
-    /// Builds the projection from the state.
-    public init(_ state: HallState) {
+    /// Builds the projection from the state; `years` picks the years of ``history`` (the
+    /// latest report is the same whichever it picks).
+    public init(_ state: HallState, years: YearSelection = .all) {
         state.require(Self.parts)
-        history = state.windows.values.sortedByPeriod(\.through, then: { $0.issue < $1.issue })
-        latest = history.last
+        let reports = state.windows.values.sortedByPeriod(\.through, then: { $0.issue < $1.issue })
+        let coverage = YearCoverage(years, rowYears: reports.map(\.through.year), omitted: state.omittedYears[.windows] ?? [])
+        self.coverage = coverage
+        history = reports.filter { coverage.shows($0.through.year) }
+        latest = reports.last
     }
 
     /// The `project window --json` document (without `head`).
@@ -32,7 +38,7 @@ public struct WindowProjection: Sendable {
             ("asOf", .value(.date(asOf))), ("through", .value(.date(latest?.through))),
             ("issue", .value(latest.map { .string($0.issue) } ?? .null)),
             ("week", .value(counts(latest?.week))), ("yearToDate", .value(counts(latest?.yearToDate))),
-            ("seq", .value(.integer(latest?.seq))),
+            ("seq", .value(.integer(latest?.seq))), ("coverage", .value(coverage.json)),
             ("history", .rows(history) { report in
                 .object(["through": .date(report.through), "issue": .string(report.issue),
                          "week": counts(report.week), "yearToDate": counts(report.yearToDate), "seq": .int(report.seq)])
