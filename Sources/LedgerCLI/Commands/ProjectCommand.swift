@@ -31,6 +31,8 @@ enum ProjectCommand {
             inspections    hall inspection verdicts by week, findings first
             departments    the department registry joined with what the ledger knows
             issues         the ingested issues in order, with gaps in the numbering
+            An answer shows the latest year's weeks and rows, and says so when there are others:
+            --year YYYY shows another year's, --all every year's (departments: always every year).
             Every answer names the ledger's head (seq and hash) it was computed from.
             """,
         options: timeOptions + yearOptions + [

@@ -51,6 +51,8 @@ extension MessageCatalogue {
             inspections    大厅巡查结论，按周，问题在前
             departments    部门登记表及账本所知
             issues         已导入的各期，按顺序，并列出期号缺漏
+            答案显示最近一年的逐周数据和记录，另有其他年份时会注明：--year YYYY 显示另一年，
+            --all 显示全部年份（departments 总是涵盖全部年份）。
             每个答案都写明计算所依据的账本头（序号和哈希）。
             """,
         "register": """
