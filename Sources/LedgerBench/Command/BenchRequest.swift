@@ -81,7 +81,7 @@ public enum BenchRequest: Sendable, Equatable {
                           `ledger-bench`).
 
           Then it runs the binary as a user would, as child processes on the built ledger, the
-          page cache warm: `ledger replay --json` without snapshot (events/s, MB/s, peak
+          page cache warm: `ledger replay --json --all` without snapshot (events/s, MB/s, peak
           resident memory), `ledger verify` (MB/s), `ledger project authorization` with and
           without a current snapshot (median of \(LedgerMeasurer.queryRuns) runs), and, as the machine's limits,
           `cat` and `sha256sum` of the same log. The table shows each figure beside its ratio
