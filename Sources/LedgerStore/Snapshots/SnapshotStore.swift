@@ -287,18 +287,33 @@ public struct SnapshotStore {
     /// A part's index, when its segments follow each other from `start` to `end` (where the
     /// index starts) with ascending keys; nil otherwise.
     static func index(_ bytes: [UInt8], from start: Int, to end: Int) -> [SegmentEntry]? {
-        guard let rows = (try? JSONParser.parse(bytes))?.array else { return nil }
-        var entries: [SegmentEntry] = []
-        var expected = start
-        for row in rows {
-            guard let fields = row.array, fields.count == 4, let key = fields[0].int, let offset = fields[1].int,
-                  let length = fields[2].int, length >= 0, offset == expected,
-                  let sum = fields[3].string.flatMap({ SHA256Digest(hex: $0) }),
-                  entries.last.map({ $0.key < key }) ?? true else { return nil }
-            entries.append(SegmentEntry(key: key, offset: offset, length: length, sha256: sum))
-            expected = offset + length + 1
+        // Read row by row with a scanner: the index has a row per year of history, and a
+        // question reads it whole to pick one.
+        let entries = bytes.withUnsafeBufferPointer { buffer -> [SegmentEntry]? in
+            var scanner = JSONScanner(buffer)
+            var entries: [SegmentEntry] = []
+            var expected = start
+            do throws(JSONParseError) {
+                try scanner.openArray()
+                while try scanner.nextElement() {
+                    try scanner.openArray()
+                    var fields: [Int] = []
+                    while fields.count < 3, try scanner.nextElement() { fields.append(try scanner.int()) }
+                    guard fields.count == 3, try scanner.nextElement(),
+                          let sum = SHA256Digest(hex: try scanner.string()) else { return nil }
+                    try scanner.closeArray()
+                    let (key, offset, length) = (fields[0], fields[1], fields[2])
+                    guard length >= 0, offset == expected, entries.last.map({ $0.key < key }) ?? true else { return nil }
+                    entries.append(SegmentEntry(key: key, offset: offset, length: length, sha256: sum))
+                    expected = offset + length + 1
+                }
+                try scanner.end()
+            } catch {
+                return nil
+            }
+            return expected == end ? entries : nil
         }
-        return expected == end ? entries : nil
+        return entries
     }
 
     /// Why a snapshot was not used.
