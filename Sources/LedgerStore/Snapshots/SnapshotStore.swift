@@ -121,7 +121,7 @@ public struct SnapshotStore {
                 return .failure(.unusable("it has no part \"\(missing)\""))
             }
             guard header.head.seq <= head.head.seq, header.bytes <= head.bytes,
-                  let record = try? store.record(endingAt: header.bytes), record.asHead == header.head else {
+                  (try? store.head(endingAt: header.bytes, format: head.format)) == header.head else {
                 return .failure(.unusable("it was taken at \(header.head), which is not a record of this log"))
             }
             return .success((header, parts))
