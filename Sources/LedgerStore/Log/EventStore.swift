@@ -112,7 +112,9 @@ public final class EventStore {
         var assembler = RecordAssembler(format: head.format, previousHash: previous.hash,
                                         earlier: start == 0 ? nil : { [self] in try? self.context(before: start, format: head.format) })
         var firstLine = start == 0
-        _ = try lines.forEachLine(from: start, limit: head.bytes, firstLineNumber: previous.seq.value + 1) { line, decoded in
+        // A migrated log's first line is its log.migrated record, seq 0: seq N stands on line N + 2.
+        let lineOfSeq1 = start > 0 && (try? beginsWithMigration(descriptor)) == true ? 2 : 1
+        _ = try lines.forEachLine(from: start, limit: head.bytes, firstLineNumber: previous.seq.value + lineOfSeq1) { line, decoded in
             let (result, hashMatches) = assembler.assemble(decoded, line: line.bytes)
             let record: EventRecord
             switch result {
@@ -204,6 +206,12 @@ public final class EventStore {
             end = start
         }
         return nil
+    }
+
+    /// Whether the log begins with a log.migrated record (seq 0).
+    private func beginsWithMigration(_ descriptor: Int32) throws -> Bool {
+        let prefix = Array(#"{"seq":0,"#.utf8)
+        return try io.read(descriptor, count: prefix.count, at: 0, path: layout.log) == prefix
     }
 
     func logSize() throws -> Int {
