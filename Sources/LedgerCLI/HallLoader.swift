@@ -30,7 +30,7 @@ struct HallLoader {
         var read = Self.snapshots(store).read(name: HallState.snapshotName, version: HallState.version,
                                               select: Self.selection(parts, years, everyYear: everyYear), store: store, head: head)
         guard case .success(let (header, _)) = read else {
-            if case .failure(.unusable(let reason)) = read {
+            if case .failure(let rejection) = read, let reason = rejection.reason {
                 context.stderr.write(context.text(Message(.noteLine, .message(Message(.snapshotIgnored, .text(Self.snapshotFile), "\(reason)")))) + "\n")
             }
             return nil
@@ -139,6 +139,9 @@ struct HallLoader {
                 return ([], ["no snapshot: answers are computed from the whole log"])
             case .failure(.unusable(let reason)):
                 return (["\(snapshotFile): \(reason); it is ignored and will be rebuilt by `ledger snapshot`"], [])
+            case .failure(.outdated(let reason)):
+                // An earlier build's snapshot after an upgrade: nothing is wrong with the ledger.
+                return ([], ["\(snapshotFile): \(reason); it is ignored and will be rebuilt by `ledger snapshot`"])
             case .success(let (header, bytes)):
                 // One part at a time: the rebuilt state's encoding is never held whole.
                 if let differing = HallState.Part.allCases.first(where: { !HallLoader.matches(state, $0, bytes[$0.rawValue]) }) {

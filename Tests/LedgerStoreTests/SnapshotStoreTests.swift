@@ -58,7 +58,9 @@ struct SnapshotStoreTests {
         let (directory, store, snapshots, head) = try ledger()
         let original = directory.read("Snapshots/test.snapshot")
         #expect(Self.rejection(snapshots.read(name: "test", version: 8, store: store, head: head))
-                == .unusable("it was written by another version of the projections (7, this build: 8)"))
+                == .outdated("it was written by another version of the projections (7, this build: 8)"))
+        #expect(Self.rejection(snapshots.read(name: "test", version: 6, store: store, head: head))
+                == .unusable("it was written by another version of the projections (7, this build: 6)"))
         directory.write("Snapshots/test.snapshot", original + [0x0A])
         #expect(Self.rejection(snapshots.read(name: "test", version: 7, store: store, head: head))
                 == .unusable("it is not a snapshot this build can read"))
@@ -136,12 +138,15 @@ struct SnapshotStoreTests {
                 == .unusable("its part \"years\" does not match its checksum: it was edited or damaged"))
     }
 
-    @Test("a snapshot of format 2 (before parts were kept by year) is not read: it is rebuilt")
+    @Test("a snapshot of format 2 (before parts were kept by year) is not read but named an earlier build's: it is rebuilt")
     func formerFormat() throws {
         let (directory, store, snapshots, head) = try segmentedLedger()
         let text = String(decoding: directory.read("Snapshots/test.snapshot"), as: UTF8.self)
         #expect(text.hasPrefix(#"{"format":3,"#))
         directory.write("Snapshots/test.snapshot", Array(text.replacingOccurrences(of: #"{"format":3,"#, with: #"{"format":2,"#).utf8))
+        #expect(Self.rejection(snapshots.read(name: "test", version: 7, select: nil, store: store, head: head))
+                == .outdated("it is of snapshot format 2, written by an earlier build (this build: 3)"))
+        directory.write("Snapshots/test.snapshot", Array(text.replacingOccurrences(of: #"{"format":3,"#, with: #"{"format":4,"#).utf8))
         #expect(Self.rejection(snapshots.read(name: "test", version: 7, select: nil, store: store, head: head))
                 == .unusable("it is not a snapshot this build can read"))
     }

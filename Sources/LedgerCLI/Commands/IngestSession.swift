@@ -40,7 +40,7 @@ final class IngestSession {
             discardPlanned()
         }
         if let known = position, known.head == head.head { return history }
-        if let known = position, known.bytes <= head.bytes, (try store.record(endingAt: known.bytes))?.asHead == known.head {
+        if let known = position, known.bytes <= head.bytes, try store.head(endingAt: known.bytes, format: head.format) == known.head {
             try fold(store: store, upTo: head, after: known)
         } else {
             restoreSnapshot(store: store, head: head)
@@ -125,7 +125,7 @@ final class IngestSession {
             position = (header.bytes, header.head)
             snapshotSeq = header.head.seq.value
             snapshotPlace = (header.bytes, header.parts.reduce(0) { $0 + $1.size })
-        case .failure(.unusable(let reason)):
+        case .failure(.unusable(let reason)), .failure(.outdated(let reason)):
             note("ledger: note: ignoring \(Self.snapshotFile): \(reason); folding the whole log\n")
         case .failure(.missing):
             break

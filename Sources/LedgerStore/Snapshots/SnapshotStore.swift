@@ -232,10 +232,15 @@ public struct SnapshotStore {
             guard let newline = start.firstIndex(of: 0x0A),
                   let header = Self.header(Array(start[..<newline].reversed().drop { $0 == 0x20 }.reversed())),
                   Self.laidOut(header, headerLength: newline + 1, fileSize: size) else {
+                if let newline = start.firstIndex(of: 0x0A), case .object(let object)? = try? JSONParser.parse(Array(start[..<newline])),
+                   let earlier = object["format"]?.int, earlier < Self.format {
+                    return .failure(.outdated("it is of snapshot format \(earlier), written by an earlier build (this build: \(Self.format))"))
+                }
                 return .failure(.unusable("it is not a snapshot this build can read"))
             }
             guard header.name == name, header.version == version else {
-                return .failure(.unusable("it was written by another version of the projections (\(header.version), this build: \(version))"))
+                let reason = "it was written by another version of the projections (\(header.version), this build: \(version))"
+                return .failure(header.name == name && header.version < version ? .outdated(reason) : .unusable(reason))
             }
             var parts: [String: PartRead] = [:]
             for entry in header.parts {
@@ -265,7 +270,7 @@ public struct SnapshotStore {
                 return .failure(.unusable("it has no part \"\(missing)\""))
             }
             guard header.head.seq <= head.head.seq, header.bytes <= head.bytes,
-                  let record = try? store.record(endingAt: header.bytes), record.asHead == header.head else {
+                  (try? store.head(endingAt: header.bytes, format: head.format)) == header.head else {
                 return .failure(.unusable("it was taken at \(header.head), which is not a record of this log"))
             }
             return .success((header, parts))
@@ -322,6 +327,17 @@ public struct SnapshotStore {
         case missing
         /// There is one, but it cannot be trusted, for this reason.
         case unusable(String)
+        /// There is one, written by an earlier build (an older file format or projection
+        /// version): not damage, but not read either; the next snapshot replaces it.
+        case outdated(String)
+
+        /// Why the snapshot is not used, when there is one.
+        public var reason: String? {
+            switch self {
+            case .missing: return nil
+            case .unusable(let reason), .outdated(let reason): return reason
+            }
+        }
     }
 
     /// Whether the parts follow the header and each other, each ended by a newline, to the file's end.
