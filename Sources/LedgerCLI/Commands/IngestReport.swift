@@ -73,8 +73,7 @@ struct IngestReport {
     }
 
     /// Like a compiler: `file:line: error: message`, then the lines quoted with their numbers.
-    /// The parser's own message stays in English (it is built from many parts in the parser);
-    /// the place, the page and the severity are said in `language`.
+    /// The place, the page, the severity and the parser's sentence are all said in `language`.
     func render(_ diagnostic: Diagnostic, accepted: Bool = false, as acceptance: MessageKey = .diagnosticAccepted,
                 language: Language = .english) -> String {
         func t(_ key: MessageKey, _ arguments: Message.Argument...) -> String { Message(key, arguments: arguments).rendered(in: language) }
@@ -87,7 +86,7 @@ struct IngestReport {
         case (false, .warning): label = t(.diagnosticWarning)
         case (false, .note): label = t(.diagnosticNote)
         }
-        var text = t(.diagnosticLine, .text(place), .text(label), .text(diagnostic.message)) + "\n"
+        var text = t(.diagnosticLine, .text(place), .text(label), .message(diagnostic.detail.message)) + "\n"
         if let range = diagnostic.lines {
             // The lines with text, at most six: blank lines between PDF lines say nothing.
             let shown = range.filter { $0 >= 1 && $0 <= lines.count && !lines[$0 - 1].allSatisfy(\.isWhitespace) }.prefix(6)

@@ -198,7 +198,7 @@ struct IngestRunner {
         report.account = outcome.account
         if let refusal = outcome.diagnostics.first(where: { $0.severity == .error && $0.kind == .notOneBulletin }) {
             let place = refusal.lines.map { "\(file):\($0.lowerBound)" } ?? file
-            return report.reject("\(place): \(refusal.message). Nothing was written.", .dataError)
+            return report.reject(Message(.ingestRefused, .text(place), .message(refusal.detail.message)), .dataError)
         }
         guard let bulletin = outcome.bulletin else {
             return report.reject(parsed.document.format == .text ? Message(.ingestNotBulletin, .text(file))

@@ -47,7 +47,10 @@ enum MessageCatalogue {
         return found
     }
 
-    static let entries: [MessageKey: Entry] = [
+    /// Every key's texts: the CLI's own, and the parser's diagnostics.
+    static let entries: [MessageKey: Entry] = cliEntries.merging(parserEntries) { first, _ in first }
+
+    static let cliEntries: [MessageKey: Entry] = [
         .verbatim: Entry(english: "{0}", chinese: "{0}"),
 
         .errorLine: Entry(english: "Error: {0}", chinese: "错误：{0}"),
