@@ -52,7 +52,7 @@ extension LedgerTool {
             line(.failureLine, failure.message.rendered(in: language))
             return failure.exitCode
         case let store as StoreError:
-            line(.failureLine, "\(store)")
+            stderr.write(Message(.failureLine, .message(store.message)).rendered(in: language) + "\n")
             return exitCode(for: store)
         case let system as SystemError:
             return report(StoreError.system(system), command: command, stderr: stderr, language: language)

@@ -30,4 +30,46 @@ struct ChineseMessagesTests {
         #expect(zhJSON.stdout == enJSON.stdout)
         #expect(zhJSON.stdout.contains("this is an HTML page"))
     }
+
+    /// A ledger of one issue (seqs 1–25) whose record at seq 5 was edited by hand.
+    static func damagedLedger() throws -> TemporaryDirectory {
+        let ledger = TemporaryDirectory()
+        #expect(try Self.run(["ingest", IngestTests.fixtures + "/2023-06.txt"], Self.english, in: ledger.path).status == 0)
+        var lines = TamperCLITests.lines(ledger)
+        var line = String(decoding: lines[4], as: UTF8.self)
+        let type = try #require(line.range(of: "\"type\":\""))
+        line.replaceSubrange(type.upperBound..<line.index(after: type.upperBound), with: "Z")
+        lines[4] = Data(line.utf8)
+        TamperCLITests.write(ledger, lines)
+        return ledger
+    }
+
+    @Test("the store's error (a damaged log) is Chinese, exit 65")
+    func storeError() throws {
+        let ledger = try Self.damagedLedger()
+        let zh = try Self.run(["project", "authorization"], Self.chinese, in: ledger.path)
+        #expect(zh.status == 65)
+        #expect(zh.stderr == "ledger：错误：账本已损坏：EventLog/events.jsonl:5：序号 5 的字节与其哈希不符：记录被改动过。完整报告请运行 `ledger verify`。\n", "\(zh.stderr)")
+        let en = try Self.run(["project", "authorization"], Self.english, in: ledger.path)
+        #expect(en.status == 65)
+        #expect(en.stderr == "ledger: error: the ledger is damaged: EventLog/events.jsonl:5: seq 5's bytes do not match its hash: the record was edited. Run `ledger verify` for the full report.\n", "\(en.stderr)")
+    }
+
+    @Test("verify's problem lines and notes are Chinese; --json keeps the English")
+    func verifyProblems() throws {
+        let ledger = try Self.damagedLedger()
+        let zh = try Self.run(["verify"], Self.chinese, in: ledger.path)
+        #expect(zh.status == 65)
+        #expect(zh.stdout.hasPrefix("ledger verify：已损坏：1 处问题；第一处：第 5 行，序号 5：被改动：该记录的字节与其哈希不符：写入后被改动过\n"), "\(zh.stdout)")
+        #expect(zh.stdout.contains("\n  第 5 行，序号 5：被改动：该记录的字节与其哈希不符：写入后被改动过\n"))
+        #expect(zh.stdout.contains("提示：已按 SHA-256 核对 1 份原始文档\n"))
+        let en = try Self.run(["verify"], Self.english, in: ledger.path)
+        #expect(en.status == 65)
+        #expect(en.stdout.contains("\n  line 5, seq 5: edited: the record's bytes do not match its hash: it was changed after it was written\n"), "\(en.stdout)")
+        #expect(en.stdout.contains("note: 1 source document checked against their SHA-256\n"))
+        let zhJSON = try Self.run(["verify", "--json"], Self.chinese, in: ledger.path)
+        let enJSON = try Self.run(["verify", "--json"], Self.english, in: ledger.path)
+        #expect(zhJSON.stdout == enJSON.stdout)
+        #expect(zhJSON.stdout.contains("the record's bytes do not match its hash"))
+    }
 }

@@ -35,7 +35,7 @@ enum ExtractCommand {
             case .missing, .notAFile: missing = true
             case .tooLarge, .unreadable: missing = false
             }
-            throw CommandFailure(message: error.description, exitCode: missing ? .noInput : .dataError)
+            throw CommandFailure(error.message, exitCode: missing ? .noInput : .dataError)
         }
         let document: ExtractedDocument
         do {

@@ -68,7 +68,7 @@ struct IngestRunner {
                 try DocumentStore(layout: store.layout, system: context.invocation.system).store(all: pending.documents)
                 let receipt = try store.append(pending.batches)
                 session.committedPlanned(head: HeadFile(head: receipt.head, bytes: pending.base.bytes + pending.batches.bytes.count))
-                if let recovery = receipt.recovery { context.stderr.write(context.text(Message(.noteLine, "\(recovery)")) + "\n") }
+                if let recovery = receipt.recovery { context.stderr.write(context.text(Message(.noteLine, .message(recovery.message))) + "\n") }
             } catch StoreError.headMoved {
                 session.discardPlanned()
                 continue
@@ -142,13 +142,13 @@ struct IngestRunner {
         } catch let failure as InputFile.Failure {
             let missing: Bool
             if case .missing = failure { missing = true } else if case .notAFile = failure { missing = true } else { missing = false }
-            report.reject(failure.description, missing ? .noInput : .dataError)
+            report.reject(failure.message, missing ? .noInput : .dataError)
         } catch let failure as DecodingFailure {
             report.reject("\(report.file): \(failure.error.description)\(failure.hint.map { ". \($0)" } ?? ""). Nothing was written.", .dataError)
         } catch let error as StoreError {
-            report.reject(error.description, LedgerTool.exitCode(for: error))
+            report.reject(error.message, LedgerTool.exitCode(for: error))
         } catch let error as SystemError {
-            report.reject(StoreError.system(error).description, LedgerTool.exitCode(for: .system(error)))
+            report.reject(StoreError.system(error).message, LedgerTool.exitCode(for: .system(error)))
         } catch {
             report.reject("\(error)", .software)
         }

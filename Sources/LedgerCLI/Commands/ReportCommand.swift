@@ -42,7 +42,7 @@ enum ReportCommand {
         let verified = try VerifyCommand.check(store) { state.apply($0, filter: filter) }
         let integrity = HallReport.Integrity(intact: verified.isIntact, records: verified.records, bytes: verified.fileBytes,
                                              problems: verified.problems.map(\.description), problemCount: verified.problemCount,
-                                             notes: verified.notes)
+                                             notes: verified.notes.map(\.description))
         let head = verified.headFile?.head ?? state.head
         let page = HallReport(state: state, asOf: filter.asOf, knownAt: filter.knownAt, year: year, head: head,
                               integrity: integrity, writtenAt: context.invocation.now()).html()

@@ -47,8 +47,11 @@ enum MessageCatalogue {
         return found
     }
 
-    /// Every key's texts: the CLI's own, and the parser's diagnostics.
-    static let entries: [MessageKey: Entry] = cliEntries.merging(parserEntries) { first, _ in first }
+    /// Every key's texts: the CLI's own, and those of the lower layers' messages (the parser's
+    /// diagnostics, the store's errors and verify's problems).
+    static let entries: [MessageKey: Entry] = cliEntries
+        .merging(parserEntries) { first, _ in first }
+        .merging(storeEntries) { first, _ in first }
 
     static let cliEntries: [MessageKey: Entry] = [
         .verbatim: Entry(english: "{0}", chinese: "{0}"),
