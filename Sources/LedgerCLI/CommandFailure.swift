@@ -57,7 +57,7 @@ extension LedgerTool {
         case let system as SystemError:
             return report(StoreError.system(system), command: command, stderr: stderr, language: language)
         case let document as DocumentReadError:
-            line(.failureLine, "\(document)")
+            stderr.write(Message(.failureLine, .message(document.message)).rendered(in: language) + "\n")
             return .dataError
         default:
             line(.internalErrorLine, "\(error)")

@@ -72,4 +72,38 @@ struct ChineseMessagesTests {
         #expect(zhJSON.stdout == enJSON.stdout)
         #expect(zhJSON.stdout.contains("the record's bytes do not match its hash"))
     }
+
+    @Test("the PDF reader's refusal of a scan is Chinese in ingest and extract; a Word document's note too")
+    func documentReaders() throws {
+        let ledger = TemporaryDirectory()
+        let scan = PublishedDocumentTests.documents + "/2023-06.scan.pdf"
+        let zh = try Self.run(["ingest", scan], Self.chinese, in: ledger.path)
+        #expect(zh.status == 65)
+        #expect(zh.stderr == "ledger：错误：\(scan)：此 PDF 看来是扫描件（1 页，1 张图片，没有文字）；ledger 读取的是 PDF 的文字层，不读图片；请索取 Word 文件或导出的 PDF。未写入任何内容。\n", "\(zh.stderr)")
+        let en = try Self.run(["ingest", scan], Self.english, in: ledger.path)
+        #expect(en.status == 65)
+        #expect(en.stderr == "ledger: error: \(scan): this PDF looks like a scan (1 page, 1 image, no text); ledger reads the text layer of PDFs, not images; ask for the Word file or an exported PDF. Nothing was written.\n", "\(en.stderr)")
+        let extract = try Self.run(["extract", scan], Self.chinese, in: ledger.path)
+        #expect(extract.status == 65)
+        #expect(extract.stderr.contains("此 PDF 看来是扫描件"), "\(extract.stderr)")
+        let docx = PublishedDocumentTests.documents + "/2023-02.lo-lists.docx"
+        let note = try Self.run(["extract", docx], Self.chinese, in: ledger.path)
+        #expect(note.status == 0)
+        #expect(note.stderr == "\(docx)：提示：文档的 3 个页眉页脚部分属于版面装饰，未读取\n", "\(note.stderr)")
+        let english = try Self.run(["extract", docx], Self.english, in: ledger.path)
+        #expect(english.stderr == "\(docx): note: the document's 3 header and footer parts are page furniture and were not read\n", "\(english.stderr)")
+        let json = try Self.run(["extract", docx, "--json"], Self.chinese, in: ledger.path)
+        #expect(json.stdout == (try Self.run(["extract", docx, "--json"], Self.english, in: ledger.path)).stdout)
+    }
+
+    @Test("an old Word file is refused in Chinese")
+    func legacyWord() throws {
+        let ledger = TemporaryDirectory()
+        ledger.write("old.doc", Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0x61, count: 600)))
+        let zh = try Self.run(["ingest", "old.doc"], Self.chinese, in: ledger.path)
+        #expect(zh.status == 65)
+        #expect(zh.stderr.hasPrefix("ledger：错误：old.doc：这是 Word 97–2003（.doc）或 WPS 文件"), "\(zh.stderr)")
+        let en = try Self.run(["ingest", "old.doc"], Self.english, in: ledger.path)
+        #expect(en.stderr.hasPrefix("ledger: error: old.doc: this is a Word 97–2003 (.doc) or WPS file"), "\(en.stderr)")
+    }
 }

@@ -48,10 +48,11 @@ enum MessageCatalogue {
     }
 
     /// Every key's texts: the CLI's own, and those of the lower layers' messages (the parser's
-    /// diagnostics, the store's errors and verify's problems).
+    /// diagnostics, the store's errors and verify's problems, the document readers' refusals and notes).
     static let entries: [MessageKey: Entry] = cliEntries
         .merging(parserEntries) { first, _ in first }
         .merging(storeEntries) { first, _ in first }
+        .merging(documentEntries) { first, _ in first }
 
     static let cliEntries: [MessageKey: Entry] = [
         .verbatim: Entry(english: "{0}", chinese: "{0}"),
