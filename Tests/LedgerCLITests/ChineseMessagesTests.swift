@@ -106,4 +106,68 @@ struct ChineseMessagesTests {
         let en = try Self.run(["ingest", "old.doc"], Self.english, in: ledger.path)
         #expect(en.stderr.hasPrefix("ledger: error: old.doc: this is a Word 97–2003 (.doc) or WPS file"), "\(en.stderr)")
     }
+
+    @Test("audit's entry lines are Chinese; audit --json does not change")
+    func audit() throws {
+        let ledger = TemporaryDirectory()
+        #expect(try Self.run(["ingest", IngestTests.fixtures + "/2023-06.txt"], Self.english, in: ledger.path).status == 0)
+        #expect(try Self.run(["retract", "6", "--reason", "重复"], Self.english, in: ledger.path).status == 0)
+        let zh = try Self.run(["audit"], Self.chinese, in: ledger.path)
+        #expect(zh.status == 0, "\(zh.stderr)")
+        let lines = zh.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(zh.stdout)")
+        #expect(lines.first?.hasPrefix("序号 1  ") == true && lines.first?.hasSuffix("  导入 2023-06：24 条事实") == true, "\(zh.stdout)")
+        #expect(lines.dropFirst().first?.hasSuffix("  撤回 2023-06 序号 6（items.counted）") == true, "\(zh.stdout)")
+        #expect(lines.last == "    原因：重复")
+        let en = try Self.run(["audit"], Self.english, in: ledger.path)
+        let english = en.stdout.split(separator: "\n").map(String.init)
+        #expect(english.first?.hasSuffix("  ingest 2023-06: 24 facts") == true, "\(en.stdout)")
+        #expect(english.dropFirst().first?.hasSuffix("  retract 2023-06 seq 6 (items.counted)") == true)
+        #expect(english.last == "    reason: 重复")
+        #expect(try Self.run(["audit", "--json"], Self.chinese, in: ledger.path).stdout == (try Self.run(["audit", "--json"], Self.english, in: ledger.path)).stdout)
+    }
+
+    struct Usage: CustomTestStringConvertible, Sendable {
+        var arguments: [String]
+        var chinese: String
+        var english: String
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    @Test("the rarer usage errors say what is expected in Chinese, exit 64", arguments: [
+        Usage(arguments: ["project", "totals", "--year", "abc"], chinese: "错误：'--year' 的值 'abc' 无效：应为 年份，如 2023\n",
+              english: "Error: Invalid value 'abc' for '--year': expected a year like 2023\n"),
+        Usage(arguments: ["project", "window", "--as-of", "2023-02-30"],
+              chinese: "错误：'--as-of' 的值 '2023-02-30' 无效：应为 实际存在的日期，写作 2023-02-20、2023-2-20、2023/2/20、2023.2.20 或 2023年2月20日\n",
+              english: "Error: Invalid value '2023-02-30' for '--as-of': expected a date that exists, written 2023-02-20, 2023-2-20, 2023/2/20, 2023.2.20 or 2023年2月20日\n"),
+        Usage(arguments: ["export", "totals", "--format", "ods"], chinese: "错误：'--format' 的值 'ods' 无效：应为 csv、tsv 或 xlsx\n",
+              english: "Error: Invalid value 'ods' for '--format': expected csv, tsv or xlsx\n"),
+        Usage(arguments: ["project", "window", "--year", "2023"], chinese: "错误：--year 只适用于 `project totals`，不适用于 `project window`\n",
+              english: "Error: --year applies to `project totals`, not `project window`\n"),
+        Usage(arguments: ["completions", "tcsh"], chinese: "错误：未知的 shell 'tcsh'：应为 bash、zsh 或 fish\n",
+              english: "Error: Unknown shell 'tcsh': expected bash, zsh or fish\n"),
+        Usage(arguments: ["register", "某某局"], chinese: "错误：需要 --reason 原因：说明为什么，它随登记一并记录\n",
+              english: "Error: --reason TEXT is required: say why, it is recorded with the registration\n"),
+    ])
+    func usage(_ usage: Usage) throws {
+        let zh = try Self.run(usage.arguments, Self.chinese, in: LedgerProcess.repositoryRoot)
+        #expect(zh.status == 64)
+        #expect(zh.stderr.hasPrefix(usage.chinese), "\(zh.stderr)")
+        #expect(zh.stderr.contains("\n用法：ledger "))
+        let en = try Self.run(usage.arguments, Self.english, in: LedgerProcess.repositoryRoot)
+        #expect(en.status == 64)
+        #expect(en.stderr.hasPrefix(usage.english), "\(en.stderr)")
+    }
+
+    @Test("a value that is not one for the field, and a retracted fact, are refused in Chinese")
+    func correctRefusals() throws {
+        let ledger = TemporaryDirectory()
+        #expect(try Self.run(["ingest", IngestTests.fixtures + "/2023-06.txt"], Self.english, in: ledger.path).status == 0)
+        #expect(try Self.run(["retract", "6", "--reason", "重复"], Self.english, in: ledger.path).status == 0)
+        let again = try Self.run(["retract", "6", "--reason", "再次"], Self.chinese, in: ledger.path)
+        #expect(again.status == 65)
+        #expect(again.stderr == "ledger：错误：序号 6（items.counted）不能再改：它已被撤回，见序号 26（重复）。未写入任何内容。\n", "\(again.stderr)")
+        let english = try Self.run(["retract", "6", "--reason", "again"], Self.english, in: ledger.path)
+        #expect(english.stderr == "ledger: error: seq 6 (items.counted) cannot be changed: it was retracted at seq 26 (重复). Nothing was written.\n", "\(english.stderr)")
+    }
 }

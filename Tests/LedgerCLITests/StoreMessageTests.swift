@@ -76,4 +76,27 @@ import LedgerFormats
             #expect(failure.message.rendered(in: .chinese) != failure.description)
         }
     }
+
+    @Test("an output file's refusals: the catalogue's English is the store's")
+    func outputFailures() {
+        let failures: [OutputFile.Failure] = [
+            .noDirectory("out/a.csv"), .notAFile("out", found: .directory), .notAFile("link.csv", found: .symlink), .notAFile("fifo", found: .other),
+            .readOnly("a.csv"), .insideLedger("EventLog/a.csv", resolved: "EventLog/a.csv"), .insideLedger("a.csv", resolved: "/l/EventLog/a.csv"),
+            .unwritable("a.csv", SystemError("open", "a.csv", code: 13)),
+        ]
+        for failure in failures {
+            #expect(failure.message.rendered(in: .english) == failure.description)
+            #expect(failure.message.rendered(in: .chinese) != failure.description)
+        }
+    }
+
+    @Test("what a value should be: the catalogue's English is the domain's")
+    func expectedForms() {
+        #expect(Message(.dateForms).rendered(in: .english) == DateInput.dateForms)
+        #expect(Message(.instantForms, .message(Message(.dateForms))).rendered(in: .english) == DateInput.instantForms)
+        for kind in [FactSchema.Kind.integer, .share, .text, .date, .boolean, .list, .verdict] {
+            #expect(kind.expectedMessage.rendered(in: .english) == kind.expected)
+            #expect(kind.expectedMessage.rendered(in: .chinese) != kind.expected)
+        }
+    }
 }

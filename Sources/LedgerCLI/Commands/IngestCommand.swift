@@ -70,7 +70,7 @@ enum IngestCommand {
     static func encoding(_ arguments: ParsedArguments) throws -> DocumentEncoding? {
         guard let text = arguments.value("encoding") else { return nil }
         guard let parsed = DocumentEncoding(userInput: text) else {
-            throw CommandFailure.badValue("encoding", text, expected: "utf-8, utf-16le, utf-16be or gb18030")
+            throw CommandFailure.badValue("encoding", text, expected: Message(.expectedEncoding))
         }
         return parsed
     }
@@ -79,7 +79,7 @@ enum IngestCommand {
         let encoding = try encoding(arguments)
         let reason = arguments.value("reason")
         for flag in ["supersede", "accept-inconsistent"] where arguments.flag(flag) && (reason ?? "").isEmpty {
-            throw UsageError(message: "--\(flag) needs --reason TEXT: say why, it is recorded with the batch", command: spec.name)
+            throw UsageError(Message(.ingestNeedsReason, .text(flag)), command: spec.name)
         }
         return Options(encoding: encoding, dryRun: arguments.flag("dry-run"), allowPartial: arguments.flag("allow-partial"),
                        supersede: arguments.flag("supersede"), acceptInconsistent: arguments.flag("accept-inconsistent"),

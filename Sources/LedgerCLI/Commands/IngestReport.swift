@@ -36,11 +36,6 @@ struct IngestReport {
         exitCode = code
     }
 
-    /// A refusal whose English text is not yet in the catalogue: shown as it is.
-    mutating func reject(_ message: String, _ code: ExitCode) {
-        reject(.verbatim(message), code)
-    }
-
     func render(stdout: TextOutput, stderr: TextOutput, language: Language = .english) {
         func t(_ key: MessageKey, _ arguments: Message.Argument...) -> String { Message(key, arguments: arguments).rendered(in: language) }
         let range = seqs.map { $0.count == 1 ? t(.seqOne, "\($0.lowerBound)") : t(.seqRange, "\($0.lowerBound)", "\($0.upperBound)") } ?? ""

@@ -151,7 +151,7 @@ struct IngestRunner {
         } catch let error as SystemError {
             report.reject(StoreError.system(error).message, LedgerTool.exitCode(for: .system(error)))
         } catch {
-            report.reject("\(error)", .software)
+            report.reject(Message(.verbatim, .text("\(error)")), .software)
         }
     }
 

@@ -30,14 +30,14 @@ enum ReparseCommand {
         let apply = context.arguments.flag("apply")
         let reason = context.arguments.value("reason")
         if apply && (reason ?? "").isEmpty {
-            throw UsageError(message: "--apply needs --reason TEXT: say why, it is recorded with the corrections", command: spec.name)
+            throw UsageError(Message(.reparseApplyNeedsReason), command: spec.name)
         }
         let (store, head) = try context.openStore()
         var history = IngestHistory()
         try store.forEachRecord(upTo: head) { record, _ in history.apply(record) }
         let wanted = context.arguments.value("issue")
         if let wanted, history.issues[wanted] == nil {
-            throw CommandFailure(message: "issue \(wanted) is not in the ledger", exitCode: .dataError)
+            throw CommandFailure(Message(.reparseIssueNotInLedger, .text(wanted)), exitCode: .dataError)
         }
         let results = try history.issues.values.filter { wanted == nil || $0.key == wanted }.sorted { $0.through < $1.through }
             .map { try differences(of: $0, store: store) }

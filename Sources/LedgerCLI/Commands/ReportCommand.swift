@@ -51,7 +51,7 @@ enum ReportCommand {
                 try OutputFile.write(Array(page.utf8), to: out, workingDirectory: context.invocation.workingDirectory,
                                      system: context.invocation.system)
             } catch {
-                throw CommandFailure(message: "the report was not written: \(error). The ledger was not changed.",
+                throw CommandFailure(Message(.reportNotWritten, .message(error.message)),
                                      exitCode: error.isInsideLedger ? .usage : .ioError)
             }
             let issues = IssuesProjection(state).issues.filter { issue in year.map { issue.through.year == $0 } ?? true }

@@ -27,10 +27,6 @@ struct Message: Equatable, Sendable, Error {
         self.arguments = arguments
     }
 
-    /// Text not yet in the catalogue, shown as it is in both languages (an English text built
-    /// from many parts deep inside a lower layer).
-    static func verbatim(_ text: String) -> Message { Message(.verbatim, .text(text)) }
-
     /// The message in `language`.
     func rendered(in language: Language) -> String {
         MessageCatalogue.render(self, in: language)

@@ -154,6 +154,21 @@ extension TailRecovery {
     var message: Message { Message(.noteRecovered, n(bytes), n(records), after.argument, .text(savedAs)) }
 }
 
+extension OutputFile.Failure {
+    /// Why the output could not be written, as a catalogue message.
+    var message: Message {
+        switch self {
+        case .noDirectory(let path): Message(.outputNoDirectory, .text(path))
+        case .notAFile(let path, .symlink): Message(.outputSymlink, .text(path))
+        case .notAFile(let path, let found): Message(.outputNotAFile, .text(path), found.argument)
+        case .readOnly(let path): Message(.outputReadOnly, .text(path))
+        case .insideLedger(let path, let resolved):
+            Message(.outputInsideLedger, .text(path), .message(resolved == path ? Message(.verbatim, "") : Message(.outputLeadsTo, .text(resolved))))
+        case .unwritable(let path, let error): Message(.outputUnwritable, .text(path), .text("\(error)"))
+        }
+    }
+}
+
 extension InputFile.Failure {
     /// Why the input could not be read, as a catalogue message.
     var message: Message {
