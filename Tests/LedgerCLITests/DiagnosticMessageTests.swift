@@ -1,5 +1,6 @@
 import Testing
-import LedgerParser
+@testable import LedgerParser
+import LedgerFormats
 @testable import LedgerCLI
 
 /// The parser's diagnostics through the catalogue: the English the catalogue renders is the
@@ -69,6 +70,31 @@ import LedgerParser
         #expect(chinese != test.detail.description)
         for word in [" the ", " is ", " not ", " of ", "section", "line ", "authorized", "accepted"] {
             #expect(!chinese.contains(word), "\(word) in \(chinese)")
+        }
+    }
+
+    @Test("a failed check across issues and a difference between documents: the catalogue's English is the parser's")
+    func crossIssueAndDifferences() {
+        let warnings: [CrossIssueWarning] = [
+            .windowYearToDateFalls(metric: "accepted", before: 120, first: "2023-05", after: 100, second: "2023-06", against: .earlier("2023-05")),
+            .itemsYearToDateFalls(category: "行政许可事项", accepted: true, before: 9, first: "2023-05", after: 8, second: "2023-06", against: .later("2023-07")),
+            .itemsYearToDateFalls(category: "公共服务事项", accepted: false, before: 9, first: "2023-05", after: 8, second: "2023-06", against: .earlier("2023-05")),
+            .windowDoesNotAddUp(metric: "consultations", before: 100, previous: "2023-05", week: 20, total: 130),
+            .authorizationIncreaseMismatch(before: 35, previous: "2023-05", after: 37, increase: 1),
+        ]
+        for warning in warnings {
+            #expect(warning.message.rendered(in: .english) == warning.description)
+            #expect(warning.message.rendered(in: .chinese) != warning.description)
+        }
+        let differences = [
+            IngestPlanner.Difference(kind: "changed", fact: "items.counted administrativeLicensing", field: "accepted", from: .int(62_827), to: .int(62_828)),
+            IngestPlanner.Difference(kind: "added", fact: "visit.recorded 2023-02-14 王飙", field: nil, from: nil, to: .string("x")),
+            IngestPlanner.Difference(kind: "removed", fact: "news.reported 2", field: nil, from: .string("y"), to: nil),
+            IngestPlanner.Difference(kind: "changed", fact: "department.authorized 水利厅", field: "partial", from: nil, to: .bool(true)),
+        ]
+        for difference in differences {
+            #expect(difference.message.rendered(in: .english) == difference.description)
+            #expect(difference.message.rendered(in: .chinese) != difference.description)
         }
     }
 }

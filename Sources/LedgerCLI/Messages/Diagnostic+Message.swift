@@ -1,3 +1,4 @@
+import LedgerFormats
 import LedgerParser
 
 extension Diagnostic.Detail {
@@ -43,9 +44,9 @@ extension Diagnostic.Detail {
         case let .fractionNotWhole(written, section): return Message(.parserFractionNotWhole, .text(written), .text(section))
         case .noPublisher: return Message(.parserNoPublisher)
         case let .weekSpansNewYear(from, through, year, measures):
-            return Message(.parserWeekSpansNewYear, .text(from), .text(through), n(year), .list(measures.map(Self.measure)))
+            return Message(.parserWeekSpansNewYear, .text(from), .text(through), n(year), .list(measures.map(measureArgument)))
         case let .yearToDateBelowWeek(measure, total, week):
-            return Message(.parserYearToDateBelowWeek, Self.measure(measure), .text(total), .text(week))
+            return Message(.parserYearToDateBelowWeek, measureArgument(measure), .text(total), .text(week))
         case let .authorizedSumMismatch(authorized, unauthorized, stationed):
             return Message(.parserAuthorizedSumMismatch, n(authorized), n(unauthorized), n(authorized + unauthorized), n(stationed))
         case let .shareMismatch(authorized, count, stationed, computed, printed):
@@ -63,12 +64,36 @@ extension Diagnostic.Detail {
         case let .severalIssues(all): return Message(.parserSeveralIssues, n(all.count), places(all))
         }
     }
+}
 
-    /// A window or service-item measure by its key (`accepted`): English keeps the key, Chinese says 受理.
-    private static func measure(_ key: String) -> Message.Argument {
-        let keys: [String: MessageKey] = ["consultations": .measureConsultations, "accepted": .measureAccepted, "issued": .measureIssued,
-                                          "transferred": .measureTransferred, "completed": .measureCompleted]
-        return keys[key].map { .message(Message($0)) } ?? .text(key)
+/// A window or service-item measure by its key (`accepted`): English keeps the key, Chinese says 受理.
+private func measureArgument(_ key: String) -> Message.Argument {
+    let keys: [String: MessageKey] = ["consultations": .measureConsultations, "accepted": .measureAccepted, "issued": .measureIssued,
+                                      "transferred": .measureTransferred, "completed": .measureCompleted]
+    return keys[key].map { .message(Message($0)) } ?? .text(key)
+}
+
+extension CrossIssueWarning {
+    /// The failed check as a catalogue message; its English is ``description``.
+    var message: Message {
+        func n(_ number: Int) -> Message.Argument { .text(String(number)) }
+        func neighbour(_ against: Neighbour) -> Message.Argument {
+            switch against {
+            case .earlier(let key): .message(Message(.crossEarlier, .text(key)))
+            case .later(let key): .message(Message(.crossLater, .text(key)))
+            }
+        }
+        switch self {
+        case let .windowYearToDateFalls(metric, before, first, after, second, against):
+            return Message(.crossWindowFalls, measureArgument(metric), n(before), .text(first), n(after), .text(second), neighbour(against))
+        case let .itemsYearToDateFalls(category, accepted, before, first, after, second, against):
+            return Message(.crossItemsFalls, .text(category), .message(Message(accepted ? .crossAccepted : .crossCompleted)), n(before), .text(first),
+                           n(after), .text(second), neighbour(against))
+        case let .windowDoesNotAddUp(metric, before, previous, week, total):
+            return Message(.crossWindowAddsUp, measureArgument(metric), n(before), .text(previous), n(week), n(before + week), n(total))
+        case let .authorizationIncreaseMismatch(before, previous, after, increase):
+            return Message(.crossAuthorization, n(before), .text(previous), n(after), n(after - before), n(increase))
+        }
     }
 }
 
@@ -88,6 +113,21 @@ extension Diagnostic.TableRefusal {
         case .headerWordTwice: Message(.tableHeaderWordTwice)
         case .notServiceItemRows: Message(.tableNotServiceItemRows)
         case .notWindowRows: Message(.tableNotWindowRows)
+        }
+    }
+}
+
+extension IngestPlanner.Difference {
+    /// One fact that differs between two documents of an issue, as a catalogue message; its
+    /// English is ``description``. The fact and field keep their names, as `ledger correct` takes them.
+    var message: Message {
+        func value(_ value: JSONValue?) -> Message.Argument {
+            value == nil ? .message(Message(.valueNone)) : .text(IngestPlanner.show(value))
+        }
+        switch kind {
+        case "changed": return Message(.differenceChanged, .text(fact), .text(field ?? ""), value(from), value(to))
+        case "added": return Message(.differenceAdded, .text(fact), value(to))
+        default: return Message(.differenceRemoved, .text(fact), value(from))
         }
     }
 }
