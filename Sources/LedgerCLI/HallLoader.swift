@@ -24,7 +24,7 @@ struct HallLoader {
                     context.stderr.write(context.text(Message(.noteLine, .message(Message(.snapshotUnreadable, .text(Self.snapshotFile))))) + "\n")
                 }
             case .failure(.unusable(let reason)):
-                context.stderr.write(context.text(Message(.noteLine, .message(Message(.snapshotIgnored, .text(Self.snapshotFile), "\(reason)")))) + "\n")
+                context.stderr.write(context.text(Message(.noteLine, .message(Message(.snapshotIgnored, .text(Self.snapshotFile), .message(reason.message))))) + "\n")
             case .failure(.missing):
                 break
             }

@@ -24,7 +24,14 @@ import LedgerFormats
         .batchInterrupted(first: Seq(3), at: Seq(5)), .batchStartMissing(seq: Seq(5), first: Seq(3)), .headFile(.documentMissing),
         .overwritten(.lineTooLong(maxBytes: 4_194_304)), .emptyLogButHead(committedBytes: 300, head: head),
         .document(digestPrefix: "0123456789abcdef", seq: Seq(1), .documentEdited), .cutOffAfter(bytes: 100, committedBytes: 200, head: head, last: last),
-        .headNamesOther(head: head, last: last), .snapshotUnusable(file: "Snapshots/hall.snapshot", reason: "it is not a snapshot this build can read"),
+        .headNamesOther(head: head, last: last), .snapshotUnusable(file: "Snapshots/hall.snapshot", reason: .notASnapshot),
+        .snapshotUnusable(file: "Snapshots/hall.snapshot", reason: .cannotRead("open x: Permission denied")),
+        .snapshotUnusable(file: "Snapshots/hall.snapshot", reason: .otherVersion(found: 7, this: 8)),
+        .snapshotUnusable(file: "Snapshots/hall.snapshot", reason: .partChecksum(part: "visits")),
+        .snapshotUnusable(file: "Snapshots/hall.snapshot", reason: .partMissing(part: "visits")),
+        .snapshotUnusable(file: "Snapshots/hall.snapshot", reason: .headNotInLog(head)),
+        .snapshotUnusable(file: "Snapshots/ingest.snapshot", reason: .factsMismatch(issue: "2023-06")),
+        .snapshotUnusable(file: "Snapshots/ingest.snapshot", reason: .unreadableState),
         .snapshotPartDiffers(file: "Snapshots/hall.snapshot", part: "visits", seq: Seq(40)),
     ]
     static let system = SystemError("write", "EventLog/events.jsonl", code: 28)

@@ -38,7 +38,7 @@ struct SnapshotStoreTests {
         let some = try snapshots.read(name: "test", version: 7, parts: ["third"], store: store, head: head).get()
         #expect(Array(some.1.keys) == ["third"])
         #expect(Self.rejection(snapshots.read(name: "test", version: 7, parts: ["fourth"], store: store, head: head))
-                == .unusable("it has no part \"fourth\""))
+                == .unusable(.partMissing(part: "fourth")))
     }
 
     @Test("a damaged part is refused where it is read, and only there")
@@ -49,7 +49,7 @@ struct SnapshotStoreTests {
         file[first.offset + 1] = UInt8(ascii: "9")
         directory.write("Snapshots/test.snapshot", file)
         #expect(Self.rejection(snapshots.read(name: "test", version: 7, parts: ["first"], store: store, head: head))
-                == .unusable("its part \"first\" does not match its checksum: it was edited or damaged"))
+                == .unusable(.partChecksum(part: "first")))
         #expect((try? snapshots.read(name: "test", version: 7, parts: ["third"], store: store, head: head).get()) != nil)
     }
 
@@ -58,20 +58,20 @@ struct SnapshotStoreTests {
         let (directory, store, snapshots, head) = try ledger()
         let original = directory.read("Snapshots/test.snapshot")
         #expect(Self.rejection(snapshots.read(name: "test", version: 8, store: store, head: head))
-                == .unusable("it was written by another version of the projections (7, this build: 8)"))
+                == .unusable(.otherVersion(found: 7, this: 8)))
         directory.write("Snapshots/test.snapshot", original + [0x0A])
         #expect(Self.rejection(snapshots.read(name: "test", version: 7, store: store, head: head))
-                == .unusable("it is not a snapshot this build can read"))
+                == .unusable(.notASnapshot))
         directory.write("Snapshots/test.snapshot", Array(original.dropLast()))
         #expect(Self.rejection(snapshots.read(name: "test", version: 7, store: store, head: head))
-                == .unusable("it is not a snapshot this build can read"))
+                == .unusable(.notASnapshot))
         try snapshots.write(name: "test", version: 7, head: LogHead(seq: Seq(2), hash: head.head.hash), bytes: head.bytes,
                             records: 2, parts: Self.parts)
         guard case .failure(.unusable(let reason)) = snapshots.read(name: "test", version: 7, store: store, head: head) else {
             Issue.record("a snapshot naming a record the log does not have was used")
             return
         }
-        #expect(reason.contains("which is not a record of this log"))
+        #expect(reason.description.contains("which is not a record of this log"))
         let elsewhere = SnapshotStore(layout: LedgerLayout(root: directory.path + "/none"), system: store.system)
         #expect(Self.rejection(elsewhere.read(name: "test", version: 7, store: store, head: head)) == .missing)
     }

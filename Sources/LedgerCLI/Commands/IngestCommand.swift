@@ -42,7 +42,7 @@ enum IngestCommand {
         let options = try parseOptions(context.arguments)
         try context.requireLedger(creating: true)
         let newLedger = (try? context.invocation.system.kind(of: context.ledgerLayout().eventLog)) == .missing
-        let session = IngestSession(note: { context.stderr.write($0) })
+        let session = IngestSession(note: { context.stderr.write(context.text($0) + "\n") })
         let reports = IngestRunner(context: context, options: options, session: session).ingest(context.arguments.positionals)
         if reports.contains(where: { $0.outcome == .appended || $0.outcome == .superseded }) {
             if let seq = try? HallLoader.refreshSnapshotIfStale(context) {

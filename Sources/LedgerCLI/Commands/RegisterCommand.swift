@@ -75,7 +75,7 @@ enum RegisterCommand {
             throw UsageError(Message(.registerPublisherNeedsName), command: spec.name)
         }
         let (store, head) = try context.openStore(creating: true)
-        let publishers = try IngestSession(note: { context.stderr.write($0) }).history(store: store, head: head).publishers
+        let publishers = try IngestSession(note: { context.stderr.write(context.text($0) + "\n") }).history(store: store, head: head).publishers
         if publishers.knows(name) {
             throw CommandFailure(Message(.registerPublisherKnown, .text(name), .text(publishers.names.joined(separator: "、"))), exitCode: .usage)
         }

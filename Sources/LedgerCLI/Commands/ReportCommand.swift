@@ -64,8 +64,9 @@ enum ReportCommand {
             context.stdout.write(page)
         }
         guard verified.isIntact else {
-            let first = verified.problems.first.map { ": the first: \($0)" } ?? ""
-            context.stderr.write("ledger: warning: the ledger did not verify (\(verified.problemCount) problem\(verified.problemCount == 1 ? "" : "s")\(first)); the report says so at its top. Run `ledger verify` for all of them.\n")
+            let count = Message(verified.problemCount == 1 ? .reportProblemsOne : .reportProblems, "\(verified.problemCount)")
+            let first = verified.problems.first.map { Message(.reportFirstProblem, .message($0.lineMessage)) } ?? Message(.verbatim, "")
+            context.stderr.write(context.text(Message(.reportNotVerified, .message(count), .message(first))) + "\n")
             return .dataError
         }
         return .success

@@ -127,8 +127,24 @@ extension ChainProblem.Detail {
         case let .cutOffAfter(bytes, committedBytes, head, last):
             Message(.problemCutOffAfter, n(bytes), n(committedBytes), head.argument, last.argument)
         case let .headNamesOther(head, last): Message(.damageHeadDisagrees, head.argument, last.argument)
-        case let .snapshotUnusable(file, reason): Message(.problemSnapshotUnusable, .text(file), .text(reason))
+        case let .snapshotUnusable(file, reason): Message(.problemSnapshotUnusable, .text(file), .message(reason.message))
         case let .snapshotPartDiffers(file, part, seq): Message(.problemSnapshotPartDiffers, .text(file), .text(part), .text("\(seq)"))
+        }
+    }
+}
+
+extension SnapshotDamage {
+    /// Why the snapshot is not used, as a catalogue message.
+    var message: Message {
+        switch self {
+        case .cannotRead(let error): Message(.snapshotCannotRead, .text(error))
+        case .notASnapshot: Message(.snapshotNotASnapshot)
+        case let .otherVersion(found, this): Message(.snapshotOtherVersion, n(found), n(this))
+        case .partChecksum(let part): Message(.snapshotPartChecksum, .text(part))
+        case .partMissing(let part): Message(.snapshotPartMissing, .text(part))
+        case .headNotInLog(let head): Message(.snapshotHeadNotInLog, head.argument)
+        case .factsMismatch(let issue): Message(.snapshotFactsMismatch, .text(issue))
+        case .unreadableState: Message(.snapshotUnreadableState)
         }
     }
 }

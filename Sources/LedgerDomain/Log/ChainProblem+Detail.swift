@@ -42,8 +42,8 @@ extension ChainProblem {
         case cutOffAfter(bytes: Int, committedBytes: Int, head: LogHead, last: LogHead)
         /// HEAD names another record than the log's last.
         case headNamesOther(head: LogHead, last: LogHead)
-        /// The snapshot cannot be used (its reason, in English).
-        case snapshotUnusable(file: String, reason: String)
+        /// The snapshot cannot be used.
+        case snapshotUnusable(file: String, reason: SnapshotDamage)
         /// A part of the snapshot differs from the log's state.
         case snapshotPartDiffers(file: String, part: String, seq: Seq)
 

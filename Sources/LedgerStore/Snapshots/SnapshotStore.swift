@@ -94,7 +94,7 @@ public struct SnapshotStore {
         } catch where error.code == ENOENT {
             return .failure(.missing)
         } catch {
-            return .failure(.unusable("it cannot be read: \(error)"))
+            return .failure(.unusable(.cannotRead("\(error)")))
         }
         defer { system.close(descriptor) }
         do {
@@ -104,29 +104,29 @@ public struct SnapshotStore {
             guard let newline = start.firstIndex(of: 0x0A),
                   let header = Self.header(Array(start[..<newline].reversed().drop { $0 == 0x20 }.reversed())),
                   Self.laidOut(header, headerLength: newline + 1, fileSize: size) else {
-                return .failure(.unusable("it is not a snapshot this build can read"))
+                return .failure(.unusable(.notASnapshot))
             }
             guard header.name == name, header.version == version else {
-                return .failure(.unusable("it was written by another version of the projections (\(header.version), this build: \(version))"))
+                return .failure(.unusable(.otherVersion(found: header.version, this: version)))
             }
             var parts: [String: [UInt8]] = [:]
             for entry in header.parts where wanted?.contains(entry.name) ?? true {
                 let bytes = try io.read(descriptor, count: entry.length, at: entry.offset, path: file)
                 guard bytes.count == entry.length, SHA256.hash(bytes) == entry.sha256 else {
-                    return .failure(.unusable("its part \"\(entry.name)\" does not match its checksum: it was edited or damaged"))
+                    return .failure(.unusable(.partChecksum(part: entry.name)))
                 }
                 parts[entry.name] = bytes
             }
             if let wanted, let missing = wanted.subtracting(parts.keys).sorted().first {
-                return .failure(.unusable("it has no part \"\(missing)\""))
+                return .failure(.unusable(.partMissing(part: missing)))
             }
             guard header.head.seq <= head.head.seq, header.bytes <= head.bytes,
                   let record = try? store.record(endingAt: header.bytes), record.asHead == header.head else {
-                return .failure(.unusable("it was taken at \(header.head), which is not a record of this log"))
+                return .failure(.unusable(.headNotInLog(header.head)))
             }
             return .success((header, parts))
         } catch {
-            return .failure(.unusable("it cannot be read: \(error)"))
+            return .failure(.unusable(.cannotRead("\(error)")))
         }
     }
 
@@ -135,7 +135,7 @@ public struct SnapshotStore {
         /// There is no snapshot: nothing to say.
         case missing
         /// There is one, but it cannot be trusted, for this reason.
-        case unusable(String)
+        case unusable(SnapshotDamage)
     }
 
     /// Whether the parts follow the header and each other, each ended by a newline, to the file's end.
