@@ -30,6 +30,7 @@ public enum LedgerTool {
         Command(spec: ExportCommand.spec, run: ExportCommand.run),
         Command(spec: VerifyCommand.spec, run: VerifyCommand.run),
         Command(spec: LogCommand.spec, run: LogCommand.run),
+        Command(spec: MigrateCommand.spec, run: MigrateCommand.run),
         Command(spec: CompletionsCommand.spec, run: CompletionsCommand.run),
     ]
 

@@ -24,6 +24,13 @@ public struct LedgerLayout: Sendable, Equatable {
     public var documents: String { eventLog + "/documents" }
     /// `EventLog/recovered/`.
     public var recovered: String { eventLog + "/recovered" }
+    /// `EventLog/archive/`: logs replaced by `ledger migrate`, kept whole.
+    public var archive: String { eventLog + "/archive" }
+    /// `EventLog/migrating`: the new HEAD while `ledger migrate` swaps the log (see
+    /// ``EventStore/migrate(context:quotable:)``).
+    public var migrating: String { eventLog + "/migrating" }
+    /// `EventLog/events.jsonl.migrating`: the new log being written by `ledger migrate`.
+    public var migratingLog: String { eventLog + "/events.jsonl.migrating" }
     /// `Snapshots/`.
     public var snapshots: String { root + "/Snapshots" }
 

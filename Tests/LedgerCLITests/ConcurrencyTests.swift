@@ -95,17 +95,23 @@ struct ConcurrencyTests {
         var expectedSeq = 1
         var open: (first: Int, count: Int)?
         for line in stdout.split(separator: "\n") {
+            // Format 2: a batch's first line says how many records it holds; the others say nothing.
             guard let record = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let seq = record["seq"] as? Int, let batch = record["batch"] as? [String: Any],
-                  let first = batch["first"] as? Int, let count = batch["count"] as? Int else {
+                  let seq = record["seq"] as? Int else {
                 problems.append("an undecodable line: \(line.prefix(80))")
                 continue
             }
             if seq != expectedSeq { problems.append("seq \(seq) where \(expectedSeq) was due") }
             expectedSeq = seq + 1
-            if seq == first {
+            if let batch = record["batch"] as? [String: Any] {
+                guard let count = batch["count"] as? Int else {
+                    problems.append("a batch header without its count at seq \(seq)")
+                    continue
+                }
                 if let open { problems.append("batch \(open.first) ended before its \(open.count) records") }
-                open = (first, count)
+                open = (seq, count)
+            } else if open == nil {
+                problems.append("seq \(seq) belongs to no batch")
             }
             if let batch = open, seq == batch.first + batch.count - 1 { open = nil }
         }

@@ -21,10 +21,13 @@ struct IngestManyFilesTests {
         #expect(result.stdout.contains("2023-06.txt: already ingested as 2023-06 (seq 16–"), "\(result.stdout)")
         #expect(result.stderr.contains("changed: items.counted administrativeLicensing: accepted 62827 → 62828"), "\(result.stderr)")
         #expect(try LedgerProcess.run(["verify"], in: ledger.path).status == 0)
-        // Two batches, each with its own marker and the command line on its first record.
+        // Two batches, each with its own header; one append, so the command line is written once,
+        // on the first batch's header, and the second batch's header leaves its stamp to it.
         let lines = String(decoding: ledger.read("EventLog/events.jsonl"), as: UTF8.self).split(separator: "\n")
-        #expect(lines.filter { $0.contains(#""command":"ledger ingest "#) }.count == 2)
-        #expect(lines[0].contains(#""batch":{"first":1,"count":15"#) && lines[15].contains(#""batch":{"first":16,"#))
+        #expect(lines.filter { $0.contains(#""command":"ledger ingest "#) }.count == 1)
+        #expect(lines[0].contains(#""batch":{"count":15,"recordedAt":"#), "\(lines[0])")
+        #expect(lines[15].contains(#""batch":{"count":"#) && !lines[15].contains(#""recordedAt""#), "\(lines[15])")
+        #expect(lines.filter { $0.contains(#""batch":"#) }.count == 2)
 
         // The same files again, as one run: nothing new.
         let again = try LedgerProcess.run(["ingest", fixtures + "/2023-02.txt", fixtures + "/2023-06.txt"], in: ledger.path)

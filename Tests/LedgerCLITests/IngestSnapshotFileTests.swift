@@ -28,8 +28,11 @@ struct IngestSnapshotFileTests {
         #expect(written.stdout.contains("wrote Snapshots/ingest.snapshot at seq"), "\(written.stdout)")
         // A correction after the snapshot, of a fact whose issue's facts the snapshot leaves in the log.
         let log = String(decoding: ledger.read("EventLog/events.jsonl"), as: UTF8.self)
-        let line = try #require(log.split(separator: "\n").first {
-            $0.contains(#""type":"items.counted""#) && $0.contains(#""issue":"2023-06""#) && $0.contains("administrativeLicensing")
+        // 2023-06's batch begins at the line that names the issue (its batch header); its counts follow.
+        let lines = log.split(separator: "\n")
+        let batch = try #require(lines.firstIndex { $0.contains(#""issue":"2023-06""#) })
+        let line = try #require(lines[batch...].first {
+            $0.contains(#""type":"items.counted""#) && $0.contains("administrativeLicensing")
         })
         let seq = try #require(line.firstMatch(of: #/"seq":(\d+)/#)?.output.1)
         let correction = try LedgerProcess.run(["correct", String(seq), "--set", "accepted=62830", "--reason", "typo"], in: ledger.path)

@@ -15,7 +15,7 @@ import LedgerFormats
         .noFinalNewline, .lastRecordNotHead(head: head), .headMissing(logBytes: 2_048), .headUnreadable("invalid JSON at byte 3"),
         .invalidRecord("invalid JSON at byte 3"), .seqDoesNotFollow(seq: Seq(5), previous: Seq(3)), .recordEdited(seq: Seq(5)),
         .headDisagrees(head: head, last: last), .cutOff(bytes: 100, committedBytes: 200, head: head),
-        .documentsNotFolder(found: "a symbolic link"), .documentMissing, .documentEdited, .unreadable("open x: Permission denied"),
+        .documentsNotFolder(found: "a symbolic link"), .documentMissing, .documentEdited, .migrationMismatch(seq: Seq(7)), .unreadable("open x: Permission denied"),
     ]
     static let problems: [ChainProblem.Detail] = [
         .invalidLine(reason: "invalid JSON at byte 3"), .endsMidRecord, .seqMissing(7), .endsInsideBatch(first: Seq(20), present: 3, count: 25),

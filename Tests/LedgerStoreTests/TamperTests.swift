@@ -5,10 +5,11 @@ import LedgerDomain
 
 @Suite("Tamper evidence")
 struct TamperTests {
-    /// Three batches: seqs 1–3, 4–7, 8–10.
-    func ledger() throws -> (TemporaryDirectory, [[UInt8]]) {
+    /// Three batches: seqs 1–3, 4–7, 8–10, in the log format given.
+    func ledger(_ format: LogFormat = .current) throws -> (TemporaryDirectory, [[UInt8]]) {
         let directory = TemporaryDirectory()
         let store = EventStore(layout: LedgerLayout(root: directory.path))
+        _ = try store.create(format: format)
         for size in [3, 4, 3] { try StoreFixtures.append(store, StoreFixtures.events(size)) }
         let lines = directory.read("EventLog/events.jsonl").split(separator: 0x0A).map(Array.init)
         return (directory, lines)
@@ -21,10 +22,11 @@ struct TamperTests {
         return try #require(report.problems.first)
     }
 
-    @Test func flippedByte() throws {
-        var (directory, lines) = try ledger()
-        // A byte inside the payload's text, well before the hashes.
-        let position = lines[4].count - 200
+    @Test(arguments: LogFormat.allCases) func flippedByte(_ format: LogFormat) throws {
+        var (directory, lines) = try ledger(format)
+        // A letter of the payload's first key, upper case now: the line still reads, its hash does not match.
+        let payload = Array(#""payload":{""#.utf8)
+        let position = try #require(lines[4].indices.first { lines[4][$0...].starts(with: payload) }) + payload.count
         lines[4][position] ^= 0x20
         let problem = try firstProblem(directory, lines: lines)
         #expect(problem.kind == .edited)
@@ -32,16 +34,16 @@ struct TamperTests {
         #expect(problem.lineNumber == 5)
     }
 
-    @Test func deletedLine() throws {
-        var (directory, lines) = try ledger()
+    @Test(arguments: LogFormat.allCases) func deletedLine(_ format: LogFormat) throws {
+        var (directory, lines) = try ledger(format)
         lines.remove(at: 5)
         let problem = try firstProblem(directory, lines: lines)
         #expect(problem.kind == .deleted)
         #expect(problem.seq == 6)
     }
 
-    @Test func swappedLines() throws {
-        var (directory, lines) = try ledger()
+    @Test(arguments: LogFormat.allCases) func swappedLines(_ format: LogFormat) throws {
+        var (directory, lines) = try ledger(format)
         lines.swapAt(1, 2)
         let problem = try firstProblem(directory, lines: lines)
         #expect(problem.kind == .reordered)
@@ -49,8 +51,8 @@ struct TamperTests {
         #expect(problem.lineNumber == 3)
     }
 
-    @Test func truncatedMidRecord() throws {
-        var (directory, lines) = try ledger()
+    @Test(arguments: LogFormat.allCases) func truncatedMidRecord(_ format: LogFormat) throws {
+        var (directory, lines) = try ledger(format)
         lines = Array(lines.prefix(7))
         lines[6] = Array(lines[6].prefix(50))
         let problem = try firstProblem(directory, lines: lines, trailingNewline: false)
@@ -59,8 +61,8 @@ struct TamperTests {
         #expect(problem.lineNumber == 7)
     }
 
-    @Test func forgedRecordAppended() throws {
-        var (directory, lines) = try ledger()
+    @Test(arguments: LogFormat.allCases) func forgedRecordAppended(_ format: LogFormat) throws {
+        var (directory, lines) = try ledger(format)
         var forged = String(decoding: lines[9], as: UTF8.self)
         forged = forged.replacingOccurrences(of: #""seq":10"#, with: #""seq":11"#)
         lines.append(Array(forged.utf8))

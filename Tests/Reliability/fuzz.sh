@@ -91,6 +91,7 @@ cp Tests/LedgerParserTests/Fixtures/*.txt "$build/seeds-parser/"
 cp EventLog/events.jsonl "$build/seeds-log/committed.jsonl"
 head -c 16384 EventLog/events.jsonl > "$build/seeds-log/head.jsonl"
 split -l 1 -d EventLog/events.jsonl "$build/seeds-log/record-"
+cp Tests/LedgerCLITests/Fixtures/format1-ledger/EventLog/events.jsonl "$build/seeds-log/format1.jsonl"
 # .docx seeds: the committed documents whole, and their XML parts as the target's second input form.
 mkdir -p "$build/seeds-docx" "$build/corpus-docx"
 for docx in $(find Tests/LedgerDocumentsTests/Fixtures -name '*.docx' | sort); do

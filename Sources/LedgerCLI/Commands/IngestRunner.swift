@@ -67,7 +67,8 @@ struct IngestRunner {
                 let store = context.store()
                 try DocumentStore(layout: store.layout, system: context.invocation.system).store(all: pending.documents)
                 let receipt = try store.append(pending.batches)
-                session.committedPlanned(head: HeadFile(head: receipt.head, bytes: pending.base.bytes + pending.batches.bytes.count))
+                session.committedPlanned(head: HeadFile(head: receipt.head, bytes: pending.base.bytes + pending.batches.bytes.count,
+                                                         format: pending.batches.format))
                 if let recovery = receipt.recovery { context.stderr.write(context.text(Message(.noteLine, .message(recovery.message))) + "\n") }
             } catch StoreError.headMoved {
                 session.discardPlanned()
@@ -99,10 +100,13 @@ struct IngestRunner {
         var documents: [[UInt8]] = []
         /// The chunk's files (by index) whose batches these are.
         var members: [Int] = []
+        /// When they are recorded: one instant for the whole append, which commits them at once.
+        let now: Instant
 
-        init(base: HeadFile) {
+        init(base: HeadFile, now: Instant) {
             self.base = base
-            batches = PreparedBatches(after: base.head)
+            self.now = now
+            batches = PreparedBatches(after: base)
         }
     }
 
@@ -294,11 +298,15 @@ struct IngestRunner {
                 report.outcome = .dryRun
                 return
             }
-            var group = pending ?? PendingAppend(base: head)
-            let appendContext = AppendContext(actor: context.actor, now: context.invocation.now(),
+            var group = pending ?? PendingAppend(base: head, now: context.invocation.now())
+            let appendContext = AppendContext(actor: context.actor, now: group.now,
                                               command: context.commandLine, reason: options.reason)
             let first = group.batches.records.count
-            report.seqs = try group.batches.add(planned, context: appendContext)
+            // A text read as `show` reads it back (the encoding detected, not forced) gives its
+            // facts' quoted lines back: the log need not repeat them.
+            let quotable = report.layout.reader == nil && options.encoding == nil
+                ? planned.first?.source.map { RecordLine2.QuotableDocument(digest: $0.document, lines: report.lines) } : nil
+            report.seqs = try group.batches.add(planned, context: appendContext, quotable: quotable)
             let base = group.base.bytes
             session.foldPlanned(Array(group.batches.records[first...]),
                                 at: group.batches.places[first...].map { base + $0.lowerBound..<base + $0.upperBound }, after: group.base)

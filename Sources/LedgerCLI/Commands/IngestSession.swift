@@ -45,7 +45,7 @@ final class IngestSession {
             discardPlanned()
         }
         if let known = position, known.head == head.head { return history }
-        if let known = position, known.bytes <= head.bytes, (try store.record(endingAt: known.bytes))?.asHead == known.head {
+        if let known = position, known.bytes <= head.bytes, try store.head(endingAt: known.bytes, format: head.format) == known.head {
             try fold(store: store, upTo: head, after: known)
         } else {
             restoreSnapshot(store: store, head: head)

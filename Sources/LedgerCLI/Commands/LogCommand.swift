@@ -46,7 +46,8 @@ enum LogCommand {
     }
 
     static func fromSeq(_ text: String?) throws -> Seq {
-        guard let text else { return Seq(1) }
+        // From the start: a migrated log's log.migrated record is seq 0.
+        guard let text else { return Seq(0) }
         guard let value = Int(text), value >= 1 else {
             throw CommandFailure.badValue("from", text, expected: Message(.expectedSeq))
         }

@@ -64,6 +64,8 @@ extension MessageCatalogue {
                                      chinese: "存储的文档不见了"),
         .damageDocumentEdited: Entry(english: "the stored document's bytes no longer match its name (its SHA-256): it was edited",
                                     chinese: "存储的文档字节与其名称（SHA-256）不再相符：已被改动"),
+        .damageMigrationMismatch: Entry(english: "seq {0} would not read back the same in format 2, so the log was not migrated (nothing was changed); please report this",
+                                       chinese: "序号 {0} 用格式 2 读回后与原来不同，因此日志没有迁移（未做任何更改）；请报告此问题"),
         .problemLine: Entry(english: "{0}{1}: {2}: {3}",
                            chinese: "{0}{1}：{2}：{3}"),
         .problemAtLine: Entry(english: "line {0}",

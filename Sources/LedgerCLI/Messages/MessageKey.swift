@@ -67,6 +67,7 @@ enum MessageKey: String, Sendable, CaseIterable {
     case commandExportAbstract = "command.export.abstract"
     case commandVerifyAbstract = "command.verify.abstract"
     case commandLogAbstract = "command.log.abstract"
+    case commandMigrateAbstract = "command.migrate.abstract"
     case commandCompletionsAbstract = "command.completions.abstract"
 
     // Exit codes, for the help screen.
@@ -167,6 +168,10 @@ enum MessageKey: String, Sendable, CaseIterable {
     case initReadmeNotWritten = "init.readmeNotWritten"
     case initMade = "init.made"
     case initNext = "init.next"
+    case migrateNeedsReason = "migrate.needsReason"
+    case migrateAlready = "migrate.already"
+    case migrateDone = "migrate.done"
+    case migrateEmpty = "migrate.empty"
     case initForeignFiles = "init.foreignFiles"
     case initNotDirectory = "init.notDirectory"
     case logEmpty = "log.empty"
@@ -429,6 +434,7 @@ enum MessageKey: String, Sendable, CaseIterable {
     case damageDocumentsNotFolder = "damage.documentsNotFolder"
     case damageDocumentMissing = "damage.documentMissing"
     case damageDocumentEdited = "damage.documentEdited"
+    case damageMigrationMismatch = "damage.migrationMismatch"
     case problemLine = "problem.line"
     case problemAtLine = "problem.atLine"
     case problemStoredDocument = "problem.storedDocument"

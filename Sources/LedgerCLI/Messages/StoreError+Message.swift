@@ -71,6 +71,7 @@ extension LogDamage {
         case .documentsNotFolder(let found): Message(.damageDocumentsNotFolder, FileKind.argument(describedAs: found))
         case .documentMissing: Message(.damageDocumentMissing)
         case .documentEdited: Message(.damageDocumentEdited)
+        case .migrationMismatch(let seq): Message(.damageMigrationMismatch, .text("\(seq)"))
         case .unreadable(let reason): Message(.verbatim, .text(reason))
         }
     }

@@ -78,10 +78,16 @@ public enum EventType {
     /// into the ``PublisherRegistry`` that ingest checks each bulletin's publisher against.
     public static let publisherRegistered = "publisher.registered"
 
+    /// The first record of a log rewritten in format 2 by `ledger migrate` (seq 0, before the
+    /// events, which keep their seqs): `fromFormat`, `head` (`seq`, `hash`, `bytes` of the old
+    /// log), `archive` (where the old log is kept, relative to `EventLog/`), `records`.
+    /// Ledger-level: no valid date; projections ignore it.
+    public static let logMigrated = "log.migrated"
+
     /// Every event type this build writes.
     public static let all = [
         issuePublished, itemsCounted, windowCounted, authorizationReported, departmentAuthorized, visitRecorded,
         inspectionRecorded, newsReported, progressReported, paragraphUnplaced, checkFailed, issueSuperseded,
-        inconsistencyAccepted, factCorrected, factRetracted, departmentRegistered, publisherRegistered,
+        inconsistencyAccepted, factCorrected, factRetracted, departmentRegistered, publisherRegistered, logMigrated,
     ]
 }

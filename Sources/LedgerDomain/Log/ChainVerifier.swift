@@ -4,7 +4,7 @@ import LedgerFormats
 ///
 /// Memory stays bounded whatever the log's length: it remembers only the hashes of the last
 /// ``window`` seqs, which is enough to tell a swap from a deletion.
-public struct ChainVerifier: Sendable {
+public struct ChainVerifier {
     /// How many problems are kept; later ones are only counted.
     public let maxProblems: Int
     /// How far back a record may stand out of order and still be recognised as reordered.
@@ -31,18 +31,24 @@ public struct ChainVerifier: Sendable {
     private var batchUnknown = false
     private var resynchronise = false
     private var decoder = RecordDecoder()
+    private var assembler: RecordAssembler
 
-    /// Creates a verifier; `committed` is the last seq the HEAD file vouches for, if known:
-    /// a bad record beyond it is called forged rather than edited.
-    public init(committed: Seq? = nil, maxProblems: Int = 100) {
+    /// Creates a verifier of a log in `format`; `committed` is the last seq the HEAD file
+    /// vouches for, if known: a bad record beyond it is called forged rather than edited.
+    public init(format: LogFormat = .one, committed: Seq? = nil, maxProblems: Int = 100) {
         self.committed = committed
         self.maxProblems = maxProblems
+        assembler = RecordAssembler(format: format)
     }
 
     /// Creates a verifier that continues a log already checked up to `head`, whose next line
     /// is line `nextLineNumber`: used to examine bytes written after the committed head.
-    public init(continuingFrom head: LogHead, nextLineNumber: Int, committed: Seq, maxProblems: Int = 100) {
-        self.init(committed: committed, maxProblems: maxProblems)
+    /// A format-2 log's next append states its own stamp, so nothing more is needed.
+    /// `context` is what the lines before the head say about the lines after it (format 2).
+    public init(format: LogFormat = .one, continuingFrom head: LogHead, context: RecordAssembler.Context = .init(),
+                nextLineNumber: Int, committed: Seq, maxProblems: Int = 100) {
+        self.init(format: format, committed: committed, maxProblems: maxProblems)
+        assembler = RecordAssembler(format: format, previousHash: head.hash, context: context)
         highestSeq = head.seq.value
         recentHashes[head.seq.value] = head.hash
         lastRecord = head
@@ -54,14 +60,16 @@ public struct ChainVerifier: Sendable {
     /// while it checks; nil otherwise.
     @discardableResult
     public mutating func check(line: UnsafeRawBufferPointer) -> EventRecord? {
-        check(DecodedLine(line, decoder: &decoder))
+        check(DecodedLine(line, format: assembler.format, after: assembler.previousHash, decoder: &decoder), line: line)
     }
 
-    /// Checks the next line of the log, already decoded and hashed (on another thread, say).
+    /// Checks the next line of the log (`line`, without its newline), already decoded and
+    /// hashed (on another thread, say).
     @discardableResult
-    public mutating func check(_ line: DecodedLine) -> EventRecord? {
+    public mutating func check(_ decoded: DecodedLine, line bytes: UnsafeRawBufferPointer) -> EventRecord? {
         lineNumber += 1
-        let record: EventRecord
+        let line = assembler.assemble(decoded, line: bytes)
+        var record: EventRecord
         switch line.record {
         case .success(let decoded):
             record = decoded
@@ -75,9 +83,27 @@ public struct ChainVerifier: Sendable {
         }
         recordCount += 1
         if let document = record.source?.document, documents[document] == nil { documents[document] = record.seq }
-        if !line.hashMatches { reportBadHash(record) }
-        checkOrder(record, hashMatches: line.hashMatches)
-        return line.hashMatches ? record : nil
+        var hashMatches = line.hashMatches
+        if !hashMatches && assembler.format == .two {
+            // A format-2 hash covers the line before. A line that stands after the wrong line
+            // may itself be intact: check it after the hash of the seq before its own.
+            let before = record.seq.value - 1
+            if let earlier = recentHashes[before], earlier != record.prev,
+               RecordLine2.hashMatches(bytes, hash: record.hash, after: earlier) {
+                record.prev = earlier
+                hashMatches = true
+            } else if recentHashes[before] == nil && before != highestSeq {
+                // The seq before it is not here (deleted, or further on): its hash cannot be
+                // checked, and the order check reports why. Its hash stands in for the line
+                // after it, which is checked after it.
+                checkOrder(record, hashMatches: false)
+                if recentHashes[record.seq.value] == nil { recentHashes[record.seq.value] = record.hash }
+                return nil
+            }
+        }
+        if !hashMatches { reportBadHash(record) }
+        checkOrder(record, hashMatches: hashMatches)
+        return hashMatches ? record : nil
     }
 
     /// Ends the check; `lastLineEnded` says whether the file's last line had its newline.
@@ -116,6 +142,14 @@ public struct ChainVerifier: Sendable {
 
     private mutating func checkOrder(_ record: EventRecord, hashMatches: Bool) {
         let seq = record.seq.value
+        if seq == 0 && lineNumber == 1 {
+            // The log.migrated record that begins a migrated log (the decoder allows seq 0 for nothing else).
+            if hashMatches {
+                recentHashes[0] = record.hash
+                lastRecord = record.asHead
+            }
+            return
+        }
         defer { remember(record, hashMatches: hashMatches) }
         if resynchronise {
             resynchronise = false

@@ -33,6 +33,8 @@ public enum LogDamage: Equatable, Sendable, CustomStringConvertible {
     case documentMissing
     /// A stored document's bytes no longer hash to its name.
     case documentEdited
+    /// A record that would not read back the same in format 2: the log was not migrated.
+    case migrationMismatch(seq: Seq)
     /// The file could not be read at all (a system error, in English).
     case unreadable(String)
 
@@ -56,6 +58,8 @@ public enum LogDamage: Equatable, Sendable, CustomStringConvertible {
         case .documentsNotFolder(let found): "it is \(found), not the folder the ledger made"
         case .documentMissing: "the stored document is missing"
         case .documentEdited: "the stored document's bytes no longer match its name (its SHA-256): it was edited"
+        case .migrationMismatch(let seq):
+            "seq \(seq) would not read back the same in format 2, so the log was not migrated (nothing was changed); please report this"
         case .unreadable(let reason): reason
         }
     }

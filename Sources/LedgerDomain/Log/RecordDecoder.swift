@@ -22,6 +22,24 @@ public struct RecordDecoder: Sendable {
         return try RecordLine.decodeGeneral(line)
     }
 
+    /// Reads one format-2 line (without its newline) alone; see ``RecordLine2/decode(_:)``.
+    /// Lines in the form ``RecordEncoder2`` writes are read in one pass, like format 1's.
+    public mutating func decode2(_ line: UnsafeRawBufferPointer) throws(RecordDecodingError) -> RecordLine2.Line {
+        if line.count < RecordLine.maxLineBytes, let stated = canonical2(line) { return stated }
+        return try RecordLine2.decode(line)
+    }
+
+    /// The format-2 line, when it is in the canonical form; nil otherwise.
+    mutating func canonical2(_ line: UnsafeRawBufferPointer) -> RecordLine2.Line? {
+        line.withMemoryRebound(to: UInt8.self) { bytes in
+            var cursor = CanonicalCursor(reader: JSONReader(bytes: bytes, maxDepth: 64), strings: FieldStrings())
+            swap(&cursor.strings, &strings)
+            let stated = cursor.line2()
+            swap(&cursor.strings, &strings)
+            return stated
+        }
+    }
+
     /// The record, when the line is in the canonical form; nil otherwise.
     mutating func canonical(_ line: UnsafeRawBufferPointer) -> EventRecord? {
         line.withMemoryRebound(to: UInt8.self) { bytes in
@@ -66,6 +84,123 @@ private struct CanonicalCursor {
               literal("}"), reader.pos == reader.end else { return nil }
         return EventRecord(seq: Seq(seq), id: id, type: type, version: version, valid: valid, recordedAt: recordedAt,
                            actor: actor, batch: batch, source: source, payload: payload, prev: prev, hash: hash)
+    }
+
+    /// A format-2 line in the form ``RecordEncoder2`` writes it.
+    mutating func line2() -> RecordLine2.Line? {
+        guard literal("{\"seq\":"), let seq = positiveInt(),
+              literal(",\"id\":"), let id = eventID(),
+              literal(",\"type\":"), let type = Self.repeated(&reader, &strings.types) else { return nil }
+        var version = 1
+        if literal(",\"version\":") {
+            guard let number = positiveInt(), number != 1 else { return nil }
+            version = number
+        }
+        var valid: CalendarDate?
+        if literal(",\"valid\":") {
+            guard let date = date() else { return nil }
+            valid = date
+        }
+        var header: RecordLine2.Header?
+        if literal(",\"batch\":") {
+            guard let read = header2() else { return nil }
+            header = read
+        }
+        var source: RecordLine2.SourceFields?
+        if literal(",\"source\":") {
+            guard let read = sourceFields2(shared: false) else { return nil }
+            source = read
+        }
+        guard literal(",\"payload\":"), reader.pos < reader.end, reader.bytes[reader.pos] == UInt8(ascii: "{"),
+              case .object(let payload)? = try? reader.parseValue(depth: 1),
+              literal(",\"hash\":"), let hash = digest(),
+              literal("}"), reader.pos == reader.end else { return nil }
+        return RecordLine2.Line(seq: Seq(seq), id: id, type: type, version: version, valid: valid, header: header, source: source,
+                                payload: payload, hash: hash)
+    }
+
+    private mutating func header2() -> RecordLine2.Header? {
+        guard literal("{\"count\":"), let count = positiveInt() else { return nil }
+        var stamp: RecordLine2.Stamp?
+        if literal(",\"recordedAt\":") {
+            guard let recordedAt = instant(), literal(",\"actor\":"), let actor = Self.repeated(&reader, &strings.actors) else { return nil }
+            var command: String?
+            var reason: String?
+            if literal(",\"command\":") {
+                guard let text = Self.repeated(&reader, &strings.commands) else { return nil }
+                command = text
+            }
+            if literal(",\"reason\":") {
+                guard let text = string() else { return nil }
+                reason = text
+            }
+            stamp = RecordLine2.Stamp(recordedAt: recordedAt, actor: actor, command: command, reason: reason)
+        }
+        var source: RecordLine2.SourceFields?
+        if literal(",\"source\":") {
+            guard let read = sourceFields2(shared: true) else { return nil }
+            source = read
+        }
+        guard literal("}") else { return nil }
+        return RecordLine2.Header(count: count, stamp: stamp, source: source)
+    }
+
+    /// A format-2 `source` object: the batch's shared fields, or a record's own.
+    private mutating func sourceFields2(shared: Bool) -> RecordLine2.SourceFields? {
+        guard literal("{") else { return nil }
+        var fields = RecordLine2.SourceFields()
+        var first = true
+        func key(_ name: StaticString) -> Bool {
+            if first {
+                guard literal("\"") else { return false }
+                guard literalAfterQuote(name) else { reader.pos -= 1; return false }
+            } else {
+                guard literal(",\"") else { return false }
+                guard literalAfterQuote(name) else { reader.pos -= 2; return false }
+            }
+            first = false
+            return true
+        }
+        if key("document") {
+            guard let document = digest() else { return nil }
+            fields.document = document
+        }
+        if key("issue") {
+            guard let issue = Self.repeated(&reader, &strings.issues) else { return nil }
+            fields.issue = issue
+        }
+        if !shared, key("lines") {
+            guard let lines = positiveRange() else { return nil }
+            fields.lines = lines
+        }
+        if !shared, key("pages") {
+            guard let pages = positiveRange() else { return nil }
+            fields.pages = pages
+        }
+        if key("parser") {
+            guard let parser = Self.repeated(&reader, &strings.parsers) else { return nil }
+            fields.parser = parser
+        }
+        if key("reader") {
+            guard let name = Self.repeated(&reader, &strings.parsers) else { return nil }
+            fields.reader = name
+        }
+        if !shared, key("text") {
+            guard let text = string() else { return nil }
+            fields.text = text
+        }
+        guard literal("}") else { return nil }
+        return fields
+    }
+
+    /// Consumes `name` + `":` when the line continues with them (after an opening quote).
+    private mutating func literalAfterQuote(_ name: StaticString) -> Bool {
+        let start = reader.pos
+        guard literal(name), literal("\":") else {
+            reader.pos = start
+            return false
+        }
+        return true
     }
 
     private mutating func batch() -> BatchMarker? {
@@ -284,23 +419,63 @@ struct FieldStrings: Sendable {
     var parsers = RecentStrings(capacity: 4)
 }
 
-/// One log line read ahead of its checks: its record, or why it is not one, and whether the
-/// record's hash is the SHA-256 of the line's bytes. Pure, so lines can be decoded on any thread.
+/// One log line read ahead of its checks: what it states, or why it is not a record, and
+/// whether its hash is right. Pure, so lines can be decoded on any thread; a
+/// ``RecordAssembler`` then turns it into a record in order.
 public struct DecodedLine: Sendable {
-    /// The record, or why the line is not one.
-    public let record: Result<EventRecord, RecordDecodingError>
-    /// Whether the line decoded and its stored hash matches its bytes.
-    public let hashMatches: Bool
+    /// What a line states: a whole record (format 1) or a format-2 line.
+    public enum Content: Sendable {
+        case one(EventRecord)
+        case two(RecordLine2.Line)
+    }
 
-    /// Decodes `line` (without its newline) and checks its hash.
+    /// What the line states, or why it is not a record.
+    public let content: Result<Content, RecordDecodingError>
+    /// Whether the line decoded and its stored hash is right (format 2: when chained after
+    /// ``hashedAfter``).
+    public let hashMatches: Bool
+    /// Format 2: the previous hash the line was hashed after; nil when it was not known.
+    public let hashedAfter: SHA256Digest?
+
+    /// Decodes a format-1 `line` (without its newline) and checks its hash.
     public init(_ line: UnsafeRawBufferPointer, decoder: inout RecordDecoder) {
-        do {
-            let record = try decoder.decode(line)
-            self.record = .success(record)
-            hashMatches = RecordLine.hashMatches(line, record: record)
-        } catch {
-            record = .failure(error)
-            hashMatches = false
+        self.init(line, format: .one, after: nil, decoder: &decoder)
+    }
+
+    /// Decodes `line` (without its newline) in `format`; a format-2 hash is checked when the
+    /// previous line's stored hash is given as `previous`.
+    public init(_ line: UnsafeRawBufferPointer, format: LogFormat, after previous: SHA256Digest?, decoder: inout RecordDecoder) {
+        switch format {
+        case .one:
+            do {
+                let record = try decoder.decode(line)
+                content = .success(.one(record))
+                hashMatches = RecordLine.hashMatches(line, record: record)
+            } catch {
+                content = .failure(error)
+                hashMatches = false
+            }
+            hashedAfter = nil
+        case .two:
+            do {
+                let stated = try decoder.decode2(line)
+                content = .success(.two(stated))
+                hashMatches = previous.map { RecordLine2.hashMatches(line, hash: stated.hash, after: $0) } ?? false
+                hashedAfter = previous
+            } catch {
+                content = .failure(error)
+                hashMatches = false
+                hashedAfter = nil
+            }
+        }
+    }
+
+    /// The hash the line stores, when it decoded.
+    public var storedHash: SHA256Digest? {
+        switch content {
+        case .success(.one(let record)): record.hash
+        case .success(.two(let line)): line.hash
+        case .failure: nil
         }
     }
 }

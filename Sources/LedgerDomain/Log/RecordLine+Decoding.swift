@@ -52,7 +52,7 @@ extension RecordLine {
                            payload: payload, prev: prev, hash: hash)
     }
 
-    private static func date(_ value: JSONValue, _ name: String) throws(RecordDecodingError) -> CalendarDate {
+    static func date(_ value: JSONValue, _ name: String) throws(RecordDecodingError) -> CalendarDate {
         guard case .string(let text) = value, let date = CalendarDate(iso: text) else {
             throw RecordDecodingError("field \"\(name)\" is not a date YYYY-MM-DD")
         }
@@ -84,7 +84,7 @@ extension RecordLine {
                                text: sourceText)
     }
 
-    private static func range(_ value: JSONValue, _ name: String) throws(RecordDecodingError) -> ClosedRange<Int> {
+    static func range(_ value: JSONValue, _ name: String) throws(RecordDecodingError) -> ClosedRange<Int> {
         guard case .array(let bounds) = value, bounds.count == 2,
               case .int(let first) = bounds[0], case .int(let last) = bounds[1],
               first >= 1, last >= first else {
@@ -93,14 +93,14 @@ extension RecordLine {
         return first...last
     }
 
-    private static func text(_ value: JSONValue, _ name: String) throws(RecordDecodingError) -> String {
+    static func text(_ value: JSONValue, _ name: String) throws(RecordDecodingError) -> String {
         guard case .string(let text) = value else { throw RecordDecodingError("field \"\(name)\" is not a string") }
         return text
     }
 }
 
 /// Reads an object's fields in their fixed order, so a reordered or unknown field is an error.
-private struct FieldReader {
+struct FieldReader {
     private let fields: [(key: String, value: JSONValue)]
     private let context: String
     private var index = 0
@@ -125,6 +125,11 @@ private struct FieldReader {
         return fields[index - 1].value
     }
 
+    /// Steps back over the field just read, to read it again with another accessor.
+    mutating func rewind() {
+        index -= 1
+    }
+
     mutating func expectEnd() throws(RecordDecodingError) {
         guard index == fields.count else {
             throw RecordDecodingError("unexpected field \"\(context)\(fields[index].key)\"")
@@ -134,6 +139,13 @@ private struct FieldReader {
     mutating func positiveInt(_ name: String) throws(RecordDecodingError) -> Int {
         guard case .int(let value) = try required(name), value >= 1 else {
             throw RecordDecodingError("field \"\(context)\(name)\" is not a positive integer")
+        }
+        return value
+    }
+
+    mutating func nonNegativeInt(_ name: String) throws(RecordDecodingError) -> Int {
+        guard case .int(let value) = try required(name), value >= 0 else {
+            throw RecordDecodingError("field \"\(context)\(name)\" is not a non-negative integer")
         }
         return value
     }

@@ -11,7 +11,7 @@ extension EventStore {
     @discardableResult
     public func append(_ events: [NewEvent], expecting expected: LogHead, context: AppendContext) throws -> AppendReceipt {
         precondition(!events.isEmpty, "a batch holds at least one event")
-        var batches = PreparedBatches(after: expected)
+        var batches = PreparedBatches(after: expected, format: try readHeadFile()?.format ?? .current)
         try batches.add(events, context: context)
         return try append(batches)
     }
@@ -31,9 +31,13 @@ extension EventStore {
         guard committed.head == batches.after else {
             throw StoreError.headMoved(expected: batches.after, actual: committed.head)
         }
+        // A log keeps its format (`ledger migrate` changes it).
+        guard committed.format == batches.format else {
+            throw StoreError.headMoved(expected: batches.after, actual: committed.head)
+        }
         let (bytes, last) = (batches.bytes, batches.head)
         try writeBatch(bytes, committed: committed)
-        let newHead = HeadFile(head: last, bytes: committed.bytes + bytes.count)
+        let newHead = HeadFile(head: last, bytes: committed.bytes + bytes.count, format: batches.format)
         do {
             try io.replaceAtomically(layout.head, with: newHead.encoded(), directory: layout.eventLog)
         } catch {
@@ -50,13 +54,13 @@ extension EventStore {
     /// Makes an empty ledger in `layout.root` (which must exist) with the same code the first
     /// append runs: `EventLog/` with an empty log and a HEAD naming no record, then `Snapshots/`.
     /// Returns false, changing nothing, when `EventLog/` is already there.
-    public func create() throws -> Bool {
+    public func create(format: LogFormat = .current) throws -> Bool {
         guard try system.kind(of: layout.eventLog) == .missing else { return false }
         try ensureDirectories()
         let lock = WriteLock(system: system, path: layout.lock)
         try lock.acquire(timeoutMilliseconds: lockTimeoutMilliseconds)
         defer { lock.release() }
-        if try readHeadFile() == nil { _ = try createEmptyHead() }
+        if try readHeadFile() == nil { _ = try createEmptyHead(format: format) }
         if try system.kind(of: layout.log) == .missing {
             let descriptor = try system.open(layout.log, flags: O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW, mode: 0o644)
             defer { system.close(descriptor) }
@@ -81,27 +85,65 @@ extension EventStore {
         try io.ensureDirectory(layout.eventLog, parent: layout.root, label: layout.eventLog)
     }
 
-    private func createEmptyHead() throws -> HeadFile {
-        try io.replaceAtomically(layout.head, with: HeadFile.empty.encoded(), directory: layout.eventLog)
-        return .empty
+    private func createEmptyHead(format: LogFormat = .current) throws -> HeadFile {
+        let empty = HeadFile(head: .empty, bytes: 0, format: format)
+        try io.replaceAtomically(layout.head, with: empty.encoded(), directory: layout.eventLog)
+        return empty
     }
 
     /// The batch's lines, appended to `bytes`, each checked by decoding it back before anything
     /// is written; returns the records. A record too long to be read back is refused
     /// (``StoreError/recordTooLarge``), never trapped on; `bytes` may then hold part of the batch.
-    static func encodeBatch(_ events: [NewEvent], after head: LogHead, context: AppendContext,
+    static func encodeBatch(_ events: [NewEvent], after head: LogHead, context: AppendContext, format: LogFormat,
+                            encoder: inout RecordEncoder2, quotable: RecordLine2.QuotableDocument?,
                             into bytes: inout [UInt8]) throws -> [EventRecord] {
+        let first = head.seq.next
+        let drafts = events.enumerated().map { index, event in
+            EventRecord(seq: Seq(first.value + index), id: context.makeID(), type: event.type, version: event.version,
+                        valid: event.valid, recordedAt: context.now, actor: context.actor,
+                        batch: index == 0 ? BatchMarker(first: first, count: events.count, command: context.command, reason: context.reason)
+                                          : BatchMarker(first: first, count: events.count),
+                        source: event.source, payload: event.payload, prev: index == 0 ? head.hash : .zero)
+        }
+        switch format {
+        case .one: return try encodeBatch1(drafts, after: head, into: &bytes)
+        case .two: return try encodeChecked(drafts, after: head, encoder: &encoder, quotable: quotable, into: &bytes)
+        }
+    }
+
+    /// Encodes one batch in format 2 and reads every line back, in order, as a reader will.
+    static func encodeChecked(_ drafts: [EventRecord], after head: LogHead, encoder: inout RecordEncoder2,
+                                     quotable: RecordLine2.QuotableDocument?, into bytes: inout [UInt8]) throws -> [EventRecord] {
+        let start = bytes.count
+        let context = RecordAssembler.Context(lastStamp: encoder.lastStamp)
+        let records = encoder.encodeBatch(drafts, quotable: quotable, into: &bytes)
+        // Every line is read back, in order, as a reader of the log will read it.
+        var assembler = RecordAssembler(format: .two, previousHash: head.hash, context: context)
+        var decoder = RecordDecoder()
+        var lineStart = start
+        for record in records {
+            guard let newline = bytes[lineStart...].firstIndex(of: 0x0A) else { preconditionFailure("every encoded line ends with a newline") }
+            guard newline - lineStart < RecordLine.maxLineBytes else {
+                throw StoreError.recordTooLarge(seq: record.seq.value, type: record.type, bytes: newline - lineStart,
+                                                limit: RecordLine.maxLineBytes - 1)
+            }
+            bytes.withUnsafeBytes { raw in
+                let line = UnsafeRawBufferPointer(rebasing: raw[lineStart..<newline])
+                let decoded = DecodedLine(line, format: .two, after: assembler.previousHash, decoder: &decoder)
+                let (read, matches) = assembler.assemble(decoded, line: line)
+                precondition((try? read.get()) == record, "a record must read back as it was written")
+                precondition(matches, "a record's hash must match its bytes")
+            }
+            lineStart = newline + 1
+        }
+        return records
+    }
+
+    private static func encodeBatch1(_ drafts: [EventRecord], after head: LogHead, into bytes: inout [UInt8]) throws -> [EventRecord] {
         var records: [EventRecord] = []
         var previous = head
-        let first = head.seq.next
-        for (index, event) in events.enumerated() {
-            let marker = index == 0
-                ? BatchMarker(first: first, count: events.count, command: context.command, reason: context.reason)
-                : BatchMarker(first: first, count: events.count)
-            let draft = EventRecord(
-                seq: previous.seq.next, id: context.makeID(), type: event.type, version: event.version,
-                valid: event.valid, recordedAt: context.now, actor: context.actor, batch: marker,
-                source: event.source, payload: event.payload, prev: previous.hash)
+        for var draft in drafts {
+            draft.prev = previous.hash
             let start = bytes.count
             let record = RecordLine.encode(draft, into: &bytes)
             guard bytes.count - start - 1 < RecordLine.maxLineBytes else {

@@ -31,7 +31,8 @@ extension EventStore {
 
     /// Counts the whole records of a tail, or throws when it is not an unfinished batch.
     private func checkInterruptedWrite(_ tail: [UInt8], after head: LogHead) throws -> Int {
-        var verifier = ChainVerifier(continuingFrom: head, nextLineNumber: 1, committed: head.seq)
+        let format = try readHeadFile()?.format ?? .current
+        var verifier = ChainVerifier(format: format, continuingFrom: head, nextLineNumber: 1, committed: head.seq)
         var start = 0
         tail.withUnsafeBytes { raw in
             while start < raw.count {
@@ -71,19 +72,7 @@ extension EventStore {
     /// chained onto a record that was edited or replaced.
     func checkLastRecord(matches committed: HeadFile) throws {
         guard committed.bytes > 0 else { return }
-        let descriptor = try system.open(layout.log, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
-        defer { system.close(descriptor) }
-        let window = min(committed.bytes, RecordLine.maxLineBytes)
-        let bytes = try io.read(descriptor, count: window, at: committed.bytes - window, path: layout.log)
-        guard bytes.last == 0x0A else {
-            throw StoreError.damaged(path: layout.relative(layout.log), line: nil, reason: .noFinalNewline)
-        }
-        let start = bytes.dropLast().lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-        let matches = bytes.withUnsafeBytes { raw -> Bool in
-            let line = UnsafeRawBufferPointer(rebasing: raw[start..<raw.count - 1])
-            guard let record = try? RecordLine.decode(line) else { return false }
-            return record.asHead == committed.head && RecordLine.hashMatches(line, record: record)
-        }
+        let matches = try head(endingAt: committed.bytes, format: committed.format) == committed.head
         guard matches else {
             throw StoreError.damaged(path: layout.relative(layout.log), line: nil,
                                      reason: .lastRecordNotHead(head: committed.head))

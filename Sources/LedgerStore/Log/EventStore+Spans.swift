@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import LedgerDomain
+import LedgerFormats
 
 extension EventStore {
     /// The longest run of bytes ``records(in:committed:)`` reads at once.
@@ -17,13 +18,25 @@ extension EventStore {
         defer { system.close(descriptor) }
         let read = try io.read(descriptor, count: bytes.count, at: bytes.lowerBound, path: layout.log)
         guard read.count == bytes.count, read.last == 0x0A else { return nil }
+        var previousHash = SHA256Digest.zero
+        if head.format == .two, bytes.lowerBound > 0 {
+            guard let before = try lineEnding(at: bytes.lowerBound, descriptor: descriptor),
+                  let hash = before.line.withUnsafeBytes({ RecordAssembler.storedHash($0) }) else { return nil }
+            previousHash = hash
+        }
+        let start = bytes.lowerBound
+        var assembler = RecordAssembler(format: head.format, previousHash: previousHash,
+                                        earlier: { [self] in try? self.context(before: start, format: head.format) })
+        var decoder = RecordDecoder()
         return read.withUnsafeBytes { raw -> [EventRecord]? in
             var records: [EventRecord] = []
             var start = 0
             while start < raw.count {
                 guard let newline = raw[start...].firstIndex(of: 0x0A) else { return nil }
                 let line = UnsafeRawBufferPointer(rebasing: raw[start..<newline])
-                guard let record = try? RecordLine.decode(line), RecordLine.hashMatches(line, record: record) else { return nil }
+                let decoded = DecodedLine(line, format: head.format, after: assembler.previousHash, decoder: &decoder)
+                let (result, matches) = assembler.assemble(decoded, line: line)
+                guard matches, let record = try? result.get() else { return nil }
                 if let previous = records.last, record.seq != previous.seq.next || record.prev != previous.hash { return nil }
                 records.append(record)
                 start = newline + 1

@@ -58,11 +58,13 @@ extension EventStore {
         defer { system.close(descriptor) }
         let reader = LineReader(system: system, descriptor: descriptor, path: layout.relative(layout.log))
         let committedBytes = committed.map { min($0.bytes, report.fileBytes) } ?? report.fileBytes
-        var verifier = ChainVerifier(committed: committed?.head.seq)
+        let format = committed?.format ?? .current
+        var verifier = ChainVerifier(format: format, committed: committed?.head.seq)
         var lines = ParallelLineDecoder(reader: reader)
         lines.chunkBytes = decodingChunkBytes
+        lines.format = format
         let summary = try lines.forEachLine(limit: committedBytes) { line, decoded in
-            if line.ended, let record = verifier.check(decoded) { body(record) }
+            if line.ended, let record = verifier.check(decoded, line: line.bytes) { body(record) }
         }
         verifier.finish(lastLineEnded: summary.lastLineEnded)
         report.records = verifier.recordCount
@@ -104,7 +106,9 @@ extension EventStore {
     }
 
     private func checkTail(_ report: inout VerifyReport, committed: HeadFile, reader: LineReader, nextLine: Int) throws {
-        var tail = ChainVerifier(continuingFrom: committed.head, nextLineNumber: nextLine, committed: committed.head.seq)
+        let context = (try? self.context(before: committed.bytes, format: committed.format)) ?? nil
+        var tail = ChainVerifier(format: committed.format, continuingFrom: committed.head, context: context ?? .init(),
+                                 nextLineNumber: nextLine, committed: committed.head.seq)
         _ = try reader.forEachLine(from: committed.bytes, firstLineNumber: nextLine) { line in
             if line.ended { tail.check(line: line.bytes) }
         }

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import LedgerDomain
+import LedgerFormats
 
 /// The append-only, hash-chained event log of one ledger directory.
 ///
@@ -60,6 +61,13 @@ public final class EventStore {
     /// Reads the committed HEAD and, when an interrupted write left bytes after it and no other
     /// process is writing, recovers them (see ``TailRecovery``).
     public func open() throws -> (head: HeadFile, recovery: TailRecovery?) {
+        if try system.kind(of: layout.migrating) != .missing, try system.kind(of: layout.eventLog) == .directory {
+            // A migration was interrupted mid-swap: finish or undo it before reading anything.
+            let lock = WriteLock(system: system, path: layout.lock)
+            try lock.acquire(timeoutMilliseconds: lockTimeoutMilliseconds)
+            defer { lock.release() }
+            try finishInterruptedMigration()
+        }
         let committed = try readHeadFile() ?? .empty
         let size = try logSize()
         if size < committed.bytes { throw truncatedError(committed, size: size) }
@@ -100,21 +108,30 @@ public final class EventStore {
         reader.chunkBytes = min(reader.chunkBytes, max(head.bytes - start, 4096))
         var lines = ParallelLineDecoder(reader: reader)
         lines.chunkBytes = decodingChunkBytes
-        _ = try lines.forEachLine(from: start, limit: head.bytes, firstLineNumber: previous.seq.value + 1) { line, decoded in
+        lines.format = head.format
+        var assembler = RecordAssembler(format: head.format, previousHash: previous.hash,
+                                        earlier: start == 0 ? nil : { [self] in try? self.context(before: start, format: head.format) })
+        var firstLine = start == 0
+        // A migrated log's first line is its log.migrated record, seq 0: seq N stands on line N + 2.
+        let lineOfSeq1 = start > 0 && (try? beginsWithMigration(descriptor)) == true ? 2 : 1
+        _ = try lines.forEachLine(from: start, limit: head.bytes, firstLineNumber: previous.seq.value + lineOfSeq1) { line, decoded in
+            let (result, hashMatches) = assembler.assemble(decoded, line: line.bytes)
             let record: EventRecord
-            switch decoded.record {
+            switch result {
             case .success(let decoded):
                 record = decoded
             case .failure(let error):
                 throw StoreError.damaged(path: layout.relative(layout.log), line: line.number, reason: .invalidRecord(error.message))
             }
-            guard record.seq == previous.seq.next, record.prev == previous.hash else {
+            let migrated = firstLine && record.seq == Seq(0)
+            firstLine = false
+            guard migrated || (record.seq == previous.seq.next && record.prev == previous.hash) else {
                 throw StoreError.damaged(path: layout.relative(layout.log), line: line.number,
                                          reason: .seqDoesNotFollow(seq: record.seq, previous: previous.seq))
             }
             // Every answer names the head it came from: a record that no longer matches its
             // hash would make the same head stand for other figures.
-            guard decoded.hashMatches else {
+            guard hashMatches else {
                 throw StoreError.damaged(path: layout.relative(layout.log), line: line.number,
                                          reason: .recordEdited(seq: record.seq))
             }
@@ -127,12 +144,35 @@ public final class EventStore {
         }
     }
 
-    /// The record whose line ends at byte `end` of the log (a snapshot's position), or nil when
-    /// no well-formed record ends there.
-    public func record(endingAt end: Int) throws -> EventRecord? {
+    /// The head (seq and hash) of the record whose line ends at byte `end` of the log (a
+    /// snapshot's position), checked against its hash; nil when no well-formed record ends there.
+    public func head(endingAt end: Int, format: LogFormat) throws -> LogHead? {
         guard end > 0, end <= (try logSize()) else { return nil }
         let descriptor = try system.open(layout.log, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
         defer { system.close(descriptor) }
+        guard let (line, start) = try lineEnding(at: end, descriptor: descriptor) else { return nil }
+        return line.withUnsafeBytes { raw -> LogHead? in
+            switch format {
+            case .one:
+                guard let record = try? RecordLine.decode(raw), RecordLine.hashMatches(raw, record: record) else { return nil }
+                return record.asHead
+            case .two:
+                guard let stated = try? RecordLine2.decode(raw) else { return nil }
+                var previous = SHA256Digest.zero
+                if start > 0 {
+                    guard let before = try? lineEnding(at: start, descriptor: descriptor),
+                          let hash = before.line.withUnsafeBytes({ RecordAssembler.storedHash($0) }) else { return nil }
+                    previous = hash
+                }
+                guard RecordLine2.hashMatches(raw, hash: stated.hash, after: previous) else { return nil }
+                return LogHead(seq: stated.seq, hash: stated.hash)
+            }
+        }
+    }
+
+    /// The line (without its newline) that ends at byte `end` (just after its newline), and
+    /// where it starts; nil when no line of a record's length ends there.
+    func lineEnding(at end: Int, descriptor: Int32) throws -> (line: [UInt8], start: Int)? {
         // Records are about a kilobyte: look back 4 KiB first, widening up to the longest line.
         var window = min(end, 4096)
         var bytes = try io.read(descriptor, count: window, at: end - window, path: layout.log)
@@ -143,11 +183,35 @@ public final class EventStore {
         guard bytes.last == 0x0A else { return nil }
         let start = bytes.dropLast().lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
         guard start > 0 || window == end else { return nil }
-        return bytes.withUnsafeBytes { raw in
-            let line = UnsafeRawBufferPointer(rebasing: raw[start..<raw.count - 1])
-            guard let record = try? RecordLine.decode(line), RecordLine.hashMatches(line, record: record) else { return nil }
-            return record
+        return (Array(bytes[start..<bytes.count - 1]), end - window + start)
+    }
+
+    /// What the lines before byte `offset` of a format-2 log say about the lines after it (the
+    /// batch in progress, the stamp a stampless header inherits), read backwards only as far
+    /// as the nearest batch header that states its stamp. Nil when no such header is found.
+    func context(before offset: Int, format: LogFormat) throws -> RecordAssembler.Context? {
+        guard format == .two, offset > 0 else { return nil }
+        let descriptor = try system.open(layout.log, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
+        defer { system.close(descriptor) }
+        var end = offset
+        var nearest: (seq: Seq, header: RecordLine2.Header)?
+        while end > 0, let (line, start) = try lineEnding(at: end, descriptor: descriptor) {
+            if let stated = line.withUnsafeBytes({ try? RecordLine2.decode($0) }), let header = stated.header {
+                if nearest == nil { nearest = (stated.seq, header) }
+                if let stamp = header.stamp, let nearest {
+                    return RecordAssembler.Context(batch: (nearest.seq, nearest.header.count, nearest.header.stamp ?? stamp, nearest.header.source),
+                                                   lastStamp: stamp)
+                }
+            }
+            end = start
         }
+        return nil
+    }
+
+    /// Whether the log begins with a log.migrated record (seq 0).
+    private func beginsWithMigration(_ descriptor: Int32) throws -> Bool {
+        let prefix = Array(#"{"seq":0,"#.utf8)
+        return try io.read(descriptor, count: prefix.count, at: 0, path: layout.log) == prefix
     }
 
     func logSize() throws -> Int {

@@ -4,32 +4,34 @@ import LedgerFormats
 /// The commit point of the log: `EventLog/HEAD`, one JSON line naming the last committed
 /// record and the log's committed length in bytes.
 ///
-/// `{"format":1,"seq":12,"hash":"<64 hex>","bytes":4821}`. A batch is committed when HEAD is
+/// `{"format":2,"seq":12,"hash":"<64 hex>","bytes":4821}`. A batch is committed when HEAD is
 /// replaced (atomically, after the log is fsynced); bytes beyond `bytes` are an interrupted write.
+/// `format` names the log's line format (``LogFormat``); this build reads and appends to both.
 public struct HeadFile: Equatable, Sendable {
-    /// The on-disk format this build reads and writes; read first, before anything else.
-    public static let format = 1
     /// HEAD is never larger than this.
     static let maxBytes = 512
 
+    /// The log's format.
+    public var format: LogFormat
     /// The last committed record.
     public var head: LogHead
     /// The committed length of `events.jsonl` in bytes.
     public var bytes: Int
 
-    /// Creates a HEAD for a log of `bytes` bytes ending at `head`.
-    public init(head: LogHead, bytes: Int) {
+    /// Creates a HEAD for a log of `bytes` bytes in `format` ending at `head`.
+    public init(head: LogHead, bytes: Int, format: LogFormat = .current) {
         self.head = head
         self.bytes = bytes
+        self.format = format
     }
 
-    /// The HEAD of an empty log.
+    /// The HEAD of an empty log, in the format new ledgers are written in.
     public static let empty = HeadFile(head: .empty, bytes: 0)
 
     /// The file's bytes.
     public func encoded() -> [UInt8] {
         var line = JSONWriter.encode(.object([
-            "format": .int(HeadFile.format), "seq": .int(head.seq.value),
+            "format": .int(format.rawValue), "seq": .int(head.seq.value),
             "hash": .string(head.hash.hex), "bytes": .int(bytes),
         ]))
         line.append(0x0A)
@@ -44,14 +46,15 @@ public struct HeadFile: Equatable, Sendable {
         guard case .int(let format)? = object["format"] else {
             return .failure(RecordDecodingError("it has no format number"))
         }
-        guard format == HeadFile.format else {
-            return .failure(RecordDecodingError("it is format \(format); this build of ledger reads format \(HeadFile.format)"))
+        guard let known = LogFormat(rawValue: format) else {
+            let formats = LogFormat.allCases.map(\.description).joined(separator: " and ")
+            return .failure(RecordDecodingError("it is format \(format); this build of ledger reads formats \(formats)"))
         }
         guard case .int(let seq)? = object["seq"], seq >= 0,
               case .string(let hex)? = object["hash"], let hash = SHA256Digest(hex: hex),
               case .int(let length)? = object["bytes"], length >= 0, object.keys.count == 4 else {
             return .failure(RecordDecodingError("its fields are not {format, seq, hash, bytes}"))
         }
-        return .success(HeadFile(head: LogHead(seq: Seq(seq), hash: hash), bytes: length))
+        return .success(HeadFile(head: LogHead(seq: Seq(seq), hash: hash), bytes: length, format: known))
     }
 }

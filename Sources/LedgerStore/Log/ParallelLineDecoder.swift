@@ -1,5 +1,6 @@
 import Dispatch
 import LedgerDomain
+import LedgerFormats
 
 /// Streams the log's lines like ``LineReader`` and decodes and hashes them on every core,
 /// handing each line back in file order with its ``DecodedLine``.
@@ -11,6 +12,8 @@ import LedgerDomain
 /// with the caller, on its own thread, as do all reads through the ``SystemCalls`` seam.
 struct ParallelLineDecoder {
     let reader: LineReader
+    /// The log's format.
+    var format: LogFormat = .one
     /// The bytes of lines gathered before a chunk is handed to a worker.
     var chunkBytes = 512 << 10
     /// How many chunks may be read ahead of the one being handed back.
@@ -22,7 +25,7 @@ struct ParallelLineDecoder {
     func forEachLine(from offset: Int = 0, limit: Int? = nil, firstLineNumber: Int = 1,
                      _ body: (Line, DecodedLine) throws -> Void) throws -> LineReader.Summary {
         var pending: [DecodingChunk] = []
-        var filling = DecodingChunk()
+        var filling = DecodingChunk(format: format)
         // A range that fits in one chunk is decoded here: a thread would cost more than it saves.
         let parallel = limit.map { $0 - offset > chunkBytes } ?? true
         func handBack(_ chunk: DecodingChunk) throws {
@@ -40,7 +43,7 @@ struct ParallelLineDecoder {
                 filling.decodeHere()
                 try filling.forEachLine(body)
             }
-            filling = DecodingChunk()
+            filling = DecodingChunk(format: format)
         }
         for chunk in pending { try handBack(chunk) }
         filling.decodeHere()
@@ -52,12 +55,14 @@ struct ParallelLineDecoder {
 /// A run of whole lines copied out of the reader's buffer, decoded once, by one thread, then
 /// read by the thread that made it: the semaphore orders the two.
 private final class DecodingChunk: @unchecked Sendable {
+    let format: LogFormat
     private(set) var bytes: [UInt8] = []
     private var lines: [(start: Int, end: Int, number: Int, offset: Int, ended: Bool)] = []
     private var decoded: [DecodedLine] = []
     private let done = DispatchSemaphore(value: 0)
 
-    init() {
+    init(format: LogFormat) {
+        self.format = format
         bytes.reserveCapacity(512 << 10 + 4096)
     }
 
@@ -82,9 +87,15 @@ private final class DecodingChunk: @unchecked Sendable {
     func decodeHere() {
         var decoder = RecordDecoder()
         decoded.reserveCapacity(lines.count)
+        // A format-2 line is hashed after the line before; the chunk's first line is checked
+        // again by the caller, who knows the line before it.
+        var previous: SHA256Digest?
         bytes.withUnsafeBytes { raw in
             for line in lines {
-                decoded.append(DecodedLine(UnsafeRawBufferPointer(rebasing: raw[line.start..<line.end]), decoder: &decoder))
+                let line = DecodedLine(UnsafeRawBufferPointer(rebasing: raw[line.start..<line.end]), format: format, after: previous,
+                                       decoder: &decoder)
+                previous = line.storedHash
+                decoded.append(line)
             }
         }
     }

@@ -121,7 +121,7 @@ public struct SnapshotStore {
                 return .failure(.unusable(.partMissing(part: missing)))
             }
             guard header.head.seq <= head.head.seq, header.bytes <= head.bytes,
-                  let record = try? store.record(endingAt: header.bytes), record.asHead == header.head else {
+                  (try? store.head(endingAt: header.bytes, format: head.format)) == header.head else {
                 return .failure(.unusable(.headNotInLog(header.head)))
             }
             return .success((header, parts))

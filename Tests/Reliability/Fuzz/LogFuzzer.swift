@@ -30,7 +30,13 @@ func writeFile(_ path: String, _ bytes: [UInt8]) {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLog(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    var verifier = ChainVerifier()
+    for format in LogFormat.allCases { exercise(bytes, as: format) }
+    return 0
+}
+
+/// The bytes as a log of `format`: through the verifier in memory, then on disk.
+func exercise(_ bytes: [UInt8], as format: LogFormat) {
+    var verifier = ChainVerifier(format: format)
     var start = 0
     var lastEnded = true
     var committedBytes = 0
@@ -52,7 +58,7 @@ public func fuzzLog(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     // The same bytes through the store, HEAD naming the last record the verifier accepted.
     writeFile(fuzzRoot + "/EventLog/events.jsonl", bytes)
     let last = verifier.lastRecord
-    let head = #"{"format":1,"seq":\#(last.seq.value),"hash":"\#(last.hash.hex)","bytes":\#(committedBytes)}"# + "\n"
+    let head = #"{"format":\#(format.rawValue),"seq":\#(last.seq.value),"hash":"\#(last.hash.hex)","bytes":\#(committedBytes)}"# + "\n"
     writeFile(fuzzRoot + "/EventLog/HEAD", Array(head.utf8))
     let store = EventStore(layout: LedgerLayout(root: fuzzRoot))
     let report = try? store.verify()
@@ -60,5 +66,4 @@ public func fuzzLog(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         var count = 0
         try? store.forEachRecord(upTo: committed) { _, _ in count += 1 }
     }
-    return 0
 }
