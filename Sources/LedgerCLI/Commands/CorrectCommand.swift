@@ -80,7 +80,7 @@ enum CorrectCommand {
             let field = String(assignment[..<equals])
             let text = String(assignment[assignment.index(after: equals)...])
             guard let kind = fields.first(where: { $0.name == field })?.kind else {
-                throw CommandFailure(Message(.correctNoField, .text(fact.type), "\(fact.seq)", .text(field), .text(fields.map(\.name).joined(separator: ", "))), exitCode: .usage)
+                throw CommandFailure(Message(.correctNoField, .text(fact.type), "\(fact.seq)", .text(field), .list(fields.map { .text($0.name) })), exitCode: .usage)
             }
             guard let value = kind.parse(text) else {
                 throw CommandFailure(Message(.correctBadValue, .text(text), .text(field), .message(kind.expectedMessage)), exitCode: .usage)
@@ -111,7 +111,8 @@ enum CorrectCommand {
             return Message(.correctRetracted, "\(seq)", "\(fact.seq)", .text(fact.type + (fact.source?.issue.map { ", \($0)" } ?? ""))).rendered(in: language) + "\n"
         }
         let changes = (event.payload["changes"]?.array ?? []).map { change in
-            "\(change["field"]?.string ?? ""): \(IngestDisplay.value(change["from"])) → \(IngestDisplay.value(change["to"]))"
+            Message(.fieldChange, .text(change["field"]?.string ?? ""), .text(IngestDisplay.value(change["from"], language: language)),
+                    .text(IngestDisplay.value(change["to"], language: language))).rendered(in: language)
         }
         return Message(.correctCorrected, "\(seq)", "\(fact.seq)", .text(fact.type + (fact.source?.issue.map { ", \($0)" } ?? "")),
                        .text(changes.joined(separator: "; "))).rendered(in: language) + "\n"

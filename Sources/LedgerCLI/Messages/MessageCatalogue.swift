@@ -266,6 +266,7 @@ enum MessageCatalogue {
         .auditMore: Entry(english: "    … and {0} more", chinese: "    …… 另有 {0} 条"),
         .auditReason: Entry(english: "    reason: {0}", chinese: "    原因：{0}"),
         .auditNeedsLookLine: Entry(english: "  seq {0}  {1}  {2}：{3}", chinese: "  序号 {0}  {1}  {2}：{3}"),
+        .fieldChange: Entry(english: "{0}: {1} → {2}", chinese: "{0}：{1} → {2}"),
         .valueNone: Entry(english: "(none)", chinese: "（无）"),
         .dateForms: Entry(english: "2023-02-20, 2023-2-20, 2023/2/20, 2023.2.20 or 2023年2月20日",
                          chinese: "2023-02-20、2023-2-20、2023/2/20、2023.2.20 或 2023年2月20日"),

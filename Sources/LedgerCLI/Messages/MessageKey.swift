@@ -197,6 +197,7 @@ enum MessageKey: String, Sendable, CaseIterable {
     case auditReason = "audit.reason"
     case auditNeedsLookLine = "audit.needsLookLine"
     case valueNone = "value.none"
+    case fieldChange = "field.change"
     case extractMissingDocument = "extract.missingDocument"
     case fileNote = "file.note"
     case exportWrote = "export.wrote"
