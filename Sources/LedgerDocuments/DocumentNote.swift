@@ -1,3 +1,5 @@
+import LedgerFormats
+
 /// Something a reader noticed that a person may want to know, as a value: one case per
 /// sentence, with what varies as typed arguments. ``description`` is the English sentence (as
 /// `ledger extract --json` carries it); the CLI renders the same case in the user's language.
@@ -30,8 +32,8 @@ public indirect enum DocumentNote: Equatable, Sendable, CustomStringConvertible 
     case listWithoutDefinition(String)
     /// A list numbering format shown as decimal numbers.
     case numberingFormatAsDecimal(String)
-    /// A note of the PDF or zip layer below, in English.
-    case other(String)
+    /// A note of the PDF layer below.
+    case pdf(PDFNote)
 
     /// The sentence in English.
     public var description: String {
@@ -52,7 +54,7 @@ public indirect enum DocumentNote: Equatable, Sendable, CustomStringConvertible 
         case .undefinedList(let id): "a paragraph names the undefined list \(id); it is shown without its number"
         case .listWithoutDefinition(let id): "the list \(id) has no definition; its paragraphs are shown without their numbers"
         case .numberingFormatAsDecimal(let format): "the list numbering format \(format) is shown as decimal numbers"
-        case .other(let text): text
+        case .pdf(let note): note.description
         }
     }
 }

@@ -53,7 +53,11 @@ import LedgerFormats
             #expect(note.message.rendered(in: .english) == note.description)
             #expect(note.message.rendered(in: .chinese) != note.description, "\(note)")
         }
-        let other = DocumentNote.onPage(1, .other("the font /F9 is used but not defined in the page's resources"))
-        #expect(other.message.rendered(in: .english) == other.description)
+        let pdfNotes: [PDFNote] = [.formDrawsItself(name: "Fm1"), .formsTooDeep(maxDepth: 12), .fontNotDefined(name: "F9"), .toUnicodeUndecodable,
+                                   .predefinedCMap(font: "F2", baseFont: "SimSun", cmap: "UniGB-UCS2-H"), .crossReferenceRebuilt(reason: "no xref at offset 1234")]
+        for note in pdfNotes.map({ DocumentNote.onPage(1, .pdf($0)) }) + pdfNotes.map(DocumentNote.pdf) {
+            #expect(note.message.rendered(in: .english) == note.description)
+            #expect(note.message.rendered(in: .chinese) != note.description, "\(note)")
+        }
     }
 }

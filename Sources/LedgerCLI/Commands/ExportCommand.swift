@@ -35,7 +35,7 @@ enum ExportCommand {
     static func run(_ context: CommandContext) throws -> ExitCode {
         let name = context.arguments.positionals[0]
         guard ProjectCommand.names.contains(name) else {
-            let expected = Message.Argument.text(ProjectCommand.names.joined(separator: ", "))
+            let expected = Message.Argument.list(ProjectCommand.names.map { .text($0) })
             if let close = ProjectCommand.names.first(where: { LedgerTool.editDistance($0, name) <= 2 }) {
                 throw UsageError(Message(.unknownProjectionSuggested, .text(name), .text(close), expected), command: spec.name)
             }

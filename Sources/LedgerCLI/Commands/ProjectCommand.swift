@@ -37,7 +37,7 @@ enum ProjectCommand {
     static func run(_ context: CommandContext) throws -> ExitCode {
         let name = context.arguments.positionals[0]
         guard names.contains(name) else {
-            let expected = Message.Argument.text(names.joined(separator: ", "))
+            let expected = Message.Argument.list(names.map { .text($0) })
             if let close = names.first(where: { LedgerTool.editDistance($0, name) <= 2 }) {
                 throw UsageError(Message(.unknownProjectionSuggested, .text(name), .text(close), expected), command: spec.name)
             }

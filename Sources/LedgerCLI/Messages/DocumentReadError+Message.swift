@@ -102,7 +102,21 @@ extension DocumentNote {
         case .undefinedList(let id): Message(.docNoteUndefinedList, .text(id))
         case .listWithoutDefinition(let id): Message(.docNoteListWithoutDefinition, .text(id))
         case .numberingFormatAsDecimal(let format): Message(.docNoteNumberingFormatAsDecimal, .text(format))
-        case .other(let text): Message(.verbatim, .text(text))
+        case .pdf(let note): note.message
+        }
+    }
+}
+
+extension PDFNote {
+    /// The PDF layer's note as a catalogue message.
+    var message: Message {
+        switch self {
+        case .formDrawsItself(let name): Message(.pdfNoteFormDrawsItself, .text(name))
+        case .formsTooDeep(let maxDepth): Message(.pdfNoteFormsTooDeep, n(maxDepth))
+        case .fontNotDefined(let name): Message(.pdfNoteFontNotDefined, .text(name))
+        case .toUnicodeUndecodable: Message(.pdfNoteToUnicodeUndecodable)
+        case let .predefinedCMap(font, baseFont, cmap): Message(.pdfNotePredefinedCMap, .text(font), .text(baseFont), .text(cmap))
+        case .crossReferenceRebuilt(let reason): Message(.pdfNoteCrossReferenceRebuilt, .text(reason))
         }
     }
 }

@@ -35,7 +35,7 @@ public enum PDFTextReader {
                 throw PDFReadError(error)
             }
             images += content.imageCount
-            notes.append(contentsOf: content.notes.map { .onPage(page.number, .other($0)) })
+            notes.append(contentsOf: content.notes.map { .onPage(page.number, .pdf($0)) })
             for (font, count) in content.unmappedGlyphs {
                 unmapped[font, default: (0, [])].glyphs += count
                 unmapped[font, default: (0, [])].pages.append(page.number)
@@ -58,7 +58,7 @@ public enum PDFTextReader {
             }
             throw .noTextLayer(pageCount: pages.count, imageCount: images)
         }
-        return ExtractedDocument(format: .pdf, lines: lines, pageCount: pages.count, notices: document.notes.map(DocumentNote.other) + notes)
+        return ExtractedDocument(format: .pdf, lines: lines, pageCount: pages.count, notices: document.notes.map(DocumentNote.pdf) + notes)
     }
 
     /// Page numbers as ranges: `1–3, 5`.
