@@ -31,6 +31,21 @@ struct ChineseMessagesTests {
         #expect(zhJSON.stdout.contains("this is an HTML page"))
     }
 
+    @Test("a warning of the parser is Chinese, like a compiler's: place, severity and sentence; --json keeps the English")
+    func parserWarning() throws {
+        let ledger = TemporaryDirectory()
+        let text = try IngestTests.fixture("2023-06.txt").replacingOccurrences(of: "（2月 13日—2月 17日）\n", with: "")
+        ledger.write("y.txt", Data(text.utf8))
+        let zh = try Self.run(["ingest", "--dry-run", "y.txt"], Self.chinese, in: ledger.path)
+        #expect(zh.status == 0, "\(zh.stderr)")
+        #expect(zh.stdout.contains("y.txt:1：警告：报头中没有统计期间（如 （1月 9日—1月 13日））：事实按印发日期 2023-02-27 记日期\n"), "\(zh.stdout)")
+        let en = try Self.run(["ingest", "--dry-run", "y.txt"], Self.english, in: ledger.path)
+        #expect(en.stdout.contains("y.txt:1: warning: no reporting period (like （1月 9日—1月 13日）) in the masthead: the facts are dated by the publication date 2023-02-27\n"), "\(en.stdout)")
+        let zhJSON = try Self.run(["ingest", "--dry-run", "--json", "y.txt"], Self.chinese, in: ledger.path)
+        let enJSON = try Self.run(["ingest", "--dry-run", "--json", "y.txt"], Self.english, in: ledger.path)
+        #expect(zhJSON.stdout == enJSON.stdout)
+    }
+
     /// A ledger of one issue (seqs 1–25) whose record at seq 5 was edited by hand.
     static func damagedLedger() throws -> TemporaryDirectory {
         let ledger = TemporaryDirectory()
