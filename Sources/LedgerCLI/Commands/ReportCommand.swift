@@ -40,9 +40,11 @@ enum ReportCommand {
         let store = context.store()
         var state = HallState()
         let verified = try VerifyCommand.check(store) { state.apply($0, filter: filter) }
+        // The page is in Chinese whatever the locale (its labels are), so are verify's lines on it.
         let integrity = HallReport.Integrity(intact: verified.isIntact, records: verified.records, bytes: verified.fileBytes,
-                                             problems: verified.problems.map(\.description), problemCount: verified.problemCount,
-                                             notes: verified.notes.map(\.description))
+                                             problems: verified.problems.map { $0.lineMessage.rendered(in: .chinese) },
+                                             problemCount: verified.problemCount,
+                                             notes: verified.notes.map { $0.message.rendered(in: .chinese) })
         let head = verified.headFile?.head ?? state.head
         let page = HallReport(state: state, asOf: filter.asOf, knownAt: filter.knownAt, year: year, head: head,
                               integrity: integrity, writtenAt: context.invocation.now()).html()
