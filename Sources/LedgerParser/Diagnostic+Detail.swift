@@ -90,16 +90,27 @@ extension Diagnostic {
 
     /// Why a table of counts was not read: its header or rows are not in a form the parser knows.
     public enum TableRefusal: Equatable, Sendable, CustomStringConvertible {
+        /// The header names both measures (受理…) and categories (行政许可…).
         case headerMixesMeasuresAndCategories
+        /// Words of the header the parser does not know.
         case unknownHeaderWords([String])
+        /// The line after the header is not a row of that many figures with a label.
         case noRowAfterHeader(columns: Int)
+        /// A row without the header's number of figures.
         case rowWithoutFigures(columns: Int)
+        /// A row label with no figures after it.
         case labelWithoutFigures
+        /// A row label that is no measure the parser knows (a table turned on its side).
         case unknownMeasureRow(String)
+        /// A row label that is no category or period the parser knows.
         case unknownCategoryRow(String)
+        /// The same row twice.
         case rowTwice
+        /// The same header word twice.
         case headerWordTwice
+        /// The rows are not the service-item categories with 受理 and 办结.
         case notServiceItemRows
+        /// The rows are not 本周 and 本年累计 with the window's measures.
         case notWindowRows
 
         /// The reason in English, as the diagnostic has always said it.

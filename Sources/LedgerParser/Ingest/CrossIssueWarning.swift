@@ -4,7 +4,9 @@
 public enum CrossIssueWarning: Equatable, Sendable, CustomStringConvertible {
     /// The issue the figures are checked against.
     public enum Neighbour: Equatable, Sendable {
+        /// The latest issue of the same year before this one, by its key.
         case earlier(String)
+        /// The first issue of the same year after this one, by its key.
         case later(String)
     }
 
