@@ -45,7 +45,7 @@ func entries(_ directory: String) -> [String] {
 struct BenchRunTests {
     /// Every key the report must have, and whether it must be a positive number.
     static let requiredNumbers: [[String]] = [
-        ["events"], ["logBytes"],
+        ["events"], ["logBytes"], ["logFormat"], ["bytesPerEvent"],
         ["ingest", "issuesPerSecond"], ["ingest", "eventsPerSecond"],
         ["replay", "eventsPerSecond"], ["replay", "megabytesPerSecond"], ["replay", "peakResidentBytes"],
         ["verify", "megabytesPerSecond"],

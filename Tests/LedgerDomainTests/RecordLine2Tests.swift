@@ -55,7 +55,7 @@ struct RecordLine2Tests {
                 let canonical = decoder.canonical2(raw)
                 let fast = try #require(canonical)
                 #expect(fast == (try RecordLine2.decode(raw)))
-                if let header = fast.header, header.stamp == nil { stampless += 1 }
+                if let header = fast.header, !header.stamp.isFull { stampless += 1 }
                 let decoded = DecodedLine(raw, format: .two, after: assembler.previousHash, decoder: &decoder)
                 let (read, matches) = assembler.assemble(decoded, line: raw)
                 #expect(matches)
@@ -91,6 +91,35 @@ struct RecordLine2Tests {
         }
         #expect(fastAccepted > 100)
         #expect(rejected > 500)
+    }
+
+    @Test("a header states only the stamp fields that change, and the whole stamp every 64th batch")
+    func stampFields() throws {
+        var random = Random(state: 14)
+        var batches = Array(Self.batches(&random, count: 800).map { Array($0.prefix(1)) }.prefix(200))
+        let stamp = (Instant(millisecondsSinceEpoch: 1_700_000_000_000), "clerk@hall")
+        for index in batches.indices {
+            batches[index][0].seq = Seq(index + 1)
+            batches[index][0].batch = BatchMarker(first: Seq(index + 1), count: 1, command: "ledger ingest", reason: nil)
+            (batches[index][0].recordedAt, batches[index][0].actor) = stamp
+        }
+        // Batch 100 has its own time: only that field is stated, and the next batch states it back.
+        batches[99][0].recordedAt = Instant(millisecondsSinceEpoch: 1_700_000_000_001)
+        let (lines, records) = Self.encoded(batches)
+        var decoder = RecordDecoder()
+        let headers = try lines.map { line in try #require(try line.withUnsafeBytes { try decoder.decode2($0) }.header) }
+        #expect(headers.indices.filter { headers[$0].stamp.isFull } == [0, 64, 128, 192])
+        #expect(headers[1].stamp == RecordLine2.StampFields())
+        #expect(headers[99].stamp == RecordLine2.StampFields(recordedAt: Instant(millisecondsSinceEpoch: 1_700_000_000_001)))
+        #expect(headers[100].stamp == RecordLine2.StampFields(recordedAt: stamp.0))
+        #expect(String(decoding: lines[0], as: UTF8.self).contains(#""command":"ledger ingest","reason":null"#))
+        var assembler = RecordAssembler(format: .two)
+        for (line, record) in zip(lines, records) {
+            line.withUnsafeBytes { raw in
+                let (read, matches) = assembler.assemble(DecodedLine(raw, format: .two, after: assembler.previousHash, decoder: &decoder), line: raw)
+                #expect(matches && (try? read.get()) == record)
+            }
+        }
     }
 
     @Test("a line's hash covers the line before it: moved after another line, it no longer matches")

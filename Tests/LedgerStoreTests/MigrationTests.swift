@@ -78,3 +78,28 @@ struct MigrationTests {
         #expect((outcomes[.one] ?? 0) > 10 && (outcomes[.two] ?? 0) >= 1, "\(outcomes)")
     }
 }
+
+@Suite("Format 2: reading from inside an append")
+struct Format2SpanTests {
+    @Test("a span that begins at a batch whose header leaves its stamp to the batches before reads the stamp back from them")
+    func spanInsideAnAppend() throws {
+        let directory = TemporaryDirectory()
+        let store = EventStore(layout: LedgerLayout(root: directory.path))
+        _ = try store.create()
+        var batches = PreparedBatches(after: try #require(try store.readHeadFile()))
+        for index in 0..<70 {
+            try batches.add(StoreFixtures.events(2, tag: "b\(index)"), context: StoreFixtures.context("clerk@hall", command: "ledger ingest many"))
+        }
+        try store.append(batches)
+        let head = try #require(try store.readHeadFile())
+        #expect(head.format == .two)
+        let text = String(decoding: directory.read("EventLog/events.jsonl"), as: UTF8.self)
+        #expect(text.components(separatedBy: #""command":"ledger ingest many""#).count == 3, "stated on batches 1 and 65 only")
+        for batch in [1, 40, 64, 65, 69] {
+            let places = batches.places[(batch * 2)...(batch * 2 + 1)]
+            let records = try #require(try store.records(in: places.first!.lowerBound..<places.last!.upperBound, committed: head), "batch \(batch)")
+            #expect(records == Array(batches.records[(batch * 2)...(batch * 2 + 1)]), "batch \(batch)")
+            #expect(records[0].actor == "clerk@hall" && records[0].batch.command == "ledger ingest many")
+        }
+    }
+}

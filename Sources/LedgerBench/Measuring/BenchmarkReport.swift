@@ -68,6 +68,8 @@ struct BenchmarkReport {
         return [
             "events": .int(events),
             "logBytes": .int(logBytes),
+            "logFormat": .int(head.format.rawValue),
+            "bytesPerEvent": .int(events > 0 ? logBytes / events : 0),
             "head": ["seq": .int(head.head.seq.value), "hash": .string(head.head.hash.hex)],
             "seed": .number(String(seed)),
             "machine": ["logicalCPUs": .int(machine.logicalCPUs), "cpuModel": machine.cpuModel.map(JSONValue.string) ?? .null],

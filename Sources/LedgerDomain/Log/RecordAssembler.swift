@@ -9,7 +9,7 @@ public struct RecordAssembler {
     public struct Context: Equatable, Sendable {
         /// The batch in progress at the place: its first seq, count, stamp and shared source.
         public var batch: (first: Seq, count: Int, stamp: RecordLine2.Stamp, source: RecordLine2.SourceFields?)?
-        /// The stamp a stampless batch header inherits.
+        /// The stamp whose fields a batch header leaves out are taken from.
         public var lastStamp: RecordLine2.Stamp?
 
         public init(batch: (first: Seq, count: Int, stamp: RecordLine2.Stamp, source: RecordLine2.SourceFields?)? = nil,
@@ -70,13 +70,13 @@ public struct RecordAssembler {
     /// Fills in what a format-2 line leaves to the lines before it.
     mutating func resolve(_ line: RecordLine2.Line) -> Result<EventRecord, RecordDecodingError> {
         if let header = line.header {
-            var stamp = header.stamp ?? context.lastStamp
+            var stamp = header.stamp.applied(to: context.lastStamp)
             if stamp == nil, let found = earlier?() {
                 earlier = nil
-                stamp = found.lastStamp
+                stamp = header.stamp.applied(to: found.lastStamp)
             }
             guard let stamp else {
-                return .failure(RecordDecodingError("the batch header at seq \(line.seq) has no recordedAt and actor, and no batch before it gives them"))
+                return .failure(RecordDecodingError("the batch header at seq \(line.seq) leaves its stamp (recordedAt, actor, command, reason) to a batch before it, and none before it gives it"))
             }
             context.lastStamp = stamp
             context.batch = (line.seq, header.count, stamp, header.source)

@@ -121,20 +121,30 @@ private struct CanonicalCursor {
 
     private mutating func header2() -> RecordLine2.Header? {
         guard literal("{\"count\":"), let count = positiveInt() else { return nil }
-        var stamp: RecordLine2.Stamp?
+        var stamp = RecordLine2.StampFields()
         if literal(",\"recordedAt\":") {
-            guard let recordedAt = instant(), literal(",\"actor\":"), let actor = Self.repeated(&reader, &strings.actors) else { return nil }
-            var command: String?
-            var reason: String?
-            if literal(",\"command\":") {
+            guard let recordedAt = instant() else { return nil }
+            stamp.recordedAt = recordedAt
+        }
+        if literal(",\"actor\":") {
+            guard let actor = Self.repeated(&reader, &strings.actors) else { return nil }
+            stamp.actor = actor
+        }
+        if literal(",\"command\":") {
+            if literal("null") {
+                stamp.command = .some(nil)
+            } else {
                 guard let text = Self.repeated(&reader, &strings.commands) else { return nil }
-                command = text
+                stamp.command = .some(text)
             }
-            if literal(",\"reason\":") {
+        }
+        if literal(",\"reason\":") {
+            if literal("null") {
+                stamp.reason = .some(nil)
+            } else {
                 guard let text = string() else { return nil }
-                reason = text
+                stamp.reason = .some(text)
             }
-            stamp = RecordLine2.Stamp(recordedAt: recordedAt, actor: actor, command: command, reason: reason)
         }
         var source: RecordLine2.SourceFields?
         if literal(",\"source\":") {

@@ -39,22 +39,27 @@ extension RecordLine2 {
         guard case .object(let object) = value else { throw RecordDecodingError("field \"batch\" is not an object") }
         var fields = FieldReader(object, context: "batch.")
         let count = try fields.positiveInt("count")
-        var stamp: Stamp?
+        var stamp = StampFields()
         if let recordedAt = fields.optional("recordedAt") {
             guard case .string(let text) = recordedAt, let instant = Instant(iso: text) else {
                 throw RecordDecodingError("field \"batch.recordedAt\" is not an instant like 2026-11-22T03:50:00.000Z")
             }
-            let actor = try fields.string("actor")
-            let command = try fields.optional("command").map { value throws(RecordDecodingError) in try RecordLine.text(value, "batch.command") }
-            let reason = try fields.optional("reason").map { value throws(RecordDecodingError) in try RecordLine.text(value, "batch.reason") }
-            stamp = Stamp(recordedAt: instant, actor: actor, command: command, reason: reason)
+            stamp.recordedAt = instant
         }
+        if let actor = fields.optional("actor") { stamp.actor = try RecordLine.text(actor, "batch.actor") }
+        if let command = fields.optional("command") { stamp.command = .some(try textOrNull(command, "batch.command")) }
+        if let reason = fields.optional("reason") { stamp.reason = .some(try textOrNull(reason, "batch.reason")) }
         let source = try fields.optional("source").map { value throws(RecordDecodingError) in try sourceFields(value, "batch.source.") }
         try fields.expectEnd()
         if let source, source.lines != nil || source.pages != nil || source.text != nil {
             throw RecordDecodingError("field \"batch.source\" may hold only document, issue, parser and reader")
         }
         return Header(count: count, stamp: stamp, source: source)
+    }
+
+    private static func textOrNull(_ value: JSONValue, _ name: String) throws(RecordDecodingError) -> String? {
+        if case .null = value { return nil }
+        return try RecordLine.text(value, name)
     }
 
     private static func sourceFields(_ value: JSONValue, _ context: String) throws(RecordDecodingError) -> SourceFields {

@@ -13,10 +13,12 @@ import LedgerFormats
 /// ```
 ///
 /// - `version` is written only when it is not 1.
-/// - `batch` stands on a batch's first line only: its record count, then the *stamp* (when,
-///   who, the command line, the reason) unless it is the stamp of the batch before it in the
-///   same append (so a 24-file ingest says its command once), then the source fields all its
-///   records share (`document`, `issue`, `parser`, `reader`).
+/// - `batch` stands on a batch's first line only: its record count, then those fields of its
+///   *stamp* (`recordedAt`, `actor`, `command`, `reason`; the last two `null` when there is none)
+///   that are not the batch before's — the first batch of an append, and every 64th batch,
+///   states all four, so a reader never looks further back than that — then the source fields
+///   all its records share (`document`, `issue`, `parser`, `reader`). A 24-file ingest says its
+///   command once.
 /// - A record's `source` holds the rest: `lines`, `pages`, and `text` only where the stored
 ///   document, read again, does not give exactly those lines back.
 /// - `hash` is the SHA-256 of the previous line's hash (64 lowercase hex digits, 64 zeros on the
@@ -68,16 +70,57 @@ public enum RecordLine2 {
         }
     }
 
+    /// The fields of a stamp a batch header states; a field left out is the batch before's.
+    public struct StampFields: Equatable, Sendable {
+        public var recordedAt: Instant?
+        public var actor: String?
+        /// nil: the batch before's; `.some(nil)`: none (`null` in the line).
+        public var command: String??
+        /// nil: the batch before's; `.some(nil)`: none (`null` in the line).
+        public var reason: String??
+
+        public init(recordedAt: Instant? = nil, actor: String? = nil, command: String?? = nil, reason: String?? = nil) {
+            self.recordedAt = recordedAt
+            self.actor = actor
+            self.command = command
+            self.reason = reason
+        }
+
+        /// Every field of `stamp`.
+        public static func full(_ stamp: Stamp) -> StampFields {
+            StampFields(recordedAt: stamp.recordedAt, actor: stamp.actor, command: .some(stamp.command), reason: .some(stamp.reason))
+        }
+
+        /// The fields of `stamp` that are not `previous`'s.
+        public static func difference(_ stamp: Stamp, from previous: Stamp) -> StampFields {
+            StampFields(recordedAt: stamp.recordedAt == previous.recordedAt ? nil : stamp.recordedAt,
+                        actor: stamp.actor == previous.actor ? nil : stamp.actor,
+                        command: stamp.command == previous.command ? nil : .some(stamp.command),
+                        reason: stamp.reason == previous.reason ? nil : .some(stamp.reason))
+        }
+
+        /// Whether every field is stated.
+        public var isFull: Bool { recordedAt != nil && actor != nil && command != nil && reason != nil }
+
+        /// The stamp these fields make over `previous`; nil when a field is left to a batch
+        /// before and `previous` is not known.
+        public func applied(to previous: Stamp?) -> Stamp? {
+            guard let recordedAt = recordedAt ?? previous?.recordedAt, let actor = actor ?? previous?.actor else { return nil }
+            guard let command = command ?? previous.map(\.command), let reason = reason ?? previous.map(\.reason) else { return nil }
+            return Stamp(recordedAt: recordedAt, actor: actor, command: command, reason: reason)
+        }
+    }
+
     /// The first line's `batch` object.
     public struct Header: Equatable, Sendable {
         /// How many records the batch holds.
         public var count: Int
-        /// The batch's stamp; nil when it is the stamp of the batch before.
-        public var stamp: Stamp?
+        /// The fields of the batch's stamp this header states.
+        public var stamp: StampFields
         /// The source fields every record of the batch that has a source shares.
         public var source: SourceFields?
 
-        public init(count: Int, stamp: Stamp?, source: SourceFields?) {
+        public init(count: Int, stamp: StampFields, source: SourceFields?) {
             self.count = count
             self.stamp = stamp
             self.source = source
@@ -122,10 +165,7 @@ public enum RecordLine2 {
     /// The hash of a line whose hashed body is `body`, chained after `previous`.
     public static func hash(body: UnsafeRawBufferPointer, after previous: SHA256Digest) -> SHA256Digest {
         var hasher = SHA256()
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        previous.writeHex(into: &hex)
-        hex.withUnsafeBytes { hasher.update($0) }
+        previous.withHex { hasher.update($0) }
         hasher.update(body)
         return hasher.finalize()
     }
@@ -140,8 +180,12 @@ public enum RecordLine2 {
 /// Writes the batches of one append in format 2, remembering the stamp of the batch before so
 /// that the batches of one append state it once.
 public struct RecordEncoder2: Sendable {
-    /// The stamp of the last batch written; the next batch leaves its own out when it is the same.
+    /// The stamp of the last batch written; the next batch leaves out the fields that are the same.
     public private(set) var lastStamp: RecordLine2.Stamp?
+    /// Batches written since the last one that stated its whole stamp.
+    private var sinceFullStamp = 0
+    /// Every this many batches a header states its whole stamp, however long the append.
+    static let fullStampEvery = 64
 
     /// An encoder for a new append: its first batch states its stamp.
     public init() {}
@@ -157,7 +201,15 @@ public struct RecordEncoder2: Sendable {
                                       command: first.batch.command, reason: first.batch.reason)
         let sources = records.compactMap(\.source).map(RecordLine2.SourceFields.shared)
         let shared = sources.first.flatMap { candidate in sources.allSatisfy { $0 == candidate } ? candidate : nil }
-        let header = RecordLine2.Header(count: records.count, stamp: stamp == lastStamp ? nil : stamp, source: shared)
+        let fields: RecordLine2.StampFields
+        if let lastStamp, sinceFullStamp + 1 < Self.fullStampEvery {
+            fields = .difference(stamp, from: lastStamp)
+            sinceFullStamp += 1
+        } else {
+            fields = .full(stamp)
+            sinceFullStamp = 0
+        }
+        let header = RecordLine2.Header(count: records.count, stamp: fields, source: shared)
         lastStamp = stamp
         var previous = first.prev
         var written: [EventRecord] = []
@@ -201,12 +253,11 @@ public struct RecordEncoder2: Sendable {
         if let valid = record.valid { key("valid"); JSONWriter.writeString(valid.description, into: &buffer) }
         if let header {
             var object: JSONObject = ["count": .int(header.count)]
-            if let stamp = header.stamp {
-                object.fields.append(("recordedAt", .string(stamp.recordedAt.description)))
-                object.fields.append(("actor", .string(stamp.actor)))
-                if let command = stamp.command { object.fields.append(("command", .string(command))) }
-                if let reason = stamp.reason { object.fields.append(("reason", .string(reason))) }
-            }
+            let stamp = header.stamp
+            if let recordedAt = stamp.recordedAt { object.fields.append(("recordedAt", .string(recordedAt.description))) }
+            if let actor = stamp.actor { object.fields.append(("actor", .string(actor))) }
+            if let command = stamp.command { object.fields.append(("command", command.map(JSONValue.string) ?? .null)) }
+            if let reason = stamp.reason { object.fields.append(("reason", reason.map(JSONValue.string) ?? .null)) }
             if let source = header.source { object.fields.append(("source", .object(sourceObject(source)))) }
             key("batch"); JSONWriter.write(.object(object), into: &buffer)
         }

@@ -107,6 +107,14 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
         buffer.withUnsafeMutableBufferPointer { writeHex(to: $0.baseAddress! + start) }
     }
 
+    /// Calls `body` with the 64 lowercase hex ASCII bytes of the digest, on the stack.
+    public func withHex<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+            writeHex(to: buffer.baseAddress!)
+            return try body(UnsafeRawBufferPointer(buffer))
+        }
+    }
+
     /// Writes 64 lowercase hex bytes starting at `out`.
     private func writeHex(to out: UnsafeMutablePointer<UInt8>) {
         SHA256Digest.writeHex(word0, to: out)

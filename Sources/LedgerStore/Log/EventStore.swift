@@ -187,25 +187,27 @@ public final class EventStore {
     }
 
     /// What the lines before byte `offset` of a format-2 log say about the lines after it (the
-    /// batch in progress, the stamp a stampless header inherits), read backwards only as far
-    /// as the nearest batch header that states its stamp. Nil when no such header is found.
+    /// batch in progress, the stamp the next header's left-out fields come from), read backwards
+    /// only as far as the nearest batch header that states its whole stamp (at most 64 batches
+    /// back). Nil when no such header is found.
     func context(before offset: Int, format: LogFormat) throws -> RecordAssembler.Context? {
         guard format == .two, offset > 0 else { return nil }
         let descriptor = try system.open(layout.log, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
         defer { system.close(descriptor) }
         var end = offset
-        var nearest: (seq: Seq, header: RecordLine2.Header)?
+        var headers: [(seq: Seq, header: RecordLine2.Header)] = []  // nearest first
         while end > 0, let (line, start) = try lineEnding(at: end, descriptor: descriptor) {
             if let stated = line.withUnsafeBytes({ try? RecordLine2.decode($0) }), let header = stated.header {
-                if nearest == nil { nearest = (stated.seq, header) }
-                if let stamp = header.stamp, let nearest {
-                    return RecordAssembler.Context(batch: (nearest.seq, nearest.header.count, nearest.header.stamp ?? stamp, nearest.header.source),
-                                                   lastStamp: stamp)
-                }
+                headers.append((stated.seq, header))
+                if header.stamp.isFull { break }
             }
             end = start
         }
-        return nil
+        guard let full = headers.last, full.header.stamp.isFull else { return nil }
+        var stamp: RecordLine2.Stamp?
+        for (_, header) in headers.reversed() { stamp = header.stamp.applied(to: stamp) }
+        guard let stamp, let nearest = headers.first else { return nil }
+        return RecordAssembler.Context(batch: (nearest.seq, nearest.header.count, stamp, nearest.header.source), lastStamp: stamp)
     }
 
     /// Whether the log begins with a log.migrated record (seq 0).
