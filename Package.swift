@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "LedgerReportTests", dependencies: ["LedgerReport", "LedgerProjections", "LedgerDomain", "LedgerFormats"]),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerDomain", "LedgerFormats"]),
         // Depends on the executable so that `swift test` builds the binary its end-to-end tests run.
-        .testTarget(name: "LedgerCLITests", dependencies: ["ledger", "LedgerCLI", "LedgerStore", "LedgerDomain", "LedgerFormats"],
+        .testTarget(name: "LedgerCLITests", dependencies: ["ledger", "LedgerCLI", "LedgerParser", "LedgerDocuments", "LedgerStore", "LedgerDomain", "LedgerFormats"],
                     exclude: ["Fixtures"]),
     ]
 )

@@ -13,19 +13,9 @@ struct CommandFailure: Error, Equatable {
         self.exitCode = exitCode
     }
 
-    /// A failure whose English text is not yet in the catalogue: shown as it is.
-    init(message: String, exitCode: ExitCode) {
-        self.init(.verbatim(message), exitCode: exitCode)
-    }
-
     /// A value given to an option does not have the expected form, said by the catalogue.
     static func badValue(_ option: String, _ value: String, expected: Message) -> UsageError {
         UsageError(Message(.invalidValue, .text(value), .text(option), .message(expected)), command: nil)
-    }
-
-    /// A value given to an option does not have the expected form.
-    static func badValue(_ option: String, _ value: String, expected: String) -> UsageError {
-        UsageError(Message(.invalidValue, .text(value), .text(option), .text(expected)), command: nil)
     }
 }
 
@@ -52,12 +42,12 @@ extension LedgerTool {
             line(.failureLine, failure.message.rendered(in: language))
             return failure.exitCode
         case let store as StoreError:
-            line(.failureLine, "\(store)")
+            stderr.write(Message(.failureLine, .message(store.message)).rendered(in: language) + "\n")
             return exitCode(for: store)
         case let system as SystemError:
             return report(StoreError.system(system), command: command, stderr: stderr, language: language)
         case let document as DocumentReadError:
-            line(.failureLine, "\(document)")
+            stderr.write(Message(.failureLine, .message(document.message)).rendered(in: language) + "\n")
             return .dataError
         default:
             line(.internalErrorLine, "\(error)")

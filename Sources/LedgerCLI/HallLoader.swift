@@ -31,7 +31,7 @@ struct HallLoader {
                                               select: Self.selection(parts, years, everyYear: everyYear), store: store, head: head)
         guard case .success(let (header, _)) = read else {
             if case .failure(let rejection) = read, let reason = rejection.reason {
-                context.stderr.write(context.text(Message(.noteLine, .message(Message(.snapshotIgnored, .text(Self.snapshotFile), "\(reason)")))) + "\n")
+                context.stderr.write(context.text(Message(.noteLine, .message(Message(.snapshotIgnored, .text(Self.snapshotFile), .message(reason.message))))) + "\n")
             }
             return nil
         }
@@ -132,23 +132,23 @@ struct HallLoader {
 
         /// Problems (it disagrees with the log, or was edited) and notes (none, or how far
         /// behind); nil when the log verified had another head than the one the snapshot was read against.
-        func finish(head verified: HeadFile) -> (problems: [String], notes: [String])? {
+        func finish(head verified: HeadFile) -> (problems: [ChainProblem.Detail], notes: [VerifyNote])? {
             guard verified == head else { return nil }
             switch read {
             case .failure(.missing):
-                return ([], ["no snapshot: answers are computed from the whole log"])
+                return ([], [.noSnapshot])
             case .failure(.unusable(let reason)):
-                return (["\(snapshotFile): \(reason); it is ignored and will be rebuilt by `ledger snapshot`"], [])
+                return ([.snapshotUnusable(file: snapshotFile, reason: reason)], [])
             case .failure(.outdated(let reason)):
                 // An earlier build's snapshot after an upgrade: nothing is wrong with the ledger.
-                return ([], ["\(snapshotFile): \(reason); it is ignored and will be rebuilt by `ledger snapshot`"])
+                return ([], [.snapshotOutdated(file: snapshotFile, reason: reason)])
             case .success(let (header, bytes)):
                 // One part at a time: the rebuilt state's encoding is never held whole.
                 if let differing = HallState.Part.allCases.first(where: { !HallLoader.matches(state, $0, bytes[$0.rawValue]) }) {
-                    return (["\(snapshotFile): its part \"\(differing.rawValue)\" at seq \(header.head.seq) differs from the state the log gives; it is ignored"], [])
+                    return ([.snapshotPartDiffers(file: snapshotFile, part: differing.rawValue, seq: header.head.seq)], [])
                 }
                 let behind = head.head.seq.value - header.head.seq.value
-                return ([], ["\(snapshotFile) matches the log at seq \(header.head.seq)" + (behind > 0 ? " (\(behind) records behind the head, folded on top)" : "")])
+                return ([], [.snapshotMatches(file: snapshotFile, seq: header.head.seq, behind: behind)])
             }
         }
     }
@@ -163,7 +163,7 @@ struct HallLoader {
     }
 
     /// Checks the snapshot for `verify` in a pass of its own (when the head moved under the first).
-    static func checkSnapshot(store: EventStore, head: HeadFile) throws -> (problems: [String], notes: [String]) {
+    static func checkSnapshot(store: EventStore, head: HeadFile) throws -> (problems: [ChainProblem.Detail], notes: [VerifyNote]) {
         var check = SnapshotCheck(store: store, head: head)
         try store.forEachRecord(upTo: head) { record, _ in check.fold(record) }
         guard let result = check.finish(head: head) else { preconditionFailure("the same head was checked") }

@@ -133,7 +133,7 @@ struct CommandContext {
         try requireLedger(creating: creating)
         let store = store()
         let (head, recovery) = try store.open()
-        if let recovery { stderr.write(text(Message(.noteLine, .text("\(recovery)"))) + "\n") }
+        if let recovery { stderr.write(text(Message(.noteLine, .message(recovery.message))) + "\n") }
         return (store, head)
     }
 }

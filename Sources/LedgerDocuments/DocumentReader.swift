@@ -23,9 +23,9 @@ public enum DocumentReader {
             document.decodedAs = decoded.encoding.rawValue
             return document
         case .pdf:
-            do { return try PDFTextReader.read(bytes) } catch { throw .unreadable(.pdf, error.description) }
+            do { return try PDFTextReader.read(bytes) } catch { throw .pdf(error) }
         case .docx, .legacyOffice, .rtf:
-            do { return try DocxReader.read(bytes) } catch { throw .unreadable(.docx, error.description) }
+            do { return try DocxReader.read(bytes) } catch { throw .docx(error) }
         }
     }
 
@@ -41,14 +41,17 @@ public enum DocumentReader {
 public enum DocumentReadError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Text that could not be decoded (empty, binary, too large, not in any known encoding).
     case text(TextDecodingError)
-    /// A PDF or Word document (or a format `ledger` does not read) that could not be read.
-    case unreadable(DocumentFormat, String)
+    /// A PDF that could not be read.
+    case pdf(PDFReadError)
+    /// A Word document (or an older Office or RTF file, which `ledger` does not read) that could not be read.
+    case docx(DocxReadError)
 
     /// The sentence for a person.
     public var description: String {
         switch self {
         case .text(let error): error.description
-        case .unreadable(_, let why): why
+        case .pdf(let error): error.description
+        case .docx(let error): error.description
         }
     }
 }

@@ -46,20 +46,23 @@ public struct ExtractedDocument: Sendable, Equatable {
     /// How many pages the document has (PDF); nil for formats without pages.
     public var pageCount: Int?
     /// What the reader noticed and a person may want to know (a font read through a predefined
-    /// CMap, a damaged stream read up to its damage), one sentence each.
-    public var notes: [String]
+    /// CMap, a damaged stream read up to its damage), as values.
+    public var notices: [DocumentNote]
     /// How the bytes were read, as recorded with the issue: the text encoding (`utf-8`,
     /// `gb18030`…) for text, else the format (`pdf`, `docx`).
     public var decodedAs: String
 
     /// Creates an extracted document.
-    public init(format: DocumentFormat, lines: [DocumentLine], pageCount: Int? = nil, notes: [String] = []) {
+    public init(format: DocumentFormat, lines: [DocumentLine], pageCount: Int? = nil, notices: [DocumentNote] = []) {
         self.format = format
         self.lines = lines
         self.pageCount = pageCount
-        self.notes = notes
+        self.notices = notices
         self.decodedAs = format.rawValue
     }
+
+    /// The notes in English, one sentence each.
+    public var notes: [String] { notices.map(\.description) }
 
     /// The page of each line, `pages[n - 1]` for line `n` (nil where the format has none).
     public var pages: [Int?] { lines.map(\.page) }

@@ -41,7 +41,7 @@ public enum BulletinParser {
         bulletin.headingLines = outline.headingLines
         if outline.sections.isEmpty {
             diagnostics.append(Diagnostic(.warning, .unreadable,
-                "no numbered section (like 一、大厅巡查情况) after the masthead: no facts but the masthead's could be read",
+                .noNumberedSection,
                 lines: SourceText(outline.header).lineNumbers))
         }
         for section in outline.sections {
@@ -51,9 +51,8 @@ public enum BulletinParser {
         }
         let account = SafetyNet.account(sourceLines, outline: outline, bulletin: &bulletin, diagnostics: &diagnostics)
         for unplaced in bulletin.unplaced where !unplaced.caughtByNet {
-            let place = unplaced.section.map { "in section “\($0)”" } ?? "outside any section"
             diagnostics.append(Diagnostic(.warning, .unplaced,
-                "text \(place) could not be placed; it is kept as an unplaced paragraph: \(unplaced.text.prefix(40))…",
+                .unplacedText(section: unplaced.section, excerpt: String(unplaced.text.prefix(40))),
                 lines: unplaced.provenance.lines))
         }
         diagnostics += NumberSizeCheck.check(outline)
@@ -99,7 +98,7 @@ struct SectionReader {
         let (kind, byText) = Self.kind(of: section.title, text: section.text.text)
         if byText {
             diagnostics.append(Diagnostic(.warning, .unplaced,
-                "section “\(section.title)” has a title the parser does not know; its text reads as the service-item counts (行政许可…受理…办结), so they were read from it: check them",
+                .unknownSectionReadAsCounts(title: section.title),
                 lines: section.heading.number...section.heading.number))
         }
         switch kind {
@@ -110,7 +109,7 @@ struct SectionReader {
             bulletin.inspections += inspections
             for inspection in inspections where inspection.verdict == .unclassified {
                 diagnostics.append(Diagnostic(.warning, .unclassified,
-                    "inspection item \(inspection.ordinal) “\(inspection.item)”: the verdict “\(inspection.text.prefix(30))” says neither that it was in order (良好, 到位, 未发现…) nor that a problem was found; it is kept as unclassified, to be settled with ledger correct SEQ --set verdict=satisfactory|finding",
+                    .unclassifiedVerdict(ordinal: inspection.ordinal, item: inspection.item, excerpt: String(inspection.text.prefix(30))),
                     lines: inspection.provenance.lines))
             }
             // The introduction before the items (`本周大厅巡查情况如下：`) is quoted with the first.
@@ -177,7 +176,7 @@ struct SectionReader {
         for part in [body] + items.map(\.text) where !part.isEmpty {
             guard let visit = VisitReader.read(part, reference: issue.through, registry: registry).first else { continue }
             diagnostics.append(Diagnostic(.warning, .unplaced,
-                "a news item under “\(title)” reads like a leader's visit (\(visit.date), \(visit.department.asWritten) \(visit.person)) but stands outside 厅（局）长进大厅: it is kept as news and not counted as a visit; check whether it is one",
+                .newsLikeVisit(section: title, date: "\(visit.date)", department: visit.department.asWritten, person: visit.person),
                 lines: part.lineNumbers))
         }
         bulletin.news += NoteReader.read(section: title, body: body, items: items, reference: issue.through, registry: registry)

@@ -33,15 +33,19 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
 
     public var severity: Severity
     public var kind: Kind
-    public var message: String
+    /// What it says, as a value with its arguments: the CLI renders it in the user's language.
+    public var detail: Detail
     /// The 1-based lines concerned, if any.
     public var lines: ClosedRange<Int>?
 
+    /// What it says in English, as `--json` and the log record it.
+    public var message: String { detail.description }
+
     /// Creates a diagnostic.
-    public init(_ severity: Severity, _ kind: Kind, _ message: String, lines: ClosedRange<Int>? = nil) {
+    public init(_ severity: Severity, _ kind: Kind, _ detail: Detail, lines: ClosedRange<Int>? = nil) {
         self.severity = severity
         self.kind = kind
-        self.message = message
+        self.detail = detail
         self.lines = lines
     }
 

@@ -7,9 +7,9 @@ public enum StoreError: Error, Equatable, Sendable {
     /// Optimistic concurrency: the log's head moved since the caller read it.
     case headMoved(expected: LogHead, actual: LogHead)
     /// The log or its HEAD file is damaged; `verify` tells the whole story.
-    case damaged(path: String, line: Int?, reason: String)
+    case damaged(path: String, line: Int?, reason: LogDamage)
     /// A path the store must own is a symlink, a directory or a FIFO.
-    case unsafePath(path: String, found: String)
+    case unsafePath(path: String, found: FileKind)
     /// A record of the batch would be longer than a log line may be (``RecordLine/maxLineBytes``),
     /// so it could never be read back: nothing is written.
     case recordTooLarge(seq: Int, type: String, bytes: Int, limit: Int)
@@ -30,7 +30,7 @@ extension StoreError: CustomStringConvertible {
             let place = line.map { "\(path):\($0)" } ?? path
             return "the ledger is damaged: \(place): \(reason). Run `ledger verify` for the full report."
         case .unsafePath(let path, let found):
-            return "refusing to use \(path): it is \(found), not a regular file the ledger made. Nothing was written."
+            return "refusing to use \(path): it is \(StorePaths.describe(found)), not a regular file the ledger made. Nothing was written."
         case .recordTooLarge(let seq, let type, let bytes, let limit):
             return "refusing to append: the \(type) record at seq \(seq) would be \(bytes) bytes, over the limit of \(limit) bytes for one record of the log (most of it is the source text the fact quotes). Nothing was written."
         case .system(let error) where error.isPermissionDenied && error.wasReading:

@@ -43,7 +43,7 @@ struct InMemoryLedger {
                                      layout: document.sourceLayout)
         switch IngestPlanner.plan(bulletin, events: events, document: digest, history: history, supersede: false) {
         case .append(let planned, let warnings, _):
-            problems += warnings
+            problems += warnings.map(\.description)
             append(planned)
         case .alreadyIngested(let issue, _, _):
             problems.append("already ingested as \(issue)")

@@ -148,7 +148,7 @@ struct EventStoreTests {
         #expect(count == 2)
         let report = try store.verify()
         #expect(report.isIntact)
-        #expect(report.notes.contains { $0.contains("a write is in progress") })
+        #expect(report.notes.contains { $0.description.contains("a write is in progress") })
     }
 
     @Test func symlinkedLogIsRefused() throws {

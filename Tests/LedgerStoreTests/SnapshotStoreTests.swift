@@ -38,7 +38,7 @@ struct SnapshotStoreTests {
         let some = try snapshots.read(name: "test", version: 7, parts: ["third"], store: store, head: head).get()
         #expect(Array(some.1.keys) == ["third"])
         #expect(Self.rejection(snapshots.read(name: "test", version: 7, parts: ["fourth"], store: store, head: head))
-                == .unusable("it has no part \"fourth\""))
+                == .unusable(.partMissing(part: "fourth")))
     }
 
     @Test("a damaged part is refused where it is read, and only there")
@@ -49,7 +49,7 @@ struct SnapshotStoreTests {
         file[first.offset + 1] = UInt8(ascii: "9")
         directory.write("Snapshots/test.snapshot", file)
         #expect(Self.rejection(snapshots.read(name: "test", version: 7, parts: ["first"], store: store, head: head))
-                == .unusable("its part \"first\" does not match its checksum: it was edited or damaged"))
+                == .unusable(.partChecksum(part: "first")))
         #expect((try? snapshots.read(name: "test", version: 7, parts: ["third"], store: store, head: head).get()) != nil)
     }
 
@@ -58,22 +58,22 @@ struct SnapshotStoreTests {
         let (directory, store, snapshots, head) = try ledger()
         let original = directory.read("Snapshots/test.snapshot")
         #expect(Self.rejection(snapshots.read(name: "test", version: 8, store: store, head: head))
-                == .outdated("it was written by another version of the projections (7, this build: 8)"))
+                == .outdated(.otherVersion(found: 7, this: 8)))
         #expect(Self.rejection(snapshots.read(name: "test", version: 6, store: store, head: head))
-                == .unusable("it was written by another version of the projections (7, this build: 6)"))
+                == .unusable(.otherVersion(found: 7, this: 6)))
         directory.write("Snapshots/test.snapshot", original + [0x0A])
         #expect(Self.rejection(snapshots.read(name: "test", version: 7, store: store, head: head))
-                == .unusable("it is not a snapshot this build can read"))
+                == .unusable(.notASnapshot))
         directory.write("Snapshots/test.snapshot", Array(original.dropLast()))
         #expect(Self.rejection(snapshots.read(name: "test", version: 7, store: store, head: head))
-                == .unusable("it is not a snapshot this build can read"))
+                == .unusable(.notASnapshot))
         try snapshots.write(name: "test", version: 7, head: LogHead(seq: Seq(2), hash: head.head.hash), bytes: head.bytes,
                             records: 2, parts: Self.parts)
         guard case .failure(.unusable(let reason)) = snapshots.read(name: "test", version: 7, store: store, head: head) else {
             Issue.record("a snapshot naming a record the log does not have was used")
             return
         }
-        #expect(reason.contains("which is not a record of this log"))
+        #expect(reason.description.contains("which is not a record of this log"))
         let elsewhere = SnapshotStore(layout: LedgerLayout(root: directory.path + "/none"), system: store.system)
         #expect(Self.rejection(elsewhere.read(name: "test", version: 7, store: store, head: head)) == .missing)
     }
@@ -115,7 +115,7 @@ struct SnapshotStoreTests {
         #expect(segments.map(\.key) == keys && segments[1].bytes.isEmpty)
         #expect(every["whole"] == .whole(Array("[1]".utf8)))
         #expect(Self.rejection(snapshots.read(name: "test", version: 7, parts: ["years"], store: store, head: head))
-                == .unusable("its part \"years\" is kept in segments"))
+                == .unusable(.partInSegments(part: "years")))
         #expect((try? snapshots.read(name: "test", version: 7, parts: ["whole", "after"], store: store, head: head).get()) != nil)
     }
 
@@ -128,14 +128,14 @@ struct SnapshotStoreTests {
         file[at.lowerBound + 3] = UInt8(ascii: "9")
         directory.write("Snapshots/test.snapshot", file)
         #expect(Self.rejection(snapshots.read(name: "test", version: 7, select: ["years": .keys([2021])], store: store, head: head))
-                == .unusable("its part \"years\" (2021) does not match its checksum: it was edited or damaged"))
+                == .unusable(.segmentChecksum(part: "years", key: 2021)))
         #expect((try? snapshots.read(name: "test", version: 7, select: ["years": .last], store: store, head: head).get()) != nil)
         file = original
         let index = try #require(file.firstRange(of: Array("[[2021,".utf8)))
         file[index.lowerBound + 5] = UInt8(ascii: "0")
         directory.write("Snapshots/test.snapshot", file)
         #expect(Self.rejection(snapshots.read(name: "test", version: 7, select: ["years": .last], store: store, head: head))
-                == .unusable("its part \"years\" does not match its checksum: it was edited or damaged"))
+                == .unusable(.partChecksum(part: "years")))
     }
 
     @Test("a snapshot of format 2 (before parts were kept by year) is not read but named an earlier build's: it is rebuilt")
@@ -145,9 +145,9 @@ struct SnapshotStoreTests {
         #expect(text.hasPrefix(#"{"format":3,"#))
         directory.write("Snapshots/test.snapshot", Array(text.replacingOccurrences(of: #"{"format":3,"#, with: #"{"format":2,"#).utf8))
         #expect(Self.rejection(snapshots.read(name: "test", version: 7, select: nil, store: store, head: head))
-                == .outdated("it is of snapshot format 2, written by an earlier build (this build: 3)"))
+                == .outdated(.earlierFormat(found: 2, this: 3)))
         directory.write("Snapshots/test.snapshot", Array(text.replacingOccurrences(of: #"{"format":3,"#, with: #"{"format":4,"#).utf8))
         #expect(Self.rejection(snapshots.read(name: "test", version: 7, select: nil, store: store, head: head))
-                == .unusable("it is not a snapshot this build can read"))
+                == .unusable(.notASnapshot))
     }
 }

@@ -47,11 +47,12 @@ enum AuditCommand {
             return .success
         }
         if entries.isEmpty { context.stdout.write(context.text(Message(.auditNoMatch)) + "\n") }
-        for entry in entries { context.stdout.write(text(entry)) }
+        for entry in entries { context.stdout.write(text(entry, language: context.language)) }
         if !needingALook.isEmpty {
             context.stdout.write("\n" + context.text(Message(needingALook.count == 1 ? .auditNeedsLookOne : .auditNeedsLook, "\(needingALook.count)")) + "\n")
             for inspection in needingALook {
-                context.stdout.write("  seq \(inspection.seq)  \(inspection.issue)  \(inspection.item)：\(inspection.text)\n")
+                context.stdout.write(context.text(Message(.auditNeedsLookLine, "\(inspection.seq)", .text(inspection.issue), .text(inspection.item),
+                                                          .text(inspection.text))) + "\n")
             }
         }
         return .success
@@ -68,26 +69,35 @@ enum AuditCommand {
     static func instant(_ text: String?, option: String, startOfDay: Bool) throws -> Instant? {
         guard let text else { return nil }
         guard let instant = DateInput.instant(text, dateAlone: startOfDay ? .start : .end) else {
-            throw CommandFailure.badValue(option, text, expected: DateInput.instantForms)
+            throw CommandFailure.badValue(option, text, expected: Message(.instantForms, .message(Message(.dateForms))))
         }
         return instant
     }
 
-    static func text(_ entry: AuditTrail.Entry) -> String {
-        var line = "seq \(entry.seq)  \(entry.recordedAt)  \(entry.actor)  \(entry.action)"
-        if let issue = entry.issue { line += " \(issue)" }
+    /// One entry for a person, in `language`: its seq, instant, actor and action, what it
+    /// changed and why.
+    static func text(_ entry: AuditTrail.Entry, language: Language = .english) -> String {
+        func t(_ key: MessageKey, _ arguments: Message.Argument...) -> String { Message(key, arguments: arguments).rendered(in: language) }
+        var action = actionKeys[entry.action].map { t($0) } ?? entry.action
+        if let issue = entry.issue { action += " \(issue)" }
         if entry.action == "register" {
             let publisher = entry.changes.first { $0.field == "publisher" }?.to.string
-            line += " " + (publisher.map { "publisher \($0)" } ?? entry.departments.sorted().joined(separator: ", "))
+            action += " " + (publisher.map { t(.auditPublisher, .text($0)) } ?? t(.verbatim, .list(entry.departments.sorted().map { .text($0) })))
         }
-        if let target = entry.target { line += " seq \(target)" + (entry.targetType.map { " (\($0))" } ?? "") }
-        if let facts = entry.facts { line += ": \(facts) facts" }
-        var text = line + "\n"
+        if let target = entry.target { action += t(.auditTarget, "\(target)") + (entry.targetType.map { t(.filterParenthesized, .text($0)) } ?? "") }
+        if let facts = entry.facts { action += t(.auditFacts, "\(facts)") }
+        var text = t(.auditLine, "\(entry.seq)", "\(entry.recordedAt)", .text(entry.actor), .text(action)) + "\n"
         for change in entry.changes.prefix(20) {
-            text += "    \(change.field): \(IngestDisplay.value(change.from)) → \(IngestDisplay.value(change.to))\n"
+            text += t(.auditChange, .text(change.field), .text(IngestDisplay.value(change.from, language: language)),
+                      .text(IngestDisplay.value(change.to, language: language))) + "\n"
         }
-        if entry.changes.count > 20 { text += "    … and \(entry.changes.count - 20) more\n" }
-        if let reason = entry.reason { text += "    reason: \(reason)\n" }
+        if entry.changes.count > 20 { text += t(.auditMore, "\(entry.changes.count - 20)") + "\n" }
+        if let reason = entry.reason { text += t(.auditReason, .text(reason)) + "\n" }
         return text
     }
+
+    /// The actions of the audit trail, as a person reads them (`--json` keeps the names).
+    static let actionKeys: [String: MessageKey] = [
+        "ingest": .auditIngest, "supersede": .auditSupersede, "correct": .auditCorrect, "retract": .auditRetract, "register": .auditRegister,
+    ]
 }

@@ -26,7 +26,7 @@ enum CompletionsCommand {
     static func run(_ context: CommandContext) throws -> ExitCode {
         let name = context.arguments.positionals[0]
         guard let shell = CompletionScript.Shell(rawValue: name) else {
-            throw UsageError(message: "Unknown shell '\(name)': expected bash, zsh or fish", command: spec.name)
+            throw UsageError(Message(.completionsUnknownShell, .text(name)), command: spec.name)
         }
         context.stdout.write(CompletionScript.script(shell, commands: LedgerTool.commands.map(\.spec)))
         return .success
@@ -38,7 +38,7 @@ enum CompletionsCommand {
         case "departments": names = departments(context)
         case "projections": names = ProjectCommand.names
         case "commands": names = LedgerTool.commands.map(\.spec.name)
-        case let other: throw UsageError(message: "Unknown list '\(other)': expected departments, projections or commands", command: completeSpec.name)
+        case let other: throw UsageError(Message(.completionsUnknownList, .text(other)), command: completeSpec.name)
         }
         for name in names { context.stdout.write(name + "\n") }
         return .success

@@ -80,10 +80,10 @@ enum CorrectCommand {
             let field = String(assignment[..<equals])
             let text = String(assignment[assignment.index(after: equals)...])
             guard let kind = fields.first(where: { $0.name == field })?.kind else {
-                throw CommandFailure(Message(.correctNoField, .text(fact.type), "\(fact.seq)", .text(field), .text(fields.map(\.name).joined(separator: ", "))), exitCode: .usage)
+                throw CommandFailure(Message(.correctNoField, .text(fact.type), "\(fact.seq)", .text(field), .list(fields.map { .text($0.name) })), exitCode: .usage)
             }
             guard let value = kind.parse(text) else {
-                throw CommandFailure(message: "'\(text)' is not a value for \(field): expected \(kind.expected). Nothing was written.", exitCode: .usage)
+                throw CommandFailure(Message(.correctBadValue, .text(text), .text(field), .message(kind.expectedMessage)), exitCode: .usage)
             }
             let old = FactSchema.value(of: field, in: history.current) ?? .null
             guard old != value else {
@@ -111,7 +111,8 @@ enum CorrectCommand {
             return Message(.correctRetracted, "\(seq)", "\(fact.seq)", .text(fact.type + (fact.source?.issue.map { ", \($0)" } ?? ""))).rendered(in: language) + "\n"
         }
         let changes = (event.payload["changes"]?.array ?? []).map { change in
-            "\(change["field"]?.string ?? ""): \(IngestDisplay.value(change["from"])) → \(IngestDisplay.value(change["to"]))"
+            Message(.fieldChange, .text(change["field"]?.string ?? ""), .text(IngestDisplay.value(change["from"], language: language)),
+                    .text(IngestDisplay.value(change["to"], language: language))).rendered(in: language)
         }
         return Message(.correctCorrected, "\(seq)", "\(fact.seq)", .text(fact.type + (fact.source?.issue.map { ", \($0)" } ?? "")),
                        .text(changes.joined(separator: "; "))).rendered(in: language) + "\n"
@@ -120,11 +121,11 @@ enum CorrectCommand {
 
 /// Values for people: strings without quotes, lists joined with 、.
 enum IngestDisplay {
-    static func value(_ value: JSONValue?) -> String {
+    static func value(_ value: JSONValue?, language: Language = .english) -> String {
         switch value {
         case .string(let text)?: return text
-        case .array(let items)?: return items.map { self.value($0) }.joined(separator: "、")
-        case nil, .null?: return "(none)"
+        case .array(let items)?: return items.map { self.value($0, language: language) }.joined(separator: "、")
+        case nil, .null?: return Message(.valueNone).rendered(in: language)
         case let other?: return JSONWriter.string(other)
         }
     }
@@ -151,14 +152,16 @@ enum FactLookup {
             history?.apply(record)
         }
         guard let found = history else {
-            throw CommandFailure(message: "seq \(seq) was not found in the log", exitCode: .dataError)
+            throw CommandFailure(Message(.correctSeqNotFound, "\(seq)"), exitCode: .dataError)
         }
         guard !FactSchema.fields(of: found.fact.type).isEmpty else {
             throw CommandFailure(Message(.correctNotAFact, "\(seq)", .text(found.fact.type)), exitCode: .dataError)
         }
         if !allowWithdrawn, let withdrawn = found.withdrawnBy {
-            let how = withdrawn.type == EventType.issueSuperseded ? "its issue was superseded" : "it was retracted"
-            throw CommandFailure(message: "seq \(found.fact.seq) (\(found.fact.type)) cannot be changed: \(how) at seq \(withdrawn.seq)\(withdrawn.batch.reason.map { " (\($0))" } ?? ""). Nothing was written.", exitCode: .dataError)
+            let how = Message(withdrawn.type == EventType.issueSuperseded ? .correctIssueSuperseded : .correctWasRetracted)
+            let reason = withdrawn.batch.reason.map { Message(.filterParenthesized, .text($0)) } ?? Message(.verbatim, "")
+            throw CommandFailure(Message(.correctWithdrawn, "\(found.fact.seq)", .text(found.fact.type), .message(how), "\(withdrawn.seq)", .message(reason)),
+                                 exitCode: .dataError)
         }
         return found
     }

@@ -35,8 +35,11 @@ enum ExportCommand {
     static func run(_ context: CommandContext) throws -> ExitCode {
         let name = context.arguments.positionals[0]
         guard ProjectCommand.names.contains(name) else {
-            let close = ProjectCommand.names.first { LedgerTool.editDistance($0, name) <= 2 }.map { " (did you mean '\($0)'?)" } ?? ""
-            throw UsageError(message: "Unknown projection '\(name)'\(close): expected one of \(ProjectCommand.names.joined(separator: ", "))", command: spec.name)
+            let expected = Message.Argument.list(ProjectCommand.names.map { .text($0) })
+            if let close = ProjectCommand.names.first(where: { LedgerTool.editDistance($0, name) <= 2 }) {
+                throw UsageError(Message(.unknownProjectionSuggested, .text(name), .text(close), expected), command: spec.name)
+            }
+            throw UsageError(Message(.unknownProjection, .text(name), expected), command: spec.name)
         }
         let out = context.arguments.value("out").flatMap { $0 == "-" ? nil : $0 }
         if out?.isEmpty == true {
@@ -57,7 +60,7 @@ enum ExportCommand {
         do {
             try OutputFile.write(bytes, to: out, workingDirectory: context.invocation.workingDirectory, system: context.invocation.system)
         } catch {
-            throw CommandFailure(message: "the export was not written: \(error). The ledger was not changed.",
+            throw CommandFailure(Message(.exportNotWritten, .message(error.message)),
                                  exitCode: error.isInsideLedger ? .usage : .ioError)
         }
         let key: MessageKey = table.rows.count == 1 ? .exportWroteOne : .exportWrote
@@ -70,7 +73,7 @@ enum ExportCommand {
     static func format(_ arguments: ParsedArguments, out: String?) throws -> Format {
         if let text = arguments.value("format") {
             guard let format = Format(rawValue: text.lowercased()) else {
-                throw CommandFailure.badValue("format", text, expected: "csv, tsv or xlsx")
+                throw CommandFailure.badValue("format", text, expected: Message(.expectedFormat))
             }
             return format
         }
@@ -97,7 +100,7 @@ enum ExportCommand {
             do {
                 return try XLSXWorkbook.bytes([table, SheetTable(name: "head", columns: ["field", "value"], rows: rows)])
             } catch {
-                throw CommandFailure(message: "the workbook cannot be made: \(error). Nothing was written.", exitCode: .dataError)
+                throw CommandFailure(Message(.exportWorkbookNotMade, .text("\(error)")), exitCode: .dataError)
             }
         }
     }

@@ -35,19 +35,19 @@ enum ExtractCommand {
             case .missing, .notAFile: missing = true
             case .tooLarge, .unreadable: missing = false
             }
-            throw CommandFailure(message: error.description, exitCode: missing ? .noInput : .dataError)
+            throw CommandFailure(error.message, exitCode: missing ? .noInput : .dataError)
         }
         let document: ExtractedDocument
         do {
             document = try DocumentReader.read(bytes, encoding: encoding)
         } catch {
-            throw CommandFailure(message: "\(file): \(error)", exitCode: .dataError)
+            throw CommandFailure(Message(.fileLine, .text(file), .message(error.message)), exitCode: .dataError)
         }
         if context.arguments.flag("json") {
             context.stdout.write(JSONWriter.prettyString(json(document, file: file)) + "\n")
         } else {
             context.stdout.write(text(document))
-            for note in document.notes { context.stderr.write(context.text(Message(.fileNote, .text(file), "\(note)")) + "\n") }
+            for note in document.notices { context.stderr.write(context.text(Message(.fileNote, .text(file), .message(note.message))) + "\n") }
         }
         return .success
     }

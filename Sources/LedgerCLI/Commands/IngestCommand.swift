@@ -42,7 +42,7 @@ enum IngestCommand {
         let options = try parseOptions(context.arguments)
         try context.requireLedger(creating: true)
         let newLedger = (try? context.invocation.system.kind(of: context.ledgerLayout().eventLog)) == .missing
-        let session = IngestSession(note: { context.stderr.write($0) })
+        let session = IngestSession(note: { context.stderr.write(context.text($0) + "\n") })
         let reports = IngestRunner(context: context, options: options, session: session).ingest(context.arguments.positionals)
         if reports.contains(where: { $0.outcome == .appended || $0.outcome == .superseded }) {
             if let seq = try? HallLoader.refreshSnapshotIfStale(context) {
@@ -70,7 +70,7 @@ enum IngestCommand {
     static func encoding(_ arguments: ParsedArguments) throws -> DocumentEncoding? {
         guard let text = arguments.value("encoding") else { return nil }
         guard let parsed = DocumentEncoding(userInput: text) else {
-            throw CommandFailure.badValue("encoding", text, expected: "utf-8, utf-16le, utf-16be or gb18030")
+            throw CommandFailure.badValue("encoding", text, expected: Message(.expectedEncoding))
         }
         return parsed
     }
@@ -79,7 +79,7 @@ enum IngestCommand {
         let encoding = try encoding(arguments)
         let reason = arguments.value("reason")
         for flag in ["supersede", "accept-inconsistent"] where arguments.flag(flag) && (reason ?? "").isEmpty {
-            throw UsageError(message: "--\(flag) needs --reason TEXT: say why, it is recorded with the batch", command: spec.name)
+            throw UsageError(Message(.ingestNeedsReason, .text(flag)), command: spec.name)
         }
         return Options(encoding: encoding, dryRun: arguments.flag("dry-run"), allowPartial: arguments.flag("allow-partial"),
                        supersede: arguments.flag("supersede"), acceptInconsistent: arguments.flag("accept-inconsistent"),

@@ -13,8 +13,8 @@ struct IngestReport {
     var issue: String?
     var seqs: ClosedRange<Int>?
     var events: [NewEvent] = []
-    var warnings: [String] = []
-    var differences: [String] = []
+    var warnings: [CrossIssueWarning] = []
+    var differences: [IngestPlanner.Difference] = []
     /// Already ingested from a document with other bytes but the same facts.
     var sameFactsOnly = false
     var diagnostics: [Diagnostic] = []
@@ -36,11 +36,6 @@ struct IngestReport {
         exitCode = code
     }
 
-    /// A refusal whose English text is not yet in the catalogue: shown as it is.
-    mutating func reject(_ message: String, _ code: ExitCode) {
-        reject(.verbatim(message), code)
-    }
-
     func render(stdout: TextOutput, stderr: TextOutput, language: Language = .english) {
         func t(_ key: MessageKey, _ arguments: Message.Argument...) -> String { Message(key, arguments: arguments).rendered(in: language) }
         let range = seqs.map { $0.count == 1 ? t(.seqOne, "\($0.lowerBound)") : t(.seqRange, "\($0.lowerBound)", "\($0.upperBound)") } ?? ""
@@ -54,7 +49,7 @@ struct IngestReport {
         case .dryRun:
             stdout.write(t(.ingestDryRun, .text(file), .text(issue ?? "?"), "\(events.count)") + "\n")
             for event in events { stdout.write("  \(event.type)  \(event.valid?.description ?? "")  \(JSONWriter.string(.object(event.payload)).prefix(100))\n") }
-            if let account { stdout.write("  \(Self.summary(account, netCaught: netCaught))\n") }
+            if let account { stdout.write("  " + Self.summary(account, netCaught: netCaught).rendered(in: language) + "\n") }
         case .rejected:
             stderr.write(t(.failureLine, .text(error?.rendered(in: language) ?? "rejected")) + "\n")
         }
@@ -67,14 +62,13 @@ struct IngestReport {
             out.write(render(diagnostic, accepted: accepted, as: diagnostic.kind == .missingFooter ? .diagnosticAcceptedPartial : .diagnosticAccepted,
                              language: language))
         }
-        for warning in warnings { out.write(t(.ingestWarning, .text(file), .text(warning)) + "\n") }
-        for difference in differences.prefix(20) { out.write("  \(difference)\n") }
+        for warning in warnings { out.write(t(.ingestWarning, .text(file), .message(warning.message)) + "\n") }
+        for difference in differences.prefix(20) { out.write("  " + difference.message.rendered(in: language) + "\n") }
         if differences.count > 20 { out.write(t(.andMore, "\(differences.count - 20)") + "\n") }
     }
 
     /// Like a compiler: `file:line: error: message`, then the lines quoted with their numbers.
-    /// The parser's own message stays in English (it is built from many parts in the parser);
-    /// the place, the page and the severity are said in `language`.
+    /// The place, the page, the severity and the parser's sentence are all said in `language`.
     func render(_ diagnostic: Diagnostic, accepted: Bool = false, as acceptance: MessageKey = .diagnosticAccepted,
                 language: Language = .english) -> String {
         func t(_ key: MessageKey, _ arguments: Message.Argument...) -> String { Message(key, arguments: arguments).rendered(in: language) }
@@ -87,7 +81,7 @@ struct IngestReport {
         case (false, .warning): label = t(.diagnosticWarning)
         case (false, .note): label = t(.diagnosticNote)
         }
-        var text = t(.diagnosticLine, .text(place), .text(label), .text(diagnostic.message)) + "\n"
+        var text = t(.diagnosticLine, .text(place), .text(label), .message(diagnostic.detail.message)) + "\n"
         if let range = diagnostic.lines {
             // The lines with text, at most six: blank lines between PDF lines say nothing.
             let shown = range.filter { $0 >= 1 && $0 <= lines.count && !lines[$0 - 1].allSatisfy(\.isWhitespace) }.prefix(6)
@@ -111,8 +105,8 @@ struct IngestReport {
             "file": .string(file), "issue": issue.map { .string($0) } ?? .null, "result": .string(outcome.rawValue),
             "seqs": seqs.map { .object(["first": .int($0.lowerBound), "last": .int($0.upperBound)]) } ?? .null,
             "eventCount": .int(events.count),
-            "warnings": .array(warnings.map { .string($0) }),
-            "differences": .array(differences.map { .string($0) }),
+            "warnings": .array(warnings.map { .string($0.description) }),
+            "differences": .array(differences.map { .string($0.description) }),
             "diagnostics": .array(diagnostics.map { diagnostic in
                 .object(["severity": .string(diagnostic.severity.rawValue), "kind": .string(diagnostic.kind.rawValue),
                          "message": .string(diagnostic.message),
@@ -135,14 +129,15 @@ struct IngestReport {
     }
 
     /// `every line accounted for: 120 lines, 4 masthead, …`.
-    static func summary(_ account: LineAccount, netCaught: Int) -> String {
+    static func summary(_ account: LineAccount, netCaught: Int) -> Message {
         let tally = account.tally
         let events = Set(account.entries.flatMap { entry -> [Int] in
             if case .event(let index) = entry.place { return [index] + entry.alsoCitedBy }
             return []
         })
-        return "lines: \(account.entries.count) with text: \(tally.masthead) masthead, \(tally.footer) footer, \(tally.furniture) page headers and numbers, \(tally.heading) headings, \(tally.events) in the sources of \(events.count) facts"
-            + (netCaught == 0 ? "" : " (\(netCaught) of them read by no reader, kept as unplaced paragraphs)")
+        func n(_ number: Int) -> Message.Argument { .text(String(number)) }
+        return Message(.ingestAccount, n(account.entries.count), n(tally.masthead), n(tally.footer), n(tally.furniture), n(tally.heading),
+                       n(tally.events), n(events.count), .message(netCaught == 0 ? Message(.verbatim, "") : Message(.ingestAccountNet, n(netCaught))))
     }
 
     /// The account as runs of lines with one place; an event's run names its index in

@@ -69,7 +69,7 @@ struct IngestRunner {
                 let receipt = try store.append(pending.batches)
                 session.committedPlanned(head: HeadFile(head: receipt.head, bytes: pending.base.bytes + pending.batches.bytes.count,
                                                          format: pending.batches.format))
-                if let recovery = receipt.recovery { context.stderr.write(context.text(Message(.noteLine, "\(recovery)")) + "\n") }
+                if let recovery = receipt.recovery { context.stderr.write(context.text(Message(.noteLine, .message(recovery.message))) + "\n") }
             } catch StoreError.headMoved {
                 session.discardPlanned()
                 continue
@@ -146,15 +146,16 @@ struct IngestRunner {
         } catch let failure as InputFile.Failure {
             let missing: Bool
             if case .missing = failure { missing = true } else if case .notAFile = failure { missing = true } else { missing = false }
-            report.reject(failure.description, missing ? .noInput : .dataError)
+            report.reject(failure.message, missing ? .noInput : .dataError)
         } catch let failure as DecodingFailure {
-            report.reject("\(report.file): \(failure.error.description)\(failure.hint.map { ". \($0)" } ?? ""). Nothing was written.", .dataError)
+            report.reject(Message(.ingestUndecodable, .text(report.file), .message(failure.error.message),
+                                 .message(failure.hint ?? Message(.verbatim, ""))), .dataError)
         } catch let error as StoreError {
-            report.reject(error.description, LedgerTool.exitCode(for: error))
+            report.reject(error.message, LedgerTool.exitCode(for: error))
         } catch let error as SystemError {
-            report.reject(StoreError.system(error).description, LedgerTool.exitCode(for: .system(error)))
+            report.reject(StoreError.system(error).message, LedgerTool.exitCode(for: .system(error)))
         } catch {
-            report.reject("\(error)", .software)
+            report.reject(Message(.verbatim, .text("\(error)")), .software)
         }
     }
 
@@ -202,7 +203,7 @@ struct IngestRunner {
         report.account = outcome.account
         if let refusal = outcome.diagnostics.first(where: { $0.severity == .error && $0.kind == .notOneBulletin }) {
             let place = refusal.lines.map { "\(file):\($0.lowerBound)" } ?? file
-            return report.reject("\(place): \(refusal.message). Nothing was written.", .dataError)
+            return report.reject(Message(.ingestRefused, .text(place), .message(refusal.detail.message)), .dataError)
         }
         guard let bulletin = outcome.bulletin else {
             return report.reject(parsed.document.format == .text ? Message(.ingestNotBulletin, .text(file))
@@ -243,12 +244,12 @@ struct IngestRunner {
     /// A decoding error and, where the bytes suggest one, what to try.
     struct DecodingFailure: Error, Sendable {
         var error: DocumentReadError
-        var hint: String?
+        var hint: Message?
     }
 
     /// UTF-16 without a byte-order mark looks binary (its ASCII has NUL bytes): when the bytes
     /// read as UTF-16 text of one byte order (ASCII and common Chinese), say which to force.
-    static func utf16Hint(_ bytes: [UInt8]) -> String? {
+    static func utf16Hint(_ bytes: [UInt8]) -> Message? {
         guard bytes.contains(0) else { return nil }
         let scored = [DocumentEncoding.utf16LE, .utf16BE].compactMap { encoding -> (DocumentEncoding, Double)? in
             guard let decoded = try? TextDecoder.decode(bytes, forced: encoding) else { return nil }
@@ -258,7 +259,7 @@ struct IngestRunner {
             return (encoding, Double(plain) / Double(max(scalars.count, 1)))
         }
         guard let (encoding, score) = scored.max(by: { $0.1 < $1.1 }), score > 0.9 else { return nil }
-        return "It reads as \(encoding.rawValue.uppercased()) without a byte-order mark: try --encoding \(encoding.rawValue)"
+        return Message(.ingestUTF16Hint, .text(encoding.rawValue.uppercased()), .text(encoding.rawValue))
     }
 
     /// Plans against the ledger as it is and the batches planned before; adds the batch to

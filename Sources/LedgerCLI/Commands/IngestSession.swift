@@ -22,10 +22,15 @@ final class IngestSession {
     /// Where the ingest snapshot in use ends in the log, and the bytes of its parts.
     private var snapshotPlace: (bytes: Int, size: Int) = (0, 0)
     /// Notes for standard error (a snapshot ignored).
-    private let note: (String) -> Void
+    private let note: (Message) -> Void
+
+    /// The note that the ingest snapshot is not used, and why.
+    static func ignoring(_ reason: SnapshotDamage) -> Message {
+        Message(.noteLine, .message(Message(.snapshotIgnoredFolding, .text(snapshotFile), .message(reason.message))))
+    }
 
     /// A session that writes its notes with `note`.
-    init(note: @escaping (String) -> Void = { _ in }) {
+    init(note: @escaping (Message) -> Void = { _ in }) {
         self.note = note
     }
 
@@ -64,7 +69,7 @@ final class IngestSession {
                 return records
             }
         } catch let mismatch as IngestHistory.FactsMismatch {
-            note("ledger: note: ignoring \(Self.snapshotFile): \(mismatch); folding the whole log\n")
+            note(Self.ignoring(.factsMismatch(issue: mismatch.issue)))
             history = IngestHistory()
             snapshotSeq = nil
             try fold(store: store, upTo: head, after: nil)
@@ -119,14 +124,14 @@ final class IngestSession {
                 if let known = IngestHistory.Part(rawValue: name) { parts[known] = part }
             }
             guard parts.count == bytes.count, let restored = IngestHistory(snapshotParts: parts) else {
-                return note("ledger: note: ignoring \(Self.snapshotFile): its history cannot be read; folding the whole log\n")
+                return note(Self.ignoring(.unreadableState))
             }
             history = restored
             position = (header.bytes, header.head)
             snapshotSeq = header.head.seq.value
             snapshotPlace = (header.bytes, header.parts.reduce(0) { $0 + $1.size })
         case .failure(.unusable(let reason)), .failure(.outdated(let reason)):
-            note("ledger: note: ignoring \(Self.snapshotFile): \(reason); folding the whole log\n")
+            note(Self.ignoring(reason))
         case .failure(.missing):
             break
         }

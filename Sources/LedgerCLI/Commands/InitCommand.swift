@@ -62,7 +62,7 @@ enum InitCommand {
             do {
                 try system.makeDirectory(root)
             } catch {
-                throw CommandFailure(message: "cannot make the directory \(root): \(error). Nothing was made.", exitCode: .cantCreate)
+                throw CommandFailure(Message(.initCannotMake, .text(root), .text("\(error)")), exitCode: .cantCreate)
             }
         case .directory:
             let entries = try system.entries(of: directory)

@@ -37,7 +37,7 @@ enum LogCommand {
             }
         }
         if shown == 0, let type, !EventType.all.contains(where: { $0 == type || (type.hasSuffix(".") && $0.hasPrefix(type)) }) {
-            throw UsageError(message: "Unknown event type '\(type)': expected one of \(EventType.all.joined(separator: ", ")), or a family like visit.", command: spec.name)
+            throw UsageError(Message(.logUnknownType, .text(type), .list(EventType.all.map { .text($0) })), command: spec.name)
         }
         if !json && shown == 0 {
             context.stderr.write(context.text(Message(head.head.seq.value == 0 ? .logEmpty : .logNoMatch)) + "\n")

@@ -44,7 +44,7 @@ enum ProjectCommand {
     static func run(_ context: CommandContext) throws -> ExitCode {
         let name = context.arguments.positionals[0]
         guard names.contains(name) else {
-            let expected = Message.Argument.text(names.joined(separator: ", "))
+            let expected = Message.Argument.list(names.map { .text($0) })
             if let close = names.first(where: { LedgerTool.editDistance($0, name) <= 2 }) {
                 throw UsageError(Message(.unknownProjectionSuggested, .text(name), .text(close), expected), command: spec.name)
             }
@@ -52,7 +52,7 @@ enum ProjectCommand {
         }
         for (option, applies) in [("department", "visits"), ("person", "visits")]
         where context.arguments.value(option) != nil && name != applies {
-            throw UsageError(message: "--\(option) applies to `project \(applies)`, not `project \(name)`", command: spec.name)
+            throw UsageError(Message(.projectOptionApplies, .text(option), .text(applies), .text(name)), command: spec.name)
         }
         let filter = try timeFilter(context.arguments)
         let years = try Self.years(context.arguments, command: spec.name)
@@ -82,12 +82,12 @@ enum ProjectCommand {
     static func timeFilter(_ arguments: ParsedArguments) throws -> TimeFilter {
         var filter = TimeFilter()
         if let text = arguments.value("as-of") {
-            guard let date = DateInput.date(text) else { throw CommandFailure.badValue("as-of", text, expected: "a date that exists, written \(DateInput.dateForms)") }
+            guard let date = DateInput.date(text) else { throw CommandFailure.badValue("as-of", text, expected: Message(.expectedDate, .message(Message(.dateForms)))) }
             filter.asOf = date
         }
         if let text = arguments.value("known-at") {
             guard let instant = Instant(userInput: text) else {
-                throw CommandFailure.badValue("known-at", text, expected: DateInput.instantForms)
+                throw CommandFailure.badValue("known-at", text, expected: Message(.instantForms, .message(Message(.dateForms))))
             }
             filter.knownAt = instant
         }
@@ -106,7 +106,7 @@ enum ProjectCommand {
     static func year(_ arguments: ParsedArguments) throws -> Int? {
         try arguments.value("year").map { text in
             guard let year = Int(text), (1000...9999).contains(year) else {
-                throw CommandFailure.badValue("year", text, expected: "a year like 2023")
+                throw CommandFailure.badValue("year", text, expected: Message(.expectedYear))
             }
             return year
         }

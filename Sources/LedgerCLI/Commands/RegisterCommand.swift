@@ -29,16 +29,16 @@ enum RegisterCommand {
 
     static func run(_ context: CommandContext) throws -> ExitCode {
         guard let reason = context.arguments.value("reason"), !reason.isEmpty else {
-            throw UsageError(message: "--reason TEXT is required: say why, it is recorded with the registration", command: spec.name)
+            throw UsageError(Message(.registerReasonRequired), command: spec.name)
         }
         if let publisher = context.arguments.value("publisher") {
             guard context.arguments.positionals.isEmpty, (context.arguments.values["alias"] ?? []).isEmpty else {
-                throw UsageError(message: "--publisher NAME registers a name of the centre, not a department: give it without a department NAME or --alias", command: spec.name)
+                throw UsageError(Message(.registerPublisherAlone), command: spec.name)
             }
             return try registerPublisher(publisher, reason: reason, context)
         }
         guard let name = context.arguments.positionals.first else {
-            throw UsageError(message: "Missing '<name>': the department to register (or --publisher NAME for the centre)", command: spec.name)
+            throw UsageError(Message(.registerMissingName), command: spec.name)
         }
         let aliases = context.arguments.values["alias"] ?? []
         try context.requireLedger(creating: true)
@@ -47,12 +47,12 @@ enum RegisterCommand {
         let known = current.resolve(name)
         let canonical = known.isRegistered ? known.canonical : name
         if known.isRegistered && aliases.isEmpty {
-            throw CommandFailure(message: "\(name) is already registered (as \(canonical)); add --alias NAME to give it more names.", exitCode: .usage)
+            throw CommandFailure(Message(.registerAlready, .text(name), .text(canonical)), exitCode: .usage)
         }
         let (_, conflicts) = current.adding([Department(canonical: canonical, aliases: aliases)])
         guard conflicts.isEmpty else {
-            let owners = conflicts.map { "\($0) (already \(current.resolve($0).canonical))" }
-            throw CommandFailure(message: "refusing: \(owners.joined(separator: ", ")) belong to another department. Nothing was written.", exitCode: .dataError)
+            let owners = conflicts.map { Message.Argument.message(Message(.registerOwner, .text($0), .text(current.resolve($0).canonical))) }
+            throw CommandFailure(Message(.registerConflict, .list(owners)), exitCode: .dataError)
         }
         let event = NewEvent(type: EventType.departmentRegistered, payload: [
             "department": .string(canonical), "aliases": .array(aliases.map { .string($0) }),
@@ -72,12 +72,12 @@ enum RegisterCommand {
     private static func registerPublisher(_ written: String, reason: String, _ context: CommandContext) throws -> ExitCode {
         let name = String(written.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
         guard !PublisherRegistry.comparable(name).isEmpty else {
-            throw UsageError(message: "--publisher needs a name: the publisher as the bulletin's masthead writes it", command: spec.name)
+            throw UsageError(Message(.registerPublisherNeedsName), command: spec.name)
         }
         let (store, head) = try context.openStore(creating: true)
-        let publishers = try IngestSession(note: { context.stderr.write($0) }).history(store: store, head: head).publishers
+        let publishers = try IngestSession(note: { context.stderr.write(context.text($0) + "\n") }).history(store: store, head: head).publishers
         if publishers.knows(name) {
-            throw CommandFailure(message: "\(name) is already a name of this ledger's centre (\(publishers.names.joined(separator: "、"))). Nothing was written.", exitCode: .usage)
+            throw CommandFailure(Message(.registerPublisherKnown, .text(name), .text(publishers.names.joined(separator: "、"))), exitCode: .usage)
         }
         let event = NewEvent(type: EventType.publisherRegistered, payload: ["publisher": .string(name)])
         let receipt = try store.append([event], expecting: head.head, context: AppendContext(

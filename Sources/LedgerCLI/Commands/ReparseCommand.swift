@@ -22,7 +22,7 @@ enum ReparseCommand {
     struct IssueDifferences {
         var issue: String
         var differences: [IngestPlanner.Difference]
-        var kept: [String]
+        var kept: [Message]
         var events: [NewEvent]
     }
 
@@ -30,14 +30,14 @@ enum ReparseCommand {
         let apply = context.arguments.flag("apply")
         let reason = context.arguments.value("reason")
         if apply && (reason ?? "").isEmpty {
-            throw UsageError(message: "--apply needs --reason TEXT: say why, it is recorded with the corrections", command: spec.name)
+            throw UsageError(Message(.reparseApplyNeedsReason), command: spec.name)
         }
         let (store, head) = try context.openStore()
         var history = IngestHistory()
         try store.forEachRecord(upTo: head) { record, _ in history.apply(record) }
         let wanted = context.arguments.value("issue")
         if let wanted, history.issues[wanted] == nil {
-            throw CommandFailure(message: "issue \(wanted) is not in the ledger", exitCode: .dataError)
+            throw CommandFailure(Message(.reparseIssueNotInLedger, .text(wanted)), exitCode: .dataError)
         }
         let results = try history.issues.values.filter { wanted == nil || $0.key == wanted }.sorted { $0.through < $1.through }
             .map { try differences(of: $0, store: store) }
@@ -55,7 +55,7 @@ enum ReparseCommand {
         let bytes = try DocumentStore(layout: store.layout, system: store.system).read(entry.document)
         let document = try DocumentReader.read(bytes)
         guard let bulletin = BulletinParser.parse(lines: document.lines.map(\.text)).bulletin else {
-            return IssueDifferences(issue: entry.key, differences: [], kept: ["the current parser cannot read this document any more"], events: [])
+            return IssueDifferences(issue: entry.key, differences: [], kept: [Message(.reparseCannotRead)], events: [])
         }
         let events = bulletin.events(document: entry.document, encoding: document.decodedAs, partial: false,
                                      layout: document.sourceLayout)
@@ -67,7 +67,7 @@ enum ReparseCommand {
         var changesByFact: [String: [JSONValue]] = [:]
         for difference in IngestPlanner.structuredDifferences(old: entry.facts, new: events) {
             if let field = difference.field, entry.correctedByHand[difference.fact]?.contains(field) == true {
-                result.kept.append("\(difference.fact) \(field): kept as corrected by hand")
+                result.kept.append(Message(.reparseKeptByHand, .text(difference.fact), .text(field)))
                 continue
             }
             result.differences.append(difference)
@@ -98,7 +98,7 @@ enum ReparseCommand {
         if context.arguments.flag("json") {
             context.stdout.write(JSONWriter.prettyString(.object(["issues": .array(results.map { result in
                 .object(["issue": .string(result.issue), "differences": .array(result.differences.map(\.json)),
-                         "kept": .array(result.kept.map { .string($0) })])
+                         "kept": .array(result.kept.map { .string($0.rendered(in: .english)) })])
             })])) + "\n")
             return
         }
@@ -106,8 +106,8 @@ enum ReparseCommand {
             let count = result.differences.count
             let key: MessageKey = count == 0 ? .reparseNoChange : count == 1 ? .reparseWouldChangeOne : .reparseWouldChange
             context.stdout.write(context.text(Message(key, .text(result.issue), "\(count)")) + "\n")
-            for difference in result.differences { context.stdout.write("  \(difference)\n") }
-            for kept in result.kept { context.stdout.write("  \(kept)\n") }
+            for difference in result.differences { context.stdout.write("  " + context.text(difference.message) + "\n") }
+            for kept in result.kept { context.stdout.write("  " + context.text(kept) + "\n") }
         }
     }
 }

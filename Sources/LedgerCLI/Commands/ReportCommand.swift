@@ -40,9 +40,11 @@ enum ReportCommand {
         let store = context.store()
         var state = HallState()
         let verified = try VerifyCommand.check(store) { state.apply($0, filter: filter) }
+        // The page is in Chinese whatever the locale (its labels are), so are verify's lines on it.
         let integrity = HallReport.Integrity(intact: verified.isIntact, records: verified.records, bytes: verified.fileBytes,
-                                             problems: verified.problems.map(\.description), problemCount: verified.problemCount,
-                                             notes: verified.notes)
+                                             problems: verified.problems.map { $0.lineMessage.rendered(in: .chinese) },
+                                             problemCount: verified.problemCount,
+                                             notes: verified.notes.map { $0.message.rendered(in: .chinese) })
         let head = verified.headFile?.head ?? state.head
         let page = HallReport(state: state, asOf: filter.asOf, knownAt: filter.knownAt, year: year, head: head,
                               integrity: integrity, writtenAt: context.invocation.now()).html()
@@ -51,7 +53,7 @@ enum ReportCommand {
                 try OutputFile.write(Array(page.utf8), to: out, workingDirectory: context.invocation.workingDirectory,
                                      system: context.invocation.system)
             } catch {
-                throw CommandFailure(message: "the report was not written: \(error). The ledger was not changed.",
+                throw CommandFailure(Message(.reportNotWritten, .message(error.message)),
                                      exitCode: error.isInsideLedger ? .usage : .ioError)
             }
             let issues = IssuesProjection(state).issues.filter { issue in year.map { issue.through.year == $0 } ?? true }
@@ -64,8 +66,9 @@ enum ReportCommand {
             context.stdout.write(page)
         }
         guard verified.isIntact else {
-            let first = verified.problems.first.map { ": the first: \($0)" } ?? ""
-            context.stderr.write("ledger: warning: the ledger did not verify (\(verified.problemCount) problem\(verified.problemCount == 1 ? "" : "s")\(first)); the report says so at its top. Run `ledger verify` for all of them.\n")
+            let count = Message(verified.problemCount == 1 ? .reportProblemsOne : .reportProblems, "\(verified.problemCount)")
+            let first = verified.problems.first.map { Message(.reportFirstProblem, .message($0.lineMessage)) } ?? Message(.verbatim, "")
+            context.stderr.write(context.text(Message(.reportNotVerified, .message(count), .message(first))) + "\n")
             return .dataError
         }
         return .success

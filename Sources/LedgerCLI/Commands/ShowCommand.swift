@@ -86,11 +86,12 @@ enum ShowCommand {
         guard !history.changes.isEmpty else { return "" }
         var text = "\n" + t(.showSinceThen) + "\n"
         for change in history.changes {
-            text += "  seq \(change.seq)  \(change.recordedAt)  \(change.actor)  "
+            text += "  " + t(.seqOne, "\(change.seq)") + "  \(change.recordedAt)  \(change.actor)  "
             switch change.type {
             case EventType.factCorrected:
                 let fields = (change.payload["changes"]?.array ?? []).map {
-                    "\($0["field"]?.string ?? ""): \(IngestDisplay.value($0["from"])) → \(IngestDisplay.value($0["to"]))"
+                    t(.fieldChange, .text($0["field"]?.string ?? ""), .text(IngestDisplay.value($0["from"], language: language)),
+                      .text(IngestDisplay.value($0["to"], language: language)))
                 }
                 text += t(.showCorrected, .text(fields.joined(separator: "; ")))
             case EventType.factRetracted: text += t(.showRetracted)

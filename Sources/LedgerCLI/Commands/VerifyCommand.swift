@@ -39,13 +39,13 @@ enum VerifyCommand {
         if report.isIntact, let head = report.headFile {
             let (problems, notes) = try snapshot?.finish(head: head) ?? HallLoader.checkSnapshot(store: store, head: head)
             report.notes += notes
-            report.problems += problems.map { ChainProblem(kind: .snapshot, seq: nil, lineNumber: 0, message: $0) }
+            report.problems += problems.map { ChainProblem(kind: .snapshot, seq: nil, lineNumber: 0, $0) }
             report.problemCount += problems.count
         }
         return report
     }
 
-    /// The report for a person; the problems' and notes' own texts come from the store, in English.
+    /// The report for a person, in `language`: the problems and notes too.
     static func text(_ report: VerifyReport, layout: LedgerLayout, language: Language = .english) -> String {
         func t(_ key: MessageKey, _ arguments: Message.Argument...) -> String { Message(key, arguments: arguments).rendered(in: language) }
         var text: String
@@ -53,7 +53,7 @@ enum VerifyCommand {
             text = t(.verifyIntact) + "\n"
         } else {
             let first = report.problems[0]
-            text = t(report.problemCount == 1 ? .verifyDamagedOne : .verifyDamaged, "\(report.problemCount)", "\(first)") + "\n"
+            text = t(report.problemCount == 1 ? .verifyDamagedOne : .verifyDamaged, "\(report.problemCount)", .message(first.lineMessage)) + "\n"
         }
         text += t(.verifyLedgerLine, .text(layout.root)) + "\n"
         text += t(.verifyLogLine, .text(layout.relative(layout.log)), "\(report.records)", "\(report.fileBytes)") + "\n"
@@ -62,12 +62,12 @@ enum VerifyCommand {
         }
         if !report.isIntact {
             text += "\n" + t(.verifyProblemsHeading) + "\n"
-            for problem in report.problems { text += "  \(problem)\n" }
+            for problem in report.problems { text += "  " + problem.lineMessage.rendered(in: language) + "\n" }
             if report.problemCount > report.problems.count {
                 text += t(.andMore, "\(report.problemCount - report.problems.count)") + "\n"
             }
         }
-        for note in report.notes { text += t(.verifyNote, "\(note)") + "\n" }
+        for note in report.notes { text += t(.verifyNote, .message(note.message)) + "\n" }
         return text
     }
 
@@ -81,7 +81,7 @@ enum VerifyCommand {
             .object(["kind": .string(problem.kind.rawValue), "seq": problem.seq.map { .int($0.value) } ?? .null,
                      "line": .int(problem.lineNumber), "message": .string(problem.message)])
         })
-        object["notes"] = .array(report.notes.map { .string($0) })
+        object["notes"] = .array(report.notes.map { .string($0.description) })
         return .object(object)
     }
 }

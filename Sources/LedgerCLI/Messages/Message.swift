@@ -10,6 +10,8 @@ struct Message: Equatable, Sendable, Error {
         case count(Int)
         /// Another message, rendered in the same language.
         case message(Message)
+        /// Several arguments, joined by the language's list separator (`, ` or `、`).
+        case list([Argument])
     }
 
     var key: MessageKey
@@ -24,10 +26,6 @@ struct Message: Equatable, Sendable, Error {
         self.key = key
         self.arguments = arguments
     }
-
-    /// Text not yet in the catalogue, shown as it is in both languages (an English text built
-    /// from many parts deep inside a lower layer).
-    static func verbatim(_ text: String) -> Message { Message(.verbatim, .text(text)) }
 
     /// The message in `language`.
     func rendered(in language: Language) -> String {
@@ -47,6 +45,7 @@ extension Message.Argument {
         case .text(let text): return text
         case .count(let count): return Figures.count(count)
         case .message(let message): return message.rendered(in: language)
+        case .list(let items): return items.map { $0.rendered(in: language) }.joined(separator: Message(.listSeparator).rendered(in: language))
         }
     }
 }

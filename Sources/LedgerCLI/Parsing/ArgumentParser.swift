@@ -22,11 +22,6 @@ struct UsageError: Error, Equatable, Sendable {
         self.message = message
         self.command = command
     }
-
-    /// A usage error whose English text is not yet in the catalogue: shown as it is.
-    init(message: String, command: String?) {
-        self.init(.verbatim(message), command: command)
-    }
 }
 
 /// Parses arguments against a ``CommandSpec``: `--name value`, `--name=value`, flags, `--` to

@@ -35,7 +35,7 @@ enum PDFLineBuilder {
 
     /// The lines of one page, and notes on what was read unusually. Columns side by side are
     /// read one after the other (``PDFColumns``).
-    static func lines(_ content: PDFPageContent, page: PDFPage) -> (lines: [DocumentLine], notes: [String]) {
+    static func lines(_ content: PDFPageContent, page: PDFPage) -> (lines: [DocumentLine], notes: [DocumentNote]) {
         let horizontal = content.glyphs.filter(\.isHorizontal)
         var result: [DocumentLine] = []
         for block in PDFColumns.blocks(horizontal) {
@@ -48,10 +48,10 @@ enum PDFLineBuilder {
                 result.append(DocumentLine(text: text, page: page.number, position: .init(x: first.x, y: row.y)))
             }
         }
-        var notes: [String] = []
+        var notes: [DocumentNote] = []
         let rotated = content.glyphs.filter { !$0.isHorizontal }
         if !rotated.isEmpty {
-            notes.append("\(rotated.count) glyph\(rotated.count == 1 ? " runs" : "s run") sideways or top to bottom (a turned page, or vertical text): read in the order drawn, after the page's other lines; `ledger extract` shows how they read")
+            notes.append(.rotatedGlyphs(count: rotated.count))
             result.append(contentsOf: rotatedLines(rotated, page: page.number))
         }
         return (result, notes)

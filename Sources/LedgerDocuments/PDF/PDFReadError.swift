@@ -40,6 +40,9 @@ public enum PDFReadError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Why an encrypted PDF could not be opened, when it is for want of its password.
+    public static let needsPassword = "it needs a password"
+
     /// The reader's error for an error of the PDF layer.
     init(_ error: PDFError) {
         switch error {
@@ -47,7 +50,7 @@ public enum PDFReadError: Error, Sendable, Equatable, CustomStringConvertible {
         case .damaged(let why): self = .damaged(why)
         case .encrypted(let why):
             switch why {
-            case .needsPassword: self = .encrypted("it needs a password")
+            case .needsPassword: self = .encrypted(Self.needsPassword)
             case .unsupportedHandler(let name): self = .encrypted("with the /\(name) security handler")
             case .unsupported(let what): self = .encrypted(what)
             case .damaged(let what): self = .damaged("its encryption dictionary is damaged: \(what)")

@@ -18,7 +18,7 @@ public enum PDFTextReader {
             throw PDFReadError(error)
         }
         var pageLines: [[DocumentLine]] = []
-        var notes: [String] = []
+        var notes: [DocumentNote] = []
         var unmapped: [String: (glyphs: Int, pages: [Int])] = [:]
         var images = 0
         for page in pages {
@@ -28,29 +28,29 @@ public enum PDFTextReader {
             } catch .unsupportedFilter(let name) {
                 throw .unsupportedFilter(name: name, page: page.number)
             } catch .damaged(let why) {
-                notes.append("page \(page.number): its content is damaged (\(why)); what it drew before the damage was skipped")
+                notes.append(.onPage(page.number, .damagedContent(why: why)))
                 pageLines.append([])
                 continue
             } catch {
                 throw PDFReadError(error)
             }
             images += content.imageCount
-            notes.append(contentsOf: content.notes.map { "page \(page.number): \($0)" })
+            notes.append(contentsOf: content.notes.map { .onPage(page.number, .pdf($0)) })
             for (font, count) in content.unmappedGlyphs {
                 unmapped[font, default: (0, [])].glyphs += count
                 unmapped[font, default: (0, [])].pages.append(page.number)
             }
             let built = PDFLineBuilder.lines(content, page: page)
-            notes.append(contentsOf: built.notes.map { "page \(page.number): \($0)" })
+            notes.append(contentsOf: built.notes.map { .onPage(page.number, $0) })
             if built.lines.isEmpty && content.imageCount > 0 && content.unmappedGlyphs.isEmpty {
-                notes.append("page \(page.number): it has images but no text; it looks scanned, and ledger does not read images")
+                notes.append(.onPage(page.number, .scannedPage))
             }
             pageLines.append(built.lines)
         }
         PDFFurniture.mark(&pageLines, pageHeights: pages.map(\.displayHeight))
         let lines = pageLines.flatMap { $0 }
         for (font, found) in unmapped.sorted(by: { $0.key < $1.key }) {
-            notes.append("error: the font \(font) maps \(found.glyphs) glyph\(found.glyphs == 1 ? "" : "s") on page\(found.pages.count == 1 ? "" : "s") \(ranges(found.pages)) to no Unicode text (no usable /ToUnicode or encoding); they were left out")
+            notes.append(.unmappedGlyphs(font: font, glyphs: found.glyphs, pages: found.pages))
         }
         if lines.isEmpty {
             if !unmapped.isEmpty {
@@ -58,11 +58,11 @@ public enum PDFTextReader {
             }
             throw .noTextLayer(pageCount: pages.count, imageCount: images)
         }
-        return ExtractedDocument(format: .pdf, lines: lines, pageCount: pages.count, notes: document.notes + notes)
+        return ExtractedDocument(format: .pdf, lines: lines, pageCount: pages.count, notices: document.notes.map(DocumentNote.pdf) + notes)
     }
 
     /// Page numbers as ranges: `1–3, 5`.
-    static func ranges(_ pages: [Int]) -> String {
+    public static func ranges(_ pages: [Int]) -> String {
         var parts: [String] = []
         var start: Int?
         var previous: Int?

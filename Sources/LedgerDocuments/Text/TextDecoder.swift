@@ -37,7 +37,7 @@ public enum DocumentEncoding: String, Sendable, CaseIterable {
     }
 
     /// The name used in messages for a person.
-    var displayName: String {
+    public var displayName: String {
         switch self {
         case .utf8: "UTF-8"
         case .utf16LE: "UTF-16LE"
@@ -108,6 +108,18 @@ public struct TextDecodingError: Error, Equatable, Sendable, CustomStringConvert
 
     /// What was wrong with the bytes.
     public var reason: Reason
+    /// For binary bytes, what gave them away, when more is known than the offset.
+    public var binaryEvidence: BinaryEvidence?
+
+    /// What shows bytes to be binary.
+    public enum BinaryEvidence: Equatable, Sendable {
+        /// A NUL byte (at the reason's offset).
+        case nulByte
+        /// Too many control characters: how many, of how many bytes.
+        case controlCharacters(count: Int, bytes: Int)
+        /// A NUL character in UTF-16 text (at the reason's offset).
+        case nulCharacter
+    }
     /// One sentence for a person, e.g. "the file is not valid GB18030 text: byte 1,234 (line 17) cannot be decoded".
     public var description: String
 
@@ -116,9 +128,10 @@ public struct TextDecodingError: Error, Equatable, Sendable, CustomStringConvert
         self.init(reason, description: Self.sentence(for: reason))
     }
 
-    init(_ reason: Reason, description: String) {
+    init(_ reason: Reason, description: String, binaryEvidence: BinaryEvidence? = nil) {
         self.reason = reason
         self.description = description
+        self.binaryEvidence = binaryEvidence
     }
 
     /// Compares the reasons only.
@@ -139,7 +152,7 @@ public struct TextDecodingError: Error, Equatable, Sendable, CustomStringConvert
     }
 
     /// A number with thousands separators: 1234567 → "1,234,567".
-    static func grouped(_ number: Int) -> String {
+    public static func grouped(_ number: Int) -> String {
         let digits = Array(String(number.magnitude))
         var out = number < 0 ? "-" : ""
         for (index, digit) in digits.enumerated() {
@@ -224,7 +237,8 @@ extension TextDecoder {
         if let nul = bytes.firstIndex(of: 0) {
             let offset = TextDecodingError.grouped(nul)
             throw TextDecodingError(.binary(byteOffset: nul),
-                                        description: "the file looks binary (a NUL byte at offset \(offset)), not a text bulletin")
+                                        description: "the file looks binary (a NUL byte at offset \(offset)), not a text bulletin",
+                                        binaryEvidence: .nulByte)
         }
         var controls = 0
         var first: Int?
@@ -235,7 +249,8 @@ extension TextDecoder {
         guard let first, controls * 10 > bytes.count else { return }
         let share = "\(TextDecodingError.grouped(controls)) of \(TextDecodingError.grouped(bytes.count)) bytes"
         throw TextDecodingError(.binary(byteOffset: first),
-                                    description: "the file looks binary (\(share) are control characters, the first at offset \(TextDecodingError.grouped(first))), not a text bulletin")
+                                    description: "the file looks binary (\(share) are control characters, the first at offset \(TextDecodingError.grouped(first))), not a text bulletin",
+                                    binaryEvidence: .controlCharacters(count: controls, bytes: bytes.count))
     }
 
     /// Decodes `body` to UTF-8 bytes; a nil encoding means: UTF-8 if valid, else GB18030.
@@ -367,7 +382,8 @@ extension TextDecoder {
             switch value {
             case 0:
                 throw TextDecodingError(.binary(byteOffset: start + 2 * index),
-                                            description: "the file looks binary (a NUL character at offset \(TextDecodingError.grouped(start + 2 * index))), not a text bulletin")
+                                            description: "the file looks binary (a NUL character at offset \(TextDecodingError.grouped(start + 2 * index))), not a text bulletin",
+                                            binaryEvidence: .nulCharacter)
             case 0xD800...0xDBFF where index + 1 < count && (0xDC00...0xDFFF).contains(unit(index + 1)):
                 scalar = 0x10000 + (UInt32(value - 0xD800) << 10 | UInt32(unit(index + 1) - 0xDC00))
                 index += 2

@@ -60,7 +60,7 @@ extension DocxBodyWalker {
         }
         if (0xE000...0xF8FF).contains(code) {
             let font = element.attribute("w:font") ?? "a symbol font"
-            note("a symbol from \(font) (private-use character \(String(code, radix: 16, uppercase: true))) was left out")
+            note(.symbolLeftOut(font: font.escapingControlCharacters, code: String(code, radix: 16, uppercase: true)))
             return ""
         }
         return String(Character(scalar))

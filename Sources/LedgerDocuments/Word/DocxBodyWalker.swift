@@ -12,7 +12,7 @@ struct DocxBodyWalker {
     /// How many tables enclose the current point.
     var tableDepth = 0
     var footnoteCount = 0
-    var notes: [String] = []
+    var notes: [DocumentNote] = []
 
     /// Elements whose content is never the document's text: properties, deleted and moved-away
     /// text, field instructions, phonetic guides over the text (`w:rt`), embedded objects, and
@@ -35,7 +35,7 @@ struct DocxBodyWalker {
             case "w:p": lines += paragraph(child)
             case "w:tbl": lines += table(child)
             case "mc:AlternateContent": if let chosen = Self.choice(child) { lines += blockLines(chosen) }
-            case "w:altChunk": note("an imported part (w:altChunk) of the document was not read")
+            case "w:altChunk": note(.importedPartNotRead)
             default: if !Self.skipped.contains(child.name) { lines += blockLines(child) }
             }
         }
@@ -71,9 +71,8 @@ struct DocxBodyWalker {
         return lists.marker(numID: numID, level: level, style: style)
     }
 
-    mutating func note(_ text: String) {
-        let text = text.escapingControlCharacters
-        if !notes.contains(text) { notes.append(text) }
+    mutating func note(_ note: DocumentNote) {
+        if !notes.contains(note) { notes.append(note) }
     }
 }
 

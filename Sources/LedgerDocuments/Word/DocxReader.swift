@@ -29,20 +29,20 @@ public enum DocxReader {
         }
         let package = try DocxPackage(archive: archive)
         let document = try package.xml(package.mainPart)
-        var partNotes: [String] = []
+        var partNotes: [DocumentNote] = []
         let numbering = supportingPart(package, "numbering", fallback: "word/numbering.xml", notes: &partNotes)
         let styles = supportingPart(package, "styles", fallback: "word/styles.xml", notes: &partNotes)
         let lists = WordListCounter(numbering: WordNumbering(numbering), styles: WordStyles(styles))
         var walker = DocxBodyWalker(lists: lists)
         let body = document.firstElement("w:body") ?? document
         let lines = walker.blockLines(body).map { DocumentLine(text: $0) }
-        return ExtractedDocument(format: .docx, lines: lines, notes: partNotes + notes(walker, archive: archive))
+        return ExtractedDocument(format: .docx, lines: lines, notices: partNotes + notes(walker, archive: archive))
     }
 
     /// The numbering or styles part, if the document has one. A damaged one is left out with a
     /// note rather than refusing the document: the body is still read, without list numbers.
     private static func supportingPart(_ package: DocxPackage, _ type: String, fallback: String,
-                                       notes: inout [String]) -> XMLElement? {
+                                       notes: inout [DocumentNote]) -> XMLElement? {
         guard let name = package.relatedPart(type, fallback: fallback) else { return nil }
         do {
             return try package.xml(name)
@@ -53,25 +53,25 @@ public enum DocxReader {
             case let .damagedArchive(zipError): reason = zipError.description
             default: reason = error.description
             }
-            notes.append("the part \(name.escapingControlCharacters) could not be read, so list numbers may be missing (\(reason))")
+            notes.append(.partNotRead(part: name.escapingControlCharacters, reason: reason))
             return nil
         }
     }
 
-    private static func notes(_ walker: DocxBodyWalker, archive: ZipArchive) -> [String] {
+    private static func notes(_ walker: DocxBodyWalker, archive: ZipArchive) -> [DocumentNote] {
         var notes = walker.notes + walker.lists.notes
         let furniture = archive.entries.filter { entry in
             let name = entry.name
             return name.hasPrefix("word/") && (name.contains("/header") || name.contains("/footer")) && name.hasSuffix(".xml")
         }
         if !furniture.isEmpty {
-            notes.append("the document's \(furniture.count) header and footer parts are page furniture and were not read")
+            notes.append(.furnitureNotRead(count: furniture.count))
         }
         if walker.footnoteCount > 0 {
-            notes.append("\(walker.footnoteCount) footnote or endnote references were met; the notes themselves were not read")
+            notes.append(.footnotesNotRead(count: walker.footnoteCount))
         }
         if !walker.fields.isEmpty {
-            notes.append("a field was not closed by the document's end; its text so far was read")
+            notes.append(.fieldNotClosed)
         }
         return notes
     }

@@ -11,7 +11,7 @@ struct WordListCounter {
     let styles: WordStyles
     private var counters: [String: [Int?]] = [:]
     /// What could not be shown as Word shows it, one sentence each.
-    private(set) var notes: [String] = []
+    private(set) var notes: [DocumentNote] = []
 
     init(numbering: WordNumbering, styles: WordStyles) {
         self.numbering = numbering
@@ -22,12 +22,12 @@ struct WordListCounter {
     /// `numID` at `level`, counting the paragraph; nil when the list is undefined or `numID` is 0.
     mutating func marker(numID: Int, level requested: Int?, style: String?) -> String? {
         guard numID != 0, let instance = numbering.instances[numID] else {
-            if numID != 0 { note("a paragraph names the undefined list \(numID); it is shown without its number") }
+            if numID != 0 { note(.undefinedList("\(numID)".escapingControlCharacters)) }
             return nil
         }
         let abstractID = resolvedAbstract(instance.abstractID)
         guard let levels = numbering.abstracts[abstractID] else {
-            note("the list \(numID) has no definition; its paragraphs are shown without their numbers")
+            note(.listWithoutDefinition("\(numID)".escapingControlCharacters))
             return nil
         }
         let level = min(max(requested ?? boundLevel(levels, style: style) ?? 0, 0), WordNumbering.levelCount - 1)
@@ -38,7 +38,7 @@ struct WordListCounter {
         }
         guard let definition = definitions[level] else { return nil }
         if !WordNumberFormat.known.contains(definition.format) {
-            note("the list numbering format \(definition.format) is shown as decimal numbers")
+            note(.numberingFormatAsDecimal("\(definition.format)".escapingControlCharacters))
         }
         let key = instance.hasOverrides ? "num \(numID)" : "abstract \(abstractID)"
         var values = counters[key] ?? Array(repeating: nil, count: WordNumbering.levelCount)
@@ -118,8 +118,7 @@ struct WordListCounter {
         return current
     }
 
-    private mutating func note(_ text: String) {
-        let text = text.escapingControlCharacters
-        if !notes.contains(text) { notes.append(text) }
+    private mutating func note(_ note: DocumentNote) {
+        if !notes.contains(note) { notes.append(note) }
     }
 }

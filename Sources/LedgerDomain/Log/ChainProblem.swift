@@ -31,15 +31,18 @@ public struct ChainProblem: Equatable, Sendable, CustomStringConvertible {
     public var seq: Seq?
     /// The 1-based line of `events.jsonl` where it was found (0 for HEAD and stored documents).
     public var lineNumber: Int
-    /// One sentence for a person.
-    public var message: String
+    /// What is wrong, as a value: the CLI renders it in the user's language.
+    public var detail: Detail
+
+    /// One sentence for a person, in English (as `--json` carries it).
+    public var message: String { detail.description }
 
     /// Creates a problem report.
-    public init(kind: Kind, seq: Seq?, lineNumber: Int, message: String) {
+    public init(kind: Kind, seq: Seq?, lineNumber: Int, _ detail: Detail) {
         self.kind = kind
         self.seq = seq
         self.lineNumber = lineNumber
-        self.message = message
+        self.detail = detail
     }
 
     /// `line 12, seq 12: edited: …`.

@@ -75,7 +75,7 @@ public struct ChainVerifier {
             record = decoded
         case .failure(let error):
             let seq = Seq(highestSeq + 1)
-            report(.edited, seq, "the line is not a valid record (\(error.message)): it was changed after it was written")
+            report(.edited, seq, .invalidLine(reason: error.message))
             highestSeq += 1
             resynchronise = true
             batchUnknown = true
@@ -112,16 +112,16 @@ public struct ChainVerifier {
     public mutating func finish(lastLineEnded: Bool) {
         if !lastLineEnded {
             lineNumber += 1
-            report(.truncated, Seq(highestSeq + 1), "the file ends mid-record: the last line has no newline")
+            report(.truncated, Seq(highestSeq + 1), .endsMidRecord)
         }
         for (seq, line) in missing.sorted(by: { $0.key < $1.key }) {
-            report(.deleted, Seq(seq), "seq \(seq) is missing: the log goes on without it", at: line)
+            report(.deleted, Seq(seq), .seqMissing(seq), at: line)
         }
         missing = [:]
         if let batch = openBatch {
             let present = highestSeq - batch.first.value + 1
             report(.truncated, batch.first,
-                   "the log ends inside the batch that began at seq \(batch.first): \(present) of its \(batch.count) records are there",
+                   .endsInsideBatch(first: batch.first, present: present, count: batch.count),
                    at: lineNumber)
         }
         openBatch = nil
@@ -134,9 +134,9 @@ public struct ChainVerifier {
     private mutating func reportBadHash(_ record: EventRecord) {
         if let committed, record.seq > committed {
             report(.forged, record.seq,
-                   "the record's hash is not the SHA-256 of its bytes and it lies beyond the committed head (seq \(committed)): it was added by hand")
+                   .forgedBeyondHead(committed: committed))
         } else {
-            report(.edited, record.seq, "the record's bytes do not match its hash: it was changed after it was written")
+            report(.edited, record.seq, .bytesDoNotMatchHash)
         }
     }
 
@@ -161,11 +161,11 @@ public struct ChainVerifier {
         }
         if seq <= highestSeq {
             if missing.removeValue(forKey: seq) != nil || recentHashes[seq] == nil {
-                report(.reordered, record.seq, "seq \(seq) stands after seq \(highestSeq): records were moved")
+                report(.reordered, record.seq, .moved(seq: seq, after: highestSeq))
             } else if recentHashes[seq] == record.hash {
-                report(.duplicated, record.seq, "seq \(seq) appears a second time")
+                report(.duplicated, record.seq, .duplicated(seq: seq))
             } else {
-                report(.duplicated, record.seq, "seq \(seq) appears a second time, with other content")
+                report(.duplicated, record.seq, .duplicatedOtherContent(seq: seq))
             }
             batchUnknown = true
             return
@@ -178,14 +178,14 @@ public struct ChainVerifier {
         highestSeq = seq
         if hashMatches, let previous = recentHashes[seq - 1], record.prev != previous {
             report(.forged, record.seq,
-                   "the chain breaks here: this record's prev is not the hash of seq \(seq - 1), so one of the two was replaced by a record made by hand")
+                   .chainBreaks(previous: seq - 1))
         }
         if inOrder { checkBatch(record) } else { openBatch = record.seq == record.batch.last ? nil : record.batch }
     }
 
     private mutating func noteGap(from first: Int, to last: Int) {
         if last - first >= window {
-            report(.deleted, Seq(first), "seq \(first)…\(last) are missing: the log goes on without them")
+            report(.deleted, Seq(first), .seqsMissing(first: first, last: last))
             return
         }
         for seq in first...last { missing[seq] = lineNumber }
@@ -194,7 +194,7 @@ public struct ChainVerifier {
     private mutating func checkBatch(_ record: EventRecord) {
         let batch = record.batch
         guard batch.contains(record.seq) else {
-            report(.edited, record.seq, "the record's batch marker (first \(batch.first), count \(batch.count)) does not include its own seq")
+            report(.edited, record.seq, .batchMarkerExcludesSeq(first: batch.first, count: batch.count))
             return
         }
         if batchUnknown {
@@ -202,11 +202,11 @@ public struct ChainVerifier {
         } else if let open = openBatch, record.seq <= open.last {
             if batch.first != open.first || batch.count != open.count {
                 report(.incompleteBatch, open.first,
-                       "the batch that began at seq \(open.first) is interrupted at seq \(record.seq) by another batch")
+                       .batchInterrupted(first: open.first, at: record.seq))
             }
         } else if batch.first != record.seq {
             report(.incompleteBatch, batch.first,
-                   "seq \(record.seq) belongs to a batch that began at seq \(batch.first), whose first records are not here")
+                   .batchStartMissing(seq: record.seq, first: batch.first))
         }
         openBatch = record.seq == batch.last ? nil : batch
     }
@@ -222,14 +222,14 @@ public struct ChainVerifier {
         let stale = missing.keys.filter { $0 < highestSeq - window }
         for seq in stale {
             if let line = missing.removeValue(forKey: seq) {
-                report(.deleted, Seq(seq), "seq \(seq) is missing: the log goes on without it", at: line)
+                report(.deleted, Seq(seq), .seqMissing(seq), at: line)
             }
         }
     }
 
-    private mutating func report(_ kind: ChainProblem.Kind, _ seq: Seq?, _ message: String, at line: Int? = nil) {
+    private mutating func report(_ kind: ChainProblem.Kind, _ seq: Seq?, _ detail: ChainProblem.Detail, at line: Int? = nil) {
         problemCount += 1
         guard problems.count < maxProblems else { return }
-        problems.append(ChainProblem(kind: kind, seq: seq, lineNumber: line ?? lineNumber, message: message))
+        problems.append(ChainProblem(kind: kind, seq: seq, lineNumber: line ?? lineNumber, detail))
     }
 }

@@ -20,13 +20,13 @@ enum ConsistencyChecks {
             let below = window.week.filter { key, week in window.yearToDate[key].map { $0.value < week.value } ?? false }
             guard !below.isEmpty else { return [] }
             return [Diagnostic(.note, .inconsistent,
-                "the week \(from)–\(issue.through) spans 1 January: the year-to-date counts start on \(issue.through.year)-01-01 and are not compared with the whole week's (\(below.keys.sorted().joined(separator: ", ")) below it)",
+                .weekSpansNewYear(from: "\(from)", through: "\(issue.through)", year: issue.through.year, measures: below.keys.sorted()),
                 lines: window.provenance.lines)]
         }
         for (key, week) in window.week.sorted(by: { $0.key < $1.key }) {
             if let total = window.yearToDate[key], total.value < week.value {
                 problems.append(Diagnostic(.error, .inconsistent,
-                    "the year-to-date \(key) count \(total.written) is below this week's \(week.written)",
+                    .yearToDateBelowWeek(measure: key, total: total.written, week: week.written),
                     lines: window.provenance.lines))
             }
         }
@@ -39,32 +39,33 @@ enum ConsistencyChecks {
         if let stationed = status.stationed?.value, let authorized = status.authorized?.value,
            let unauthorized = status.unauthorized?.value, authorized + unauthorized != stationed {
             problems.append(Diagnostic(.error, .inconsistent,
-                "authorized + not authorized = \(authorized) + \(unauthorized) = \(authorized + unauthorized), but \(stationed) departments are stationed",
+                .authorizedSumMismatch(authorized: authorized, unauthorized: unauthorized, stationed: stationed),
                 lines: lines))
         }
         if let stationed = status.stationed?.value, stationed > 0 {
-            for (label, count, share) in [("authorized", status.authorized?.value, status.authorizedShare),
-                                          ("not authorized", status.unauthorized?.value, status.unauthorizedShare)] {
+            for (isAuthorized, count, share) in [(true, status.authorized?.value, status.authorizedShare),
+                                                 (false, status.unauthorized?.value, status.unauthorizedShare)] {
                 guard let count, let share, let printed = Double(share) else { continue }
                 let computed = Double(count) * 100 / Double(stationed)
                 if abs(computed - printed) > 0.1 + 1e-9 {
                     let rounded = (computed * 10).rounded() / 10
                     problems.append(Diagnostic(.error, .inconsistent,
-                        "\(label): \(count) of \(stationed) is \(rounded)%, but the bulletin prints \(share)%", lines: lines))
+                        .shareMismatch(authorized: isAuthorized, count: count, stationed: stationed, computed: "\(rounded)", printed: share),
+                        lines: lines))
                 }
             }
         }
         // A count beside its own list: a disagreement is shown, never settled by choosing one.
-        for (label, count, list) in [("authorized", status.authorized?.value, status.authorizedList),
-                                     ("not authorized", status.unauthorized?.value, status.unauthorizedList)] {
+        for (isAuthorized, count, list) in [(true, status.authorized?.value, status.authorizedList),
+                                            (false, status.unauthorized?.value, status.unauthorizedList)] {
             guard let count, let list, count != list.count else { continue }
             problems.append(Diagnostic(.warning, .inconsistent,
-                "the bulletin says \(count) department\(count == 1 ? " is" : "s are") \(label) but lists \(list.count): both are kept as printed",
+                .countBesideList(count: count, authorized: isAuthorized, listed: list.count),
                 lines: lines))
         }
         if let increase = status.increase, increase != newly.count {
             problems.append(Diagnostic(.error, .inconsistent,
-                "the bulletin says \(increase) department\(increase == 1 ? " was" : "s were") newly authorized but names \(newly.count)",
+                .newlyCountMismatch(stated: increase, named: newly.count),
                 // The names may stand before or after the status's lines: span both, in order.
                 lines: newly.first.map { min($0.provenance.lines.lowerBound, lines.lowerBound)...max($0.provenance.lines.upperBound, lines.upperBound) } ?? lines))
         }

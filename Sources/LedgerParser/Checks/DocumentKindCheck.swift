@@ -52,11 +52,9 @@ enum DocumentKindCheck {
         if kind == "xml", names.contains("html") { kind = "html" }
         guard let kind else { return nil }
         let quoted = String(first.raw.drop(while: isBlank).prefix(40)) + (first.raw.count > 40 ? "…" : "")
-        let evidence = "line \(first.number) reads “\(quoted)”; \(tags) tags on \(tagLines) of its \(nonBlank.count) lines with text"
-        let message = kind == "html"
-            ? "this is an HTML page, a web page saved with its markup (\(evidence)), not the bulletin's text: save the page as text (另存为 → 文本文件 .txt), or copy its text into a .txt file, and ingest that"
-            : "this is an XML file (\(evidence)), not the bulletin's text: if it is a Word document's document.xml, open the .docx and save it as plain text (另存为 → 纯文本 .txt), and ingest that"
-        return Diagnostic(.error, .notOneBulletin, message,
+        let detail = Diagnostic.Detail.markup(html: kind == "html", line: first.number, quoted: quoted, tags: tags, tagLines: tagLines,
+                                              linesWithText: nonBlank.count)
+        return Diagnostic(.error, .notOneBulletin, detail,
             lines: first.number...first.number)
     }
 
@@ -109,10 +107,9 @@ enum DocumentKindCheck {
         }
         guard let last = others.last else { return nil }
         let all = [first] + others
-        let places = all.map { "\($0.issue) at line \($0.line)" }.joined(separator: ", ")
-        let message = Set(all.map(\.issue)).count == 1
-            ? "this file holds the issue \(first.issue) \(all.count == 2 ? "twice" : "\(all.count) times") (\(places)): copies pasted into one file; keep one copy and ingest it"
-            : "this file holds \(all.count) issues (\(places)); split it into one file per issue and ingest each"
-        return Diagnostic(.error, .notOneBulletin, message, lines: first.line...last.line)
+        let places = all.map { Diagnostic.MastheadPlace(issue: $0.issue, line: $0.line) }
+        let detail: Diagnostic.Detail = Set(all.map(\.issue)).count == 1
+            ? .sameIssueRepeated(issue: first.issue, places: places) : .severalIssues(places: places)
+        return Diagnostic(.error, .notOneBulletin, detail, lines: first.line...last.line)
     }
 }

@@ -21,12 +21,12 @@ enum NumberSizeCheck {
             if let match = text.firstMatch(of: overlong) {
                 let digits = match.output.count
                 found.append(Diagnostic(.error, .unreadable,
-                    "a number of \(digits) digits (\(match.output.prefix(6))…) in section “\(section.title)” is too large to be a count (at most \(maxDigits) digits): it cannot be read as a figure",
+                    .numberTooLarge(digits: digits, start: String(match.output.prefix(6)), section: section.title, maxDigits: maxDigits),
                     lines: section.text.lineNumbers(of: match.range)))
             }
             for match in text.matches(of: scaledFraction) where Quantity.read(text[match.range]) == nil {
                 found.append(Diagnostic(.warning, .unreadable,
-                    "“\(match.output)” in section “\(section.title)” is not a whole number once multiplied out; it is not rounded, so the figure is read as not reported: check it",
+                    .fractionNotWhole(written: String(match.output), section: section.title),
                     lines: section.text.lineNumbers(of: match.range)))
             }
             return found

@@ -11,7 +11,7 @@ enum PublisherCheck {
     static func unnamed(_ issue: Bulletin.Issue) -> Diagnostic? {
         guard issue.publisher == nil else { return nil }
         return Diagnostic(.warning, .unreadable,
-            "the masthead names no publisher (like 四川省政府政务服务和公共资源交易服务中心) before its date: it cannot be checked that this is the centre's own bulletin; it is read as one because the masthead is otherwise in this hall's form",
+            .noPublisher,
             lines: issue.provenance.lines)
     }
 }

@@ -19,9 +19,9 @@ enum SafetyNet {
             let provenance = Provenance(lines: run)
             let section = outline.sectionTitle(holding: run[0].number)
             bulletin.unplaced.append(Bulletin.Unplaced(section: section, text: text.text, provenance: provenance, caughtByNet: true))
-            let place = section.map { "in section “\($0)”" } ?? "outside any section"
             diagnostics.append(Diagnostic(.warning, .unclaimed,
-                "lines \(provenance.lines.lowerBound)–\(provenance.lines.upperBound) \(place) were read by no part of the parser; they are kept as an unplaced paragraph: \(text.text.prefix(40))…",
+                .unclaimedLines(first: provenance.lines.lowerBound, last: provenance.lines.upperBound, section: section,
+                                excerpt: String(text.text.prefix(40))),
                 lines: provenance.lines))
         }
         return LineAccount.make(lines: numbers, claims: claims(bulletin, outline: outline))

@@ -52,7 +52,7 @@ enum AuthorizationReader {
             status.authorizedShare = match.output.2.map(String.init)
             span.cover(match.range)
             if let list = list(after: match.range.upperBound, in: authorizedPart) {
-                status.authorizedList = names(list, label: "authorized", source: source, registry: registry, into: &reading)
+                status.authorizedList = names(list, authorized: true, source: source, registry: registry, into: &reading)
                 span.cover(list.startIndex..<list.endIndex)
             }
         }
@@ -103,7 +103,7 @@ enum AuthorizationReader {
             } else {
                 status.authorized = Quantity(value: registry.count, qualifier: .exact, written: String(registry.count))
                 reading.diagnostics.append(Diagnostic(.warning, .unreadable,
-                    "the bulletin says every department authorized the window (全部授权) without saying how many are stationed: the registry's \(registry.count) departments are recorded as authorized; check the count",
+                    .allAuthorizedWithoutCount(registryCount: registry.count),
                     lines: lines))
             }
         }
@@ -125,7 +125,7 @@ enum AuthorizationReader {
         // Without a count, the list may follow the words directly: `尚未授权的部门为：`.
         let introduction = status.unauthorized == nil ? bareListIntroduction : listIntroduction
         guard let list = list(after: end, in: part, introduction: introduction) else { return }
-        status.unauthorizedList = names(list, label: "not authorized", source: source, registry: registry, into: &reading)
+        status.unauthorizedList = names(list, authorized: false, source: source, registry: registry, into: &reading)
         span.cover(part.startIndex..<list.endIndex)
     }
 
@@ -144,7 +144,7 @@ enum AuthorizationReader {
 
     /// The names of a list, each resolved; nil (and the list kept as written, with a warning)
     /// when a part is not a department's name.
-    private static func names(_ list: Substring, label: String, source: SourceText, registry: DepartmentRegistry,
+    private static func names(_ list: Substring, authorized: Bool, source: SourceText, registry: DepartmentRegistry,
                               into reading: inout Reading) -> [DepartmentName]? {
         var result: [DepartmentName] = []
         for part in names(in: list, registry: registry) {
@@ -155,14 +155,14 @@ enum AuthorizationReader {
                 let lines = source.lineNumbers(of: list.startIndex..<list.endIndex)
                 reading.unplaced.append((String(list), Provenance(source, lines: lines)))
                 reading.diagnostics.append(Diagnostic(.warning, .unplaced,
-                    "the list of departments \(label) holds “\(written.prefix(20))”, which is not a department's name: the list is kept as written, unread",
+                    .listHoldsNonName(authorized: authorized, excerpt: String(written.prefix(20))),
                     lines: lines))
                 return nil
             }
             let resolved = registry.resolve(written)
             if !resolved.isRegistered {
                 reading.diagnostics.append(Diagnostic(.warning, .unplaced,
-                    "“\(written)” (listed as \(label)) is in no table of the registry: kept as written and shown as unregistered; ledger register adds it",
+                    .unregisteredName(name: String(written), authorized: authorized),
                     lines: source.lineNumbers(of: list.startIndex..<list.endIndex)))
             }
             result.append(resolved)
@@ -196,7 +196,7 @@ enum AuthorizationReader {
                 let lines = source.lineNumbers(of: list.startIndex..<list.endIndex)
                 reading.unplaced.append((String(list), Provenance(source, lines: lines)))
                 reading.diagnostics.append(Diagnostic(.warning, .unplaced,
-                    "the list of newly authorized departments holds “\(name.prefix(20))”, which is not a department's name: the list is kept as written, unread",
+                    .newlyListHoldsNonName(excerpt: String(name.prefix(20))),
                     lines: lines))
                 return []
             }

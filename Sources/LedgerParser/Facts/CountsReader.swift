@@ -145,7 +145,7 @@ enum CountsReader {
             let read = [accepted?.1, completed?.1].compactMap { $0 }
             for figure in segment.matches(of: countFigure) where !read.contains(where: { $0.contains(figure.range.lowerBound) }) {
                 diagnostics.append(Diagnostic(.warning, .unplaced,
-                    "the figure “\(figure.output)” under \(text[range]) follows no measure the parser knows (受理, 办结, 办理完结, 办毕): it is not read; check the text",
+                    .figureWithoutMeasure(figure: String(figure.output), label: String(text[range])),
                     lines: source.lineNumbers(of: figure.range)))
             }
             guard accepted != nil || completed != nil else { continue }

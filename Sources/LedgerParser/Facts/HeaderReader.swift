@@ -55,7 +55,7 @@ enum HeaderReader {
         let headerLines = header.lineNumbers ?? 1...1
         guard let masthead = masthead(in: header), masthead.number >= 1 else {
             diagnostics.append(Diagnostic(.error, .missingHeader,
-                "no masthead: the issue line (like 2023年第 2期（总第 422期）) is not in the lines before the first section",
+                .noMasthead,
                 lines: headerLines))
             return nil
         }
@@ -67,20 +67,20 @@ enum HeaderReader {
               let published = CalendarDate(year: Int(dateMatch.output.1) ?? 0, month: Int(dateMatch.output.2) ?? 0,
                                            day: Int(dateMatch.output.3) ?? 0) else {
             diagnostics.append(Diagnostic(.error, .missingHeader,
-                "no publication date (like 2023年 2月 27日) in the masthead", lines: header.lineNumbers(of: masthead.range)))
+                .noPublicationDate, lines: header.lineNumbers(of: masthead.range)))
             return nil
         }
         let year = masthead.year ?? published.year
         if masthead.year == nil {
             diagnostics.append(Diagnostic(.warning, .unreadable,
-                "the issue line gives no year (like 2023年第 2期): the publication date's year \(year) is taken, so this is \(IssueKey.format(year: year, number: masthead.number)); check it",
+                .issueWithoutYear(year: year, issue: IssueKey.format(year: year, number: masthead.number)),
                 lines: header.lineNumbers(of: masthead.range)))
         }
         let numbers = combined(masthead, diagnostics: &diagnostics, lines: header.lineNumbers(of: masthead.range))
         let covered = periodRange.flatMap { period(in: text[$0], published: published) }
         if covered == nil {
             diagnostics.append(Diagnostic(.warning, .unreadable,
-                "no reporting period (like （1月 9日—1月 13日）) in the masthead: the facts are dated by the publication date \(published)",
+                .noReportingPeriod(published: "\(published)"),
                 lines: headerLines))
         }
         // The publisher is written just before the date; the title is what is left after the masthead.
@@ -131,21 +131,21 @@ enum HeaderReader {
         guard let last = masthead.throughNumber else {
             if masthead.throughSerial != nil {
                 diagnostics.append(Diagnostic(.warning, .unreadable,
-                    "the serial is a range but the issue number is not: read as issue \(masthead.number) with serial \(masthead.serial.map(String.init) ?? "—"); check it", lines: lines))
+                    .serialRangeOnly(number: masthead.number, serial: masthead.serial), lines: lines))
             }
             return (nil, nil)
         }
         let span = last - masthead.number
         guard (1...3).contains(span) else {
             diagnostics.append(Diagnostic(.warning, .unreadable,
-                "the issue line reads 第\(masthead.number)-\(last)期, which is no combined issue of two to four numbers: read as issue \(masthead.number) alone; check it",
+                .notACombinedIssue(first: masthead.number, last: last),
                 lines: lines))
             return (nil, nil)
         }
         var lastSerial = masthead.throughSerial
         if let serial = masthead.serial, let through = lastSerial, through - serial != span {
             diagnostics.append(Diagnostic(.warning, .unreadable,
-                "the combined issue 第\(masthead.number)-\(last)期 gives the serials \(serial)-\(through), which do not cover as many numbers: the last serial is not recorded; check it",
+                .combinedSerialsMismatch(first: masthead.number, last: last, serial: serial, throughSerial: through),
                 lines: lines))
             lastSerial = nil
         }
@@ -203,7 +203,7 @@ enum HeaderReader {
     static func footer(_ outline: Outline, into issue: inout Bulletin.Issue, diagnostics: inout [Diagnostic]) {
         guard !outline.footer.isEmpty else {
             diagnostics.append(Diagnostic(.error, .missingFooter,
-                "no footer (报：/送：/发： and （共印 N份）): the document looks truncated after line \(outline.sections.last?.text.lineNumbers?.upperBound ?? 0)"))
+                .noFooter(afterLine: outline.sections.last?.text.lineNumbers?.upperBound ?? 0)))
             return
         }
         issue.footer = Provenance(lines: outline.footer)
@@ -215,7 +215,7 @@ enum HeaderReader {
                     // A list given twice (a footer pasted twice) is kept whole, in one entry:
                     // the payload is a JSON object, whose keys are unique.
                     diagnostics.append(Diagnostic(.warning, .unplaced,
-                        "the footer gives the \(key)： list twice; both are kept, one after the other", lines: line.number...line.number))
+                        .footerListTwice(key: key), lines: line.number...line.number))
                     issue.distribution[earlier].text += String(match.output.2)
                 } else {
                     issue.distribution.append((key, String(match.output.2)))

@@ -13,7 +13,7 @@ extension SectionReader {
             if let read = CountsReader.serviceItems(table, source: section.text, issue: issue) {
                 items = read
             } else {
-                refuseTable("its rows are not the service-item categories with 受理 and 办结", lines: table.lines)
+                refuseTable(.notServiceItemRows, lines: table.lines)
             }
         case .refused(let why, let lines):
             refuseTable(why, lines: lines)
@@ -31,7 +31,7 @@ extension SectionReader {
             return CountsReader.window(text)
         case .table(let table):
             if let counts = CountsReader.window(table, source: text) { return counts }
-            refuseTable("its rows are not 本周 and 本年累计 with the window's measures (咨询, 受理, 颁发, 流转)", lines: table.lines)
+            refuseTable(.notWindowRows, lines: table.lines)
             return nil
         case .refused(let why, let lines):
             refuseTable(why, lines: lines)
@@ -39,9 +39,8 @@ extension SectionReader {
         }
     }
 
-    private mutating func refuseTable(_ why: String, lines: ClosedRange<Int>) {
-        diagnostics.append(Diagnostic(.warning, .unplaced,
-            "a table of counts could not be read whole (\(why)); no figure of it is read, and its text is kept as an unplaced paragraph",
+    private mutating func refuseTable(_ why: Diagnostic.TableRefusal, lines: ClosedRange<Int>) {
+        diagnostics.append(Diagnostic(.warning, .unplaced, .tableNotReadWhole(why),
             lines: lines))
     }
 }

@@ -34,7 +34,7 @@ enum TableReader {
         /// A table, read whole.
         case table(Table)
         /// A header was found but the table could not be read whole: why, and its lines.
-        case refused(String, lines: ClosedRange<Int>)
+        case refused(Diagnostic.TableRefusal, lines: ClosedRange<Int>)
     }
 
     static let measureWords: [String: Measure] = [
@@ -65,8 +65,7 @@ enum TableReader {
             let measures = words.filter { measure(of: $0) != nil }.count
             guard known.count == words.count, measures == 0 || measures == words.count else {
                 let unknown = words.filter { measure(of: $0) == nil && label(of: $0) == nil }
-                let why = unknown.isEmpty ? "its header mixes measures and categories"
-                    : "its header has words the parser does not know: \(unknown.joined(separator: "、"))"
+                let why: Diagnostic.TableRefusal = unknown.isEmpty ? .headerMixesMeasuresAndCategories : .unknownHeaderWords(unknown)
                 return .refused(why, lines: line.number...line.number)
             }
             return body(lines, headerAt: index, header: words)
@@ -97,10 +96,10 @@ enum TableReader {
                 rows.append(((pending + [cells[0]]).joined(), figures))
                 pending = []
             } else if rows.isEmpty && pending.isEmpty {
-                return .refused("the line after its header is not a row of \(columns) figures with a label",
+                return .refused(.noRowAfterHeader(columns: columns),
                                 lines: first...line.number)
             } else if !pending.isEmpty || cells.count > 1 && !figures.isEmpty {
-                return .refused("a row does not have the header's \(columns) figures", lines: first...line.number)
+                return .refused(.rowWithoutFigures(columns: columns), lines: first...line.number)
             } else {
                 break
             }
@@ -108,7 +107,7 @@ enum TableReader {
             index += 1
         }
         let span = first...last
-        guard pending.isEmpty, !rows.isEmpty else { return .refused("a row has a label but no figures", lines: span) }
+        guard pending.isEmpty, !rows.isEmpty else { return .refused(.labelWithoutFigures, lines: span) }
         return assemble(header: header, rows: rows, transposed: transposed, lines: span)
     }
 
@@ -167,7 +166,7 @@ enum TableReader {
         if transposed {
             let labels = header.compactMap(label)
             for (rowLabel, _) in rows where measure(of: rowLabel) == nil {
-                return .refused("a row label “\(rowLabel)” is not a measure the parser knows", lines: lines)
+                return .refused(.unknownMeasureRow(rowLabel), lines: lines)
             }
             for (column, label) in labels.enumerated() {
                 var figures: [Measure: Quantity] = [:]
@@ -178,14 +177,14 @@ enum TableReader {
             let measures = header.compactMap(measure)
             for (rowLabel, values) in rows {
                 guard let label = label(of: rowLabel) else {
-                    return .refused("a row label “\(rowLabel)” is not a category or period the parser knows", lines: lines)
+                    return .refused(.unknownCategoryRow(rowLabel), lines: lines)
                 }
                 table.rows.append((label, Dictionary(uniqueKeysWithValues: zip(measures, values))))
             }
         }
         let labels = table.rows.map(\.label)
-        guard Set(labels.map { "\($0)" }).count == labels.count else { return .refused("a row is given twice", lines: lines) }
-        guard Set(header).count == header.count else { return .refused("a header word is given twice", lines: lines) }
+        guard Set(labels.map { "\($0)" }).count == labels.count else { return .refused(.rowTwice, lines: lines) }
+        guard Set(header).count == header.count else { return .refused(.headerWordTwice, lines: lines) }
         return .table(table)
     }
 

@@ -17,9 +17,9 @@ public enum IngestPlanner {
         /// most likely another hall's bulletin. `known` are the ledger's names, the centre's first.
         case otherPublisher(publisher: String, known: [String])
         /// Another document of the same issue is in the ledger; these facts differ.
-        case conflict(issue: String, differences: [String])
+        case conflict(issue: String, differences: [Difference])
         /// Append these events (`issue.published` first); `warnings` are the failed checks.
-        case append(events: [NewEvent], warnings: [String], supersedes: IngestHistory.IssueEntry?)
+        case append(events: [NewEvent], warnings: [CrossIssueWarning], supersedes: IngestHistory.IssueEntry?)
     }
 
     /// Plans the ingest of `bulletin`, whose facts are `events` (from ``Bulletin/events(document:encoding:partial:)``).
@@ -67,7 +67,7 @@ public enum IngestPlanner {
                 "differences": .array(structuredDifferences(old: current.facts, new: events).map(\.json)),
             ]))
         }
-        return .append(events: appended, warnings: checks.map(\.message), supersedes: current)
+        return .append(events: appended, warnings: checks.map(\.warning), supersedes: current)
     }
 
     /// One fact that differs between two documents of an issue.
@@ -96,8 +96,8 @@ public enum IngestPlanner {
     }
 
     /// The facts that differ between the issue in the ledger and a new document of it.
-    public static func differences(old: IngestHistory.IssueEntry, new events: [NewEvent]) -> [String] {
-        structuredDifferences(old: old.facts, new: events).map(\.description)
+    public static func differences(old: IngestHistory.IssueEntry, new events: [NewEvent]) -> [Difference] {
+        structuredDifferences(old: old.facts, new: events)
     }
 
     /// The differences as values, facts named by ``FactIdentity``.
@@ -138,7 +138,7 @@ public enum IngestPlanner {
         return text.count > 80 ? String(text.prefix(80)) + "…" : text
     }
 
-    static func show(_ value: JSONValue?) -> String {
+    public static func show(_ value: JSONValue?) -> String {
         guard let value else { return "(none)" }
         let text = JSONWriter.string(value)
         return text.count > 60 ? String(text.prefix(60)) + "…" : text
@@ -148,7 +148,11 @@ public enum IngestPlanner {
 /// Checks across issues: year-to-date counts never fall within a year, and, when the
 /// previous week's issue is in the ledger, this week adds up with it.
 struct CrossIssueChecks {
-    struct Failure { var check: String; var message: String }
+    struct Failure {
+        var check: String
+        var warning: CrossIssueWarning
+        var message: String { warning.description }
+    }
 
     let bulletin: Bulletin
     let history: IngestHistory
@@ -160,8 +164,8 @@ struct CrossIssueChecks {
         let earlier = sameYear.filter { $0.through < through }.max { $0.through < $1.through }
         let later = sameYear.filter { $0.through > through }.min { $0.through < $1.through }
         var failures: [Failure] = []
-        if let earlier { failures += never(falls: earlier, before: current, label: "the earlier issue \(earlier.key)") }
-        if let later { failures += never(falls: current, before: later, label: "the later issue \(later.key)") }
+        if let earlier { failures += never(falls: earlier, before: current, against: .earlier(earlier.key)) }
+        if let later { failures += never(falls: current, before: later, against: .later(later.key)) }
         if let earlier, earlier.through.adding(days: 7) == through { failures += addsUp(previous: earlier) }
         return failures
     }
@@ -179,12 +183,12 @@ struct CrossIssueChecks {
         return entry
     }
 
-    private func never(falls first: IngestHistory.IssueEntry, before second: IngestHistory.IssueEntry, label: String) -> [Failure] {
+    private func never(falls first: IngestHistory.IssueEntry, before second: IngestHistory.IssueEntry, against: CrossIssueWarning.Neighbour) -> [Failure] {
         var failures: [Failure] = []
         for (metric, value) in first.windowYearToDate.sorted(by: { $0.key < $1.key }) {
             if let later = second.windowYearToDate[metric], later < value {
                 failures.append(Failure(check: "yearToDateFalls",
-                    message: "window \(metric) year to date falls from \(value) (\(first.key)) to \(later) (\(second.key)), against \(label)"))
+                    warning: .windowYearToDateFalls(metric: metric, before: value, first: first.key, after: later, second: second.key, against: against)))
             }
         }
         for (category, counts) in first.items.sorted(by: { $0.key < $1.key }) {
@@ -192,7 +196,8 @@ struct CrossIssueChecks {
             for (name, before, after) in [("accepted", counts.accepted, later.accepted), ("completed", counts.completed, later.completed)] {
                 if let before, let after, after < before {
                     failures.append(Failure(check: "yearToDateFalls",
-                        message: "\(Self.label(category)) \(name == "accepted" ? "accepted (受理)" : "completed (办结)") falls from \(before) (\(first.key)) to \(after) (\(second.key)) within one year, against \(label)"))
+                        warning: .itemsYearToDateFalls(category: Self.label(category), accepted: name == "accepted", before: before, first: first.key,
+                                                       after: after, second: second.key, against: against)))
                 }
             }
         }
@@ -215,13 +220,13 @@ struct CrossIssueChecks {
             guard let before = previous.windowYearToDate[metric], let total = now.windowYearToDate[metric] else { continue }
             if before + week != total {
                 failures.append(Failure(check: "windowYearToDate",
-                    message: "window \(metric): last week's year to date \(before) (\(previous.key)) + this week's \(week) = \(before + week), but this issue prints \(total)"))
+                    warning: .windowDoesNotAddUp(metric: metric, before: before, previous: previous.key, week: week, total: total)))
             }
         }
         if let before = previous.authorized, let after = now.authorized, let increase = bulletin.authorization?.increase,
            after - before != increase {
             failures.append(Failure(check: "authorizationIncrease",
-                message: "authorized departments went from \(before) (\(previous.key)) to \(after), a change of \(after - before), but the issue states an increase of \(increase)"))
+                warning: .authorizationIncreaseMismatch(before: before, previous: previous.key, after: after, increase: increase)))
         }
         return failures
     }

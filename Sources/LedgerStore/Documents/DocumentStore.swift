@@ -50,7 +50,7 @@ public struct DocumentStore {
         case .file(let size) where size == bytes.count:
             if let existing = try? read(digest), existing == bytes { return false }
         case .missing, .file: break
-        case let other: throw StoreError.unsafePath(path: layout.relative(target), found: StorePaths.describe(other))
+        case let other: throw StoreError.unsafePath(path: layout.relative(target), found: other)
         }
         try io.replaceAtomically(target, with: bytes, directory: nil)
         return true
@@ -64,28 +64,28 @@ public struct DocumentStore {
         case .directory, .missing: break
         case let other:
             throw StoreError.damaged(path: layout.relative(layout.documents), line: nil,
-                                     reason: "it is \(StorePaths.describe(other)), not the folder the ledger made")
+                                     reason: .documentsNotFolder(found: StorePaths.describe(other)))
         }
         guard let bytes = try io.readSmallFile(target, maxBytes: 256 << 20) else {
-            throw StoreError.damaged(path: layout.relative(target), line: nil, reason: "the stored document is missing")
+            throw StoreError.damaged(path: layout.relative(target), line: nil, reason: .documentMissing)
         }
         guard SHA256.hash(bytes) == digest else {
             throw StoreError.damaged(path: layout.relative(target), line: nil,
-                                     reason: "the stored document's bytes no longer match its name (its SHA-256): it was edited")
+                                     reason: .documentEdited)
         }
         return bytes
     }
 
     /// Why a stored document cannot be trusted, or nil when it is there and intact.
-    public func problem(with digest: SHA256Digest) -> String? {
+    public func problem(with digest: SHA256Digest) -> LogDamage? {
         do {
             _ = try read(digest)
             return nil
         } catch let error as StoreError {
             if case .damaged(_, _, let reason) = error { return reason }
-            return error.description
+            return .unreadable(error.description)
         } catch {
-            return "\(error)"
+            return .unreadable("\(error)")
         }
     }
 

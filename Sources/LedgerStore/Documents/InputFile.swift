@@ -8,14 +8,14 @@ public enum InputFile {
     /// Why an input could not be read.
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case missing(String)
-        case notAFile(String, found: String)
+        case notAFile(String, found: FileKind)
         case tooLarge(String, bytes: Int, limit: Int)
         case unreadable(String, SystemError)
 
         public var description: String {
             switch self {
             case .missing(let path): return "\(path): no such file"
-            case .notAFile(let path, let found): return "\(path): is \(found), not a file"
+            case .notAFile(let path, let found): return "\(path): is \(StorePaths.describe(found)), not a file"
             case .tooLarge(let path, let bytes, let limit):
                 return "\(path): the file is \(bytes) bytes, over the limit of \(limit) bytes for a bulletin"
             case .unreadable(let path, let error): return "\(path): cannot be read: \(error)"
@@ -33,8 +33,8 @@ public enum InputFile {
         case .missing: throw .missing(path)
         case .file(let bytes) where bytes > maxBytes: throw .tooLarge(path, bytes: bytes, limit: maxBytes)
         case .file: break
-        case .directory: throw .notAFile(path, found: "a directory")
-        case .symlink, .other: throw .notAFile(path, found: "a FIFO, socket or device")
+        case .directory: throw .notAFile(path, found: .directory)
+        case .symlink, .other: throw .notAFile(path, found: .other)
         }
         do {
             guard let bytes = try FileIO(system: system).readSmallFile(absolute, maxBytes: maxBytes, followLinks: true) else {

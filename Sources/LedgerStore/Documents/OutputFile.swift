@@ -7,7 +7,7 @@ public enum OutputFile {
     /// Why an output could not be written; nothing was left at the path.
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case noDirectory(String)
-        case notAFile(String, found: String)
+        case notAFile(String, found: FileKind)
         case readOnly(String)
         case insideLedger(String, resolved: String)
         case unwritable(String, SystemError)
@@ -15,6 +15,8 @@ public enum OutputFile {
         public var description: String {
             switch self {
             case .noDirectory(let path): return "\(path): its directory does not exist"
+            case .notAFile(let path, .symlink):
+                return "\(path): is a symbolic link (it would be replaced, not written through; for standard output give - or no --out); give the path of a file to write"
             case .notAFile(let path, let found): return "\(path): is \(found); give the path of a file to write"
             case .readOnly(let path): return "\(path): is read-only; it is not replaced (make it writable, or choose another path)"
             case .insideLedger(let path, let resolved):
@@ -51,9 +53,9 @@ public enum OutputFile {
             // Replacing by rename needs only the directory's permission; a file its owner made
             // read-only is kept, as `cp` would keep it.
             case .file: guard system.isWritable(resolved) else { throw Failure.readOnly(path) }
-            case .directory: throw Failure.notAFile(path, found: "a directory")
-            case .symlink: throw Failure.notAFile(path, found: "a symbolic link (it would be replaced, not written through; for standard output give - or no --out)")
-            case .other: throw Failure.notAFile(path, found: "a FIFO, socket or device")
+            case .directory: throw Failure.notAFile(path, found: .directory)
+            case .symlink: throw Failure.notAFile(path, found: .symlink)
+            case .other: throw Failure.notAFile(path, found: .other)
             }
             try FileIO(system: system).replaceAtomically(resolved, with: bytes, directory: try system.realPath(directory))
         } catch let failure as Failure {

@@ -80,7 +80,7 @@ extension EventStore {
         switch try system.kind(of: layout.root) {
         case .directory: break
         case .missing: throw StoreError.system(SystemError("open", layout.root, code: ENOENT))
-        case let other: throw StoreError.unsafePath(path: layout.root, found: StorePaths.describe(other))
+        case let other: throw StoreError.unsafePath(path: layout.root, found: other)
         }
         try io.ensureDirectory(layout.eventLog, parent: layout.root, label: layout.eventLog)
     }

@@ -102,7 +102,7 @@ extension EventStore {
                 if new.source?.text == nil { expected.source?.text = nil }
                 guard expected == new else {
                     throw StoreError.damaged(path: layout.relative(layout.log), line: nil,
-                        reason: "seq \(old.seq) would not read back the same in format 2, so the log was not migrated (nothing was changed); please report this")
+                        reason: .migrationMismatch(seq: old.seq))
                 }
             }
             previous = encoded[encoded.count - 1].asHead

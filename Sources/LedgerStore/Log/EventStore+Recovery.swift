@@ -17,7 +17,7 @@ extension EventStore {
         guard size > committed.bytes else { return nil }
         guard size - committed.bytes <= EventStore.maxRecoverableTailBytes else {
             throw StoreError.damaged(path: layout.relative(layout.log), line: nil,
-                                     reason: "\(size - committed.bytes) bytes follow the committed head, more than any interrupted write leaves")
+                                     reason: .bytesAfterHead(count: size - committed.bytes))
         }
         let descriptor = try system.open(layout.log, flags: O_RDWR | O_NOFOLLOW, mode: 0)
         defer { system.close(descriptor) }
@@ -47,7 +47,7 @@ extension EventStore {
         let foreign = verifier.problems.filter { $0.kind != .truncated }
         if let problem = foreign.first {
             throw StoreError.damaged(path: layout.relative(layout.log), line: nil,
-                                     reason: "the bytes after the committed head (\(head)) are not an interrupted write: record \(problem.lineNumber) after the head: \(problem.kind.rawValue): \(problem.message)")
+                                     reason: .notAnInterruptedWrite(head: head, problem: problem))
         }
         return verifier.recordCount
     }
@@ -75,7 +75,7 @@ extension EventStore {
         let matches = try head(endingAt: committed.bytes, format: committed.format) == committed.head
         guard matches else {
             throw StoreError.damaged(path: layout.relative(layout.log), line: nil,
-                                     reason: "the last committed record is not \(committed.head) as HEAD says")
+                                     reason: .lastRecordNotHead(head: committed.head))
         }
     }
 }

@@ -18,12 +18,12 @@ extension EventStore {
         do {
             committed = try readHeadFile()
         } catch let StoreError.damaged(_, _, reason) {
-            report.problems.append(ChainProblem(kind: .head, seq: nil, lineNumber: 0, message: "EventLog/HEAD \(reason)"))
+            report.problems.append(ChainProblem(kind: .head, seq: nil, lineNumber: 0, .headFile(reason)))
         }
         report.headFile = committed
         guard report.fileBytes > 0 || committed != nil else {
             report.problemCount = report.problems.count
-            report.notes.append("the ledger is empty: nothing has been appended yet")
+            report.notes.append(.empty)
             return report
         }
         let lock = WriteLock(system: system, path: layout.lock)
@@ -34,8 +34,7 @@ extension EventStore {
         } catch StoreError.damaged(_, let line, let reason) {
             // The reader could not even split the log into lines (one longer than any record):
             // a problem to report like the others, not an error that sends the user to verify.
-            report.problems.append(ChainProblem(kind: .edited, seq: nil, lineNumber: line ?? 1,
-                message: "\(reason): the log was overwritten from here on (by a file that is not a ledger's log?), so nothing after it can be read as records; restore EventLog/events.jsonl from a backup or another copy of the ledger"))
+            report.problems.append(ChainProblem(kind: .edited, seq: nil, lineNumber: line ?? 1, .overwritten(reason)))
         }
         // HEAD's own problems (line 0) come after the log's, which explain them.
         func place(_ problem: ChainProblem) -> Int { problem.lineNumber == 0 ? Int.max : problem.lineNumber }
@@ -51,7 +50,7 @@ extension EventStore {
         guard report.fileBytes > 0 else {
             if let committed, committed.bytes > 0 {
                 report.problems.append(ChainProblem(kind: .truncated, seq: nil, lineNumber: 1,
-                    message: "the log is empty but HEAD says \(committed.bytes) bytes were committed, up to \(committed.head)"))
+                    .emptyLogButHead(committedBytes: committed.bytes, head: committed.head)))
             }
             return
         }
@@ -77,7 +76,7 @@ extension EventStore {
         checkHead(&report, committed: committed, lines: summary.lines)
         if report.fileBytes > committed.bytes {
             if writerActive {
-                report.notes.append("a write is in progress: \(report.fileBytes - committed.bytes) bytes after the committed head were not checked")
+                report.notes.append(.writeInProgress(bytes: report.fileBytes - committed.bytes))
             } else {
                 try checkTail(&report, committed: committed, reader: reader, nextLine: summary.lines + 1)
             }
@@ -90,19 +89,19 @@ extension EventStore {
         for (digest, seq) in cited.sorted(by: { $0.value < $1.value }) {
             if let problem = documents.problem(with: digest) {
                 report.problems.append(ChainProblem(kind: .document, seq: seq, lineNumber: 0,
-                    message: "EventLog/documents/\(digest.hex.prefix(16))…, cited from seq \(seq) on: \(problem)"))
+                    .document(digestPrefix: String(digest.hex.prefix(16)), seq: seq, problem)))
             }
         }
-        if !cited.isEmpty { report.notes.append("\(cited.count) source document\(cited.count == 1 ? "" : "s") checked against their SHA-256") }
+        if !cited.isEmpty { report.notes.append(.documentsChecked(count: cited.count)) }
     }
 
     private func checkHead(_ report: inout VerifyReport, committed: HeadFile, lines: Int) {
         if report.fileBytes < committed.bytes && report.problems.isEmpty {
             report.problems.append(ChainProblem(kind: .truncated, seq: report.lastRecord.seq.next, lineNumber: lines,
-                message: "the log is \(report.fileBytes) bytes but HEAD says \(committed.bytes) bytes were committed, up to \(committed.head): records were cut off after \(report.lastRecord)"))
+                .cutOffAfter(bytes: report.fileBytes, committedBytes: committed.bytes, head: committed.head, last: report.lastRecord)))
         } else if report.problems.isEmpty && report.lastRecord != committed.head {
             report.problems.append(ChainProblem(kind: .head, seq: committed.head.seq, lineNumber: 0,
-                message: "HEAD names \(committed.head) but the log's last committed record is \(report.lastRecord)"))
+                .headNamesOther(head: committed.head, last: report.lastRecord)))
         }
     }
 
@@ -116,7 +115,7 @@ extension EventStore {
         tail.finish(lastLineEnded: true)
         let foreign = tail.problems.filter { $0.kind != .truncated }
         if foreign.isEmpty {
-            report.notes.append("an interrupted write left \(report.fileBytes - committed.bytes) bytes (\(tail.recordCount) whole records) after the committed head \(committed.head) on line \(nextLine) on; the next ledger command that finds no writer moves them to EventLog/recovered/")
+            report.notes.append(.interruptedWrite(bytes: report.fileBytes - committed.bytes, records: tail.recordCount, head: committed.head, line: nextLine))
         } else {
             report.problems += foreign
         }

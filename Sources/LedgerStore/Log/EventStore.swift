@@ -34,27 +34,27 @@ public final class EventStore {
         switch try system.kind(of: layout.eventLog) {
         case .missing: return nil
         case .directory: break
-        case let other: throw StoreError.unsafePath(path: layout.eventLog, found: StorePaths.describe(other))
+        case let other: throw StoreError.unsafePath(path: layout.eventLog, found: other)
         }
         let logKind = try system.kind(of: layout.log)
         guard try StorePaths.isRegularOrMissing(layout.log, system) else {
-            throw StoreError.unsafePath(path: layout.relative(layout.log), found: StorePaths.describe(logKind))
+            throw StoreError.unsafePath(path: layout.relative(layout.log), found: logKind)
         }
         let headKind = try system.kind(of: layout.head)
         guard try StorePaths.isRegularOrMissing(layout.head, system) else {
-            throw StoreError.unsafePath(path: layout.relative(layout.head), found: StorePaths.describe(headKind))
+            throw StoreError.unsafePath(path: layout.relative(layout.head), found: headKind)
         }
         guard let bytes = try io.readSmallFile(layout.head, maxBytes: HeadFile.maxBytes) else {
             if case .file(let size) = logKind, size > 0 {
                 throw StoreError.damaged(path: layout.relative(layout.head), line: nil,
-                                         reason: "the file is missing beside a log of \(size) bytes")
+                                         reason: .headMissing(logBytes: size))
             }
             return nil
         }
         switch HeadFile.decode(bytes) {
         case .success(let head): return head
         case .failure(let error):
-            throw StoreError.damaged(path: layout.relative(layout.head), line: nil, reason: "cannot be read: \(error.message)")
+            throw StoreError.damaged(path: layout.relative(layout.head), line: nil, reason: .headUnreadable(error.message))
         }
     }
 
@@ -121,26 +121,26 @@ public final class EventStore {
             case .success(let decoded):
                 record = decoded
             case .failure(let error):
-                throw StoreError.damaged(path: layout.relative(layout.log), line: line.number, reason: error.message)
+                throw StoreError.damaged(path: layout.relative(layout.log), line: line.number, reason: .invalidRecord(error.message))
             }
             let migrated = firstLine && record.seq == Seq(0)
             firstLine = false
             guard migrated || (record.seq == previous.seq.next && record.prev == previous.hash) else {
                 throw StoreError.damaged(path: layout.relative(layout.log), line: line.number,
-                                         reason: "seq \(record.seq) does not follow seq \(previous.seq) in the chain")
+                                         reason: .seqDoesNotFollow(seq: record.seq, previous: previous.seq))
             }
             // Every answer names the head it came from: a record that no longer matches its
             // hash would make the same head stand for other figures.
             guard hashMatches else {
                 throw StoreError.damaged(path: layout.relative(layout.log), line: line.number,
-                                         reason: "seq \(record.seq)'s bytes do not match its hash: the record was edited")
+                                         reason: .recordEdited(seq: record.seq))
             }
             previous = record.asHead
             if record.seq >= first { try body(record, line.bytes) }
         }
         guard previous == head.head else {
             throw StoreError.damaged(path: layout.relative(layout.head), line: nil,
-                                     reason: "HEAD names \(head.head) but the log's last committed record is \(previous)")
+                                     reason: .headDisagrees(head: head.head, last: previous))
         }
     }
 
@@ -220,12 +220,12 @@ public final class EventStore {
         switch try system.kind(of: layout.log) {
         case .missing: return 0
         case .file(let bytes): return bytes
-        case let other: throw StoreError.unsafePath(path: layout.relative(layout.log), found: StorePaths.describe(other))
+        case let other: throw StoreError.unsafePath(path: layout.relative(layout.log), found: other)
         }
     }
 
     func truncatedError(_ committed: HeadFile, size: Int) -> StoreError {
         .damaged(path: layout.relative(layout.log), line: nil,
-                 reason: "the file is \(size) bytes but HEAD says \(committed.bytes) bytes were committed, up to \(committed.head): committed records were cut off")
+                 reason: .cutOff(bytes: size, committedBytes: committed.bytes, head: committed.head))
     }
 }

@@ -50,7 +50,7 @@ struct LineReader {
             }
             if end == buffer.count {
                 guard buffer.count < maxLineBytes else {
-                    throw StoreError.damaged(path: path, line: lineNumber, reason: "the line is longer than \(maxLineBytes) bytes")
+                    throw StoreError.damaged(path: path, line: lineNumber, reason: .lineTooLong(maxBytes: maxLineBytes))
                 }
                 buffer.append(contentsOf: [UInt8](repeating: 0, count: min(buffer.count, maxLineBytes - buffer.count + 1)))
             }

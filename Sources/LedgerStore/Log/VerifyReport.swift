@@ -16,7 +16,7 @@ public struct VerifyReport: Equatable, Sendable {
     /// How many problems there were in all.
     public var problemCount: Int
     /// Observations that do not make the ledger damaged.
-    public var notes: [String]
+    public var notes: [VerifyNote]
 
     /// Whether the ledger is intact: no problems at all.
     public var isIntact: Bool { problemCount == 0 }

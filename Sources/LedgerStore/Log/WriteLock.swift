@@ -35,7 +35,7 @@ final class WriteLock {
     func tryAcquire() throws -> Bool {
         precondition(descriptor == nil, "the write lock is not re-entrant")
         guard try StorePaths.isRegularOrMissing(path, system) else {
-            throw StoreError.unsafePath(path: path, found: StorePaths.describe(try system.kind(of: path)))
+            throw StoreError.unsafePath(path: path, found: try system.kind(of: path))
         }
         let opened = try system.open(path, flags: O_RDWR | O_CREAT | O_NOFOLLOW, mode: 0o644)
         do {
@@ -66,7 +66,7 @@ final class WriteLock {
         case .missing where system.isWritable(directory): return try tryAcquire()
         case .missing: return true
         case .file: break
-        case let other: throw StoreError.unsafePath(path: path, found: StorePaths.describe(other))
+        case let other: throw StoreError.unsafePath(path: path, found: other)
         }
         precondition(descriptor == nil, "the write lock is not re-entrant")
         let opened = try system.open(path, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
@@ -135,4 +135,9 @@ enum StorePaths {
         case .other: return "a FIFO, socket or device"
         }
     }
+}
+
+extension FileKind: CustomStringConvertible {
+    /// What the path is, in English: `a directory`, `a symbolic link`…
+    public var description: String { StorePaths.describe(self) }
 }

@@ -203,7 +203,7 @@ public struct SnapshotStore {
         return read(name: name, version: version, select: selection, store: store, head: head).flatMap { header, parts in
             var whole: [String: [UInt8]] = [:]
             for (part, read) in parts {
-                guard case .whole(let bytes) = read else { return .failure(.unusable("its part \"\(part)\" is kept in segments")) }
+                guard case .whole(let bytes) = read else { return .failure(.unusable(.partInSegments(part: part))) }
                 whole[part] = bytes
             }
             return .success((header, whole))
@@ -222,7 +222,7 @@ public struct SnapshotStore {
         } catch where error.code == ENOENT {
             return .failure(.missing)
         } catch {
-            return .failure(.unusable("it cannot be read: \(error)"))
+            return .failure(.unusable(.cannotRead("\(error)")))
         }
         defer { system.close(descriptor) }
         do {
@@ -234,12 +234,12 @@ public struct SnapshotStore {
                   Self.laidOut(header, headerLength: newline + 1, fileSize: size) else {
                 if let newline = start.firstIndex(of: 0x0A), case .object(let object)? = try? JSONParser.parse(Array(start[..<newline])),
                    let earlier = object["format"]?.int, earlier < Self.format {
-                    return .failure(.outdated("it is of snapshot format \(earlier), written by an earlier build (this build: \(Self.format))"))
+                    return .failure(.outdated(.earlierFormat(found: earlier, this: Self.format)))
                 }
-                return .failure(.unusable("it is not a snapshot this build can read"))
+                return .failure(.unusable(.notASnapshot))
             }
             guard header.name == name, header.version == version else {
-                let reason = "it was written by another version of the projections (\(header.version), this build: \(version))"
+                let reason = SnapshotDamage.otherVersion(found: header.version, this: version)
                 return .failure(header.name == name && header.version < version ? .outdated(reason) : .unusable(reason))
             }
             var parts: [String: PartRead] = [:]
@@ -247,35 +247,35 @@ public struct SnapshotStore {
                 guard let selection = select == nil ? .all : select?[entry.name] else { continue }
                 let bytes = try io.read(descriptor, count: entry.length, at: entry.offset, path: file)
                 guard bytes.count == entry.length, SHA256.hash(bytes) == entry.sha256 else {
-                    return .failure(.unusable("its part \"\(entry.name)\" does not match its checksum: it was edited or damaged"))
+                    return .failure(.unusable(.partChecksum(part: entry.name)))
                 }
                 guard let segmentsStart = entry.segmentsStart else {
                     parts[entry.name] = .whole(bytes)
                     continue
                 }
                 guard let index = Self.index(bytes, from: segmentsStart, to: entry.offset) else {
-                    return .failure(.unusable("the index of its part \"\(entry.name)\" does not fit its segments"))
+                    return .failure(.unusable(.segmentIndex(part: entry.name)))
                 }
                 var segments: [Segment] = []
                 for segment in Self.select(selection, from: index) {
                     let bytes = try io.read(descriptor, count: segment.length, at: segment.offset, path: file)
                     guard bytes.count == segment.length, SHA256.hash(bytes) == segment.sha256 else {
-                        return .failure(.unusable("its part \"\(entry.name)\" (\(segment.key)) does not match its checksum: it was edited or damaged"))
+                        return .failure(.unusable(.segmentChecksum(part: entry.name, key: segment.key)))
                     }
                     segments.append(Segment(key: segment.key, bytes: bytes))
                 }
                 parts[entry.name] = .segments(segments, keys: index.map(\.key))
             }
             if let select, let missing = Set(select.keys).subtracting(parts.keys).sorted().first {
-                return .failure(.unusable("it has no part \"\(missing)\""))
+                return .failure(.unusable(.partMissing(part: missing)))
             }
             guard header.head.seq <= head.head.seq, header.bytes <= head.bytes,
                   (try? store.head(endingAt: header.bytes, format: head.format)) == header.head else {
-                return .failure(.unusable("it was taken at \(header.head), which is not a record of this log"))
+                return .failure(.unusable(.headNotInLog(header.head)))
             }
             return .success((header, parts))
         } catch {
-            return .failure(.unusable("it cannot be read: \(error)"))
+            return .failure(.unusable(.cannotRead("\(error)")))
         }
     }
 
@@ -326,13 +326,13 @@ public struct SnapshotStore {
         /// There is no snapshot: nothing to say.
         case missing
         /// There is one, but it cannot be trusted, for this reason.
-        case unusable(String)
+        case unusable(SnapshotDamage)
         /// There is one, written by an earlier build (an older file format or projection
         /// version): not damage, but not read either; the next snapshot replaces it.
-        case outdated(String)
+        case outdated(SnapshotDamage)
 
         /// Why the snapshot is not used, when there is one.
-        public var reason: String? {
+        public var reason: SnapshotDamage? {
             switch self {
             case .missing: return nil
             case .unusable(let reason), .outdated(let reason): return reason

@@ -65,7 +65,7 @@ struct FileIO {
                 return try ensureDirectory(path, parent: parent, label: label)
             }
             try syncDirectory(parent)
-        case let other: throw StoreError.unsafePath(path: label, found: StorePaths.describe(other))
+        case let other: throw StoreError.unsafePath(path: label, found: other)
         }
     }
 

@@ -10,11 +10,11 @@ extension PDFContentInterpreter {
         case "Form":
             let number = stream.objectNumber ?? entry.reference?.number ?? -1
             guard !forms.contains(number) else {
-                content.notes.append("the form /\(name) draws itself; the cycle was cut")
+                content.notes.append(.formDrawsItself(name: name))
                 return
             }
             guard forms.count < limits.maxFormDepth else {
-                content.notes.append("forms are nested more than \(limits.maxFormDepth) deep; the deeper ones were skipped")
+                content.notes.append(.formsTooDeep(maxDepth: limits.maxFormDepth))
                 return
             }
             let data = try document.decodedData(stream)

@@ -71,7 +71,7 @@ extension PDFContentInterpreter {
     /// The font `name` of `resources`, loaded once per document.
     private mutating func font(_ name: String, resources: PDFDictionary) throws(PDFError) -> PDFFont? {
         guard let fonts = try document.value(resources, "Font")?.dictionary, let entry = fonts[name] else {
-            content.notes.append("the font /\(name) is used but not defined in the page's resources")
+            content.notes.append(.fontNotDefined(name: name))
             return nil
         }
         if let number = entry.reference?.number, let known = document.fontCache[number] { return known }

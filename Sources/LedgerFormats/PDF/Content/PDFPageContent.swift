@@ -36,7 +36,7 @@ public struct PDFPageContent: Sendable {
     /// Glyphs left out because their font maps them to no text, by font label.
     public var unmappedGlyphs: [String: Int] = [:]
     /// What was skipped on this page, one sentence each.
-    public var notes: [String] = []
+    public var notes: [PDFNote] = []
 
     /// Creates empty content.
     public init() {}

@@ -19,7 +19,7 @@ extension PDFDocument {
         if catalogIfValid() == nil, let catalog = findCatalog() {
             trailer["Root"] = .reference(PDFReference(catalog))
         }
-        notes.append("the file's cross-reference is damaged (\(reason)); it was read by scanning for its objects")
+        notes.append(.crossReferenceRebuilt(reason: reason))
     }
 
     /// Offsets of `n g obj` headers by object number, the last one of each number winning.

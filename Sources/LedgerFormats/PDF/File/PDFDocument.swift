@@ -12,7 +12,7 @@ public final class PDFDocument {
     /// The trailer (newest section first, older ones filling gaps).
     public internal(set) var trailer: PDFDictionary
     /// What the reader repaired or skipped, one sentence each.
-    public internal(set) var notes: [String] = []
+    public internal(set) var notes: [PDFNote] = []
     /// Bytes the streams may still decode to (starts at `limits.maxDecodedBytes`).
     public internal(set) var decodeBudget: Int
 

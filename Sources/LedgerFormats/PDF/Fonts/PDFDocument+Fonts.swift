@@ -29,7 +29,7 @@ extension PDFDocument {
     private func toUnicodeCMap(_ dictionary: PDFDictionary) throws(PDFError) -> PDFCMap? {
         guard case .stream(let stream)? = try value(dictionary, "ToUnicode") else { return nil }
         guard let data = try? decodedData(stream) else {
-            notes.append("a /ToUnicode CMap could not be decoded and was ignored")
+            notes.append(.toUnicodeUndecodable)
             return nil
         }
         return PDFCMapParser.parse(data)
@@ -72,7 +72,7 @@ extension PDFDocument {
         let widths = PDFCIDWidths(w: w, defaultWidth: defaultWidth, defaultVertical: defaultVertical)
         let isVertical = encodingName?.hasSuffix("-V") == true
         if toUnicode == nil, predefined != nil, let name = encodingName {
-            notes.append("the font \(resourceName) (\(baseFont)) has no /ToUnicode; its text was read through the predefined CMap \(name)")
+            notes.append(.predefinedCMap(font: resourceName, baseFont: baseFont, cmap: name))
         }
         return PDFFont(resourceName: resourceName, baseFont: baseFont, kind: .composite, encodingName: encodingName, codes: codes,
                        toUnicode: toUnicode, predefined: predefined, simpleText: [], simpleWidths: [], missingWidth: defaultWidth,
