@@ -23,17 +23,7 @@ extension RecordLine {
     /// escapes, any field order is an error it names) through a JSON tree. ``RecordDecoder``
     /// reads the canonical form without one and hands every other line here.
     static func decodeGeneral(_ line: UnsafeRawBufferPointer) throws(RecordDecodingError) -> EventRecord {
-        guard line.count < maxLineBytes else {
-            throw RecordDecodingError("the line is longer than \(maxLineBytes) bytes")
-        }
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(line)
-        } catch {
-            throw RecordDecodingError("invalid JSON at byte \(error.offset + 1): \(error.message)")
-        }
-        guard case .object(let object) = value else { throw RecordDecodingError("the line is not a JSON object") }
-        var fields = FieldReader(object)
+        var fields = FieldReader(try object(line))
         let seq = try fields.positiveInt("seq")
         let id = try fields.eventID("id")
         let type = try fields.string("type")
@@ -50,6 +40,21 @@ extension RecordLine {
         return EventRecord(seq: Seq(seq), id: id, type: type, version: version, valid: valid,
                            recordedAt: recordedAt, actor: actor, batch: batchMarker, source: sourceReference,
                            payload: payload, prev: prev, hash: hash)
+    }
+
+    /// A log line (of either format) as a JSON object, or why it is not one.
+    static func object(_ line: UnsafeRawBufferPointer) throws(RecordDecodingError) -> JSONObject {
+        guard line.count < maxLineBytes else {
+            throw RecordDecodingError("the line is longer than \(maxLineBytes) bytes")
+        }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(line)
+        } catch {
+            throw RecordDecodingError("invalid JSON at byte \(error.offset + 1): \(error.message)")
+        }
+        guard case .object(let object) = value else { throw RecordDecodingError("the line is not a JSON object") }
+        return object
     }
 
     static func date(_ value: JSONValue, _ name: String) throws(RecordDecodingError) -> CalendarDate {

@@ -4,17 +4,7 @@ extension RecordLine2 {
     /// Reads one format-2 line (without its newline) alone, checking every field's presence,
     /// order and kind. The hash is read, not checked: it depends on the line before.
     public static func decode(_ line: UnsafeRawBufferPointer) throws(RecordDecodingError) -> Line {
-        guard line.count < RecordLine.maxLineBytes else {
-            throw RecordDecodingError("the line is longer than \(RecordLine.maxLineBytes) bytes")
-        }
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(line)
-        } catch {
-            throw RecordDecodingError("invalid JSON at byte \(error.offset + 1): \(error.message)")
-        }
-        guard case .object(let object) = value else { throw RecordDecodingError("the line is not a JSON object") }
-        var fields = FieldReader(object)
+        var fields = FieldReader(try RecordLine.object(line))
         let seq = try fields.nonNegativeInt("seq")
         let id = try fields.eventID("id")
         let type = try fields.string("type")
