@@ -96,6 +96,14 @@ struct LogFormatTests {
             #expect(try AuditScriptTests.run("audit:python", in: ledger.path).stdout.hasPrefix("chain intact: 41 records"))
         }
 
+        // The migration is in the audit trail: who, when, why, from which format to where the old log is kept.
+        let audit = try LedgerProcess.run(["audit"], in: ledger.path)
+        #expect(audit.stdout.contains("seq 0 ") && audit.stdout.contains("rewrite the log in format 2"), "\(audit.stdout)")
+        #expect(audit.stdout.contains("format: 1 → 2") && audit.stdout.contains("EventLog/archive/events.format1.to-seq-40."), "\(audit.stdout)")
+        #expect(audit.stdout.contains("format 2"), "\(audit.stdout)")
+        let chinese = try LedgerProcess.run(["audit"], in: ledger.path, environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(chinese.stdout.contains("将日志改写为格式 2"), "\(chinese.stdout)")
+
         // Appends go on in format 2; a second migrate changes nothing.
         #expect(try LedgerProcess.run(["register", "--publisher", "某某政务服务中心", "--reason", "after"], in: ledger.path).status == 0)
         let appended = try #require(String(decoding: ledger.read("EventLog/events.jsonl"), as: UTF8.self).split(separator: "\n").last)

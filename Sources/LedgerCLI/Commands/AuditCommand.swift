@@ -26,7 +26,8 @@ enum AuditCommand {
         let department = arguments.value("department").map { registry.resolve($0).canonical }
         let (store, head) = try context.openStore()
         var trail = AuditTrail()
-        try store.forEachRecord(upTo: head) { record, _ in trail.apply(record) }
+        // From seq 0: a migrated log's log.migrated record is an entry too.
+        try store.forEachRecord(upTo: head, from: Seq(0)) { record, _ in trail.apply(record) }
         let entries = trail.entries.filter { entry in
             (arguments.value("issue").map { entry.issue == $0 } ?? true)
                 && (arguments.value("actor").map { entry.actor == $0 } ?? true)
@@ -99,5 +100,6 @@ enum AuditCommand {
     /// The actions of the audit trail, as a person reads them (`--json` keeps the names).
     static let actionKeys: [String: MessageKey] = [
         "ingest": .auditIngest, "supersede": .auditSupersede, "correct": .auditCorrect, "retract": .auditRetract, "register": .auditRegister,
+        "migrate": .auditMigrate,
     ]
 }

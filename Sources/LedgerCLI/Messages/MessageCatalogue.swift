@@ -259,6 +259,7 @@ enum MessageCatalogue {
         .auditCorrect: Entry(english: "correct", chinese: "更正"),
         .auditRetract: Entry(english: "retract", chinese: "撤回"),
         .auditRegister: Entry(english: "register", chinese: "登记"),
+        .auditMigrate: Entry(english: "rewrite the log in format 2", chinese: "将日志改写为格式 2"),
         .auditPublisher: Entry(english: "publisher {0}", chinese: "发布单位 {0}"),
         .auditTarget: Entry(english: " seq {0}", chinese: " 序号 {0}"),
         .auditFacts: Entry(english: ": {0} facts", chinese: "：{0} 条事实"),

@@ -189,6 +189,7 @@ enum MessageKey: String, Sendable, CaseIterable {
     case auditCorrect = "audit.correct"
     case auditRetract = "audit.retract"
     case auditRegister = "audit.register"
+    case auditMigrate = "audit.migrate"
     case auditPublisher = "audit.publisher"
     case auditTarget = "audit.target"
     case auditFacts = "audit.facts"

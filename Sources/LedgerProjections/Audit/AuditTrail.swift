@@ -2,7 +2,8 @@ import LedgerDomain
 import LedgerFormats
 
 /// The recorded history of the ledger, one entry per ingest, supersession, correction,
-/// retraction or registration (of a department or a publisher's name), newest last: who, when, why, and what changed.
+/// retraction, registration (of a department or a publisher's name) or migration of the log,
+/// newest last: who, when, why, and what changed.
 public struct AuditTrail: Sendable {
     /// One entry.
     public struct Entry: Sendable {
@@ -59,6 +60,11 @@ public struct AuditTrail: Sendable {
                 entry.departments.insert(name)
                 entry.issue = nil
             }
+        case EventType.logMigrated:
+            entry.action = "migrate"
+            entry.issue = nil
+            entry.changes = [("format", record.payload["fromFormat"] ?? .null, .int(LogFormat.two.rawValue)),
+                             ("archive", .null, record.payload["archive"] ?? .null)]
         case EventType.publisherRegistered:
             entry.action = "register"
             entry.changes = [("publisher", .null, record.payload["publisher"] ?? .null)]
