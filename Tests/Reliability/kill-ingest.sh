@@ -45,10 +45,11 @@ mapfile -t files < <(find "$work/bulletins" -type f | sort)
 [ "${#files[@]}" = "$issues" ] || { echo "expected $issues generated bulletins, found ${#files[@]}" >&2; exit 70; }
 
 # The issues of a ledger: per issue, its records and the batches they came in. The issue of a
-# batch is the one its first record cites.
+# batch is the one its first record cites (log format 2: a batch's first line has its header).
 issue_table() {
   "$ledger" --ledger "$1" log --json 2> "$work/log-stderr" | awk '
-    match($0, /"batch":\{"first":[0-9]+/) { first = substr($0, RSTART + 17, RLENGTH - 17) }
+    match($0, /^\{"seq":[0-9]+/) { seq = substr($0, RSTART + 7, RLENGTH - 7) }
+    /"batch":\{"count":/ { first = seq }
     !(first in issue) { if (match($0, /"issue":"[^"]+"/)) issue[first] = substr($0, RSTART + 9, RLENGTH - 10); else issue[first] = "-" }
     { records[issue[first]]++; if (!((issue[first], first) in seen)) { seen[issue[first], first] = 1; batches[issue[first]]++ } }
     END { for (key in records) print key, records[key], batches[key] }' | sort
