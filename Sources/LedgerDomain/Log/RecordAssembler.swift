@@ -7,20 +7,29 @@ import LedgerFormats
 public struct RecordAssembler {
     /// What the lines before a place in a format-2 log say about the lines after it.
     public struct Context: Equatable, Sendable {
-        /// The batch in progress at the place: its first seq, count, stamp and shared source.
-        public var batch: (first: Seq, count: Int, stamp: RecordLine2.Stamp, source: RecordLine2.SourceFields?)?
-        /// The stamp whose fields a batch header leaves out are taken from.
-        public var lastStamp: RecordLine2.Stamp?
+        /// A batch in progress: its first seq, its count and the source fields its records share.
+        public struct Batch: Equatable, Sendable {
+            public var first: Seq
+            public var count: Int
+            public var source: RecordLine2.SourceFields?
 
-        public init(batch: (first: Seq, count: Int, stamp: RecordLine2.Stamp, source: RecordLine2.SourceFields?)? = nil,
-                    lastStamp: RecordLine2.Stamp? = nil) {
-            self.batch = batch
-            self.lastStamp = lastStamp
+            public init(first: Seq, count: Int, source: RecordLine2.SourceFields?) {
+                self.first = first
+                self.count = count
+                self.source = source
+            }
         }
 
-        public static func == (lhs: Context, rhs: Context) -> Bool {
-            lhs.lastStamp == rhs.lastStamp && lhs.batch?.first == rhs.batch?.first && lhs.batch?.count == rhs.batch?.count
-                && lhs.batch?.stamp == rhs.batch?.stamp && lhs.batch?.source == rhs.batch?.source
+        /// The batch in progress at the place.
+        public var batch: Batch?
+        /// The stamp of the last batch header (the batch in progress's, when there is one): the
+        /// fields a header leaves out are taken from it.
+        public var lastStamp: RecordLine2.Stamp?
+
+        public init(batch: Batch? = nil, lastStamp: RecordLine2.Stamp? = nil) {
+            precondition(batch == nil || lastStamp != nil, "an open batch has a stamp")
+            self.batch = batch
+            self.lastStamp = lastStamp
         }
     }
 
@@ -79,12 +88,12 @@ public struct RecordAssembler {
                 return .failure(RecordDecodingError("the batch header at seq \(line.seq) leaves its stamp (recordedAt, actor, command, reason) to a batch before it, and none before it gives it"))
             }
             context.lastStamp = stamp
-            context.batch = (line.seq, header.count, stamp, header.source)
+            context.batch = Context.Batch(first: line.seq, count: header.count, source: header.source)
         } else if context.batch == nil, let found = earlier?() {
             earlier = nil
             context = found
         }
-        guard let batch = context.batch else {
+        guard let batch = context.batch, let stamp = context.lastStamp else {
             return .failure(RecordDecodingError("seq \(line.seq) has no batch header and no batch before it is open"))
         }
         var source: SourceReference?
@@ -98,10 +107,10 @@ public struct RecordAssembler {
         }
         let first = line.header != nil ? line.seq : batch.first
         let marker = line.header != nil
-            ? BatchMarker(first: first, count: batch.count, command: batch.stamp.command, reason: batch.stamp.reason)
+            ? BatchMarker(first: first, count: batch.count, command: stamp.command, reason: stamp.reason)
             : BatchMarker(first: first, count: batch.count)
         return .success(EventRecord(seq: line.seq, id: line.id, type: line.type, version: line.version, valid: line.valid,
-                                    recordedAt: batch.stamp.recordedAt, actor: batch.stamp.actor, batch: marker, source: source,
+                                    recordedAt: stamp.recordedAt, actor: stamp.actor, batch: marker, source: source,
                                     payload: line.payload, prev: previousHash, hash: line.hash))
     }
 

@@ -207,7 +207,8 @@ public final class EventStore {
         var stamp: RecordLine2.Stamp?
         for (_, header) in headers.reversed() { stamp = header.stamp.applied(to: stamp) }
         guard let stamp, let nearest = headers.first else { return nil }
-        return RecordAssembler.Context(batch: (nearest.seq, nearest.header.count, stamp, nearest.header.source), lastStamp: stamp)
+        return RecordAssembler.Context(batch: .init(first: nearest.seq, count: nearest.header.count, source: nearest.header.source),
+                                       lastStamp: stamp)
     }
 
     /// Whether the log begins with a log.migrated record (seq 0).
